@@ -1,0 +1,13 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+/**
+ * One wink-nlp instance per process (per worker thread): loading the model costs ~100 ms and
+ * several MB, so every stage shares this one.
+ */
+let instance: ReturnType<typeof winkNLP> | undefined;
+
+export function wink(): ReturnType<typeof winkNLP> {
+  instance ??= winkNLP(model);
+  return instance;
+}
