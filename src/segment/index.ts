@@ -26,7 +26,8 @@ export function segmentText(text: string): Segmentation {
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const pos = doc.tokens().out(its.pos) as string[];
-  const lemmas = doc.tokens().out(its.lemma) as string[];
+  // wink types its.lemma with a narrower signature than ItsFunction; the runtime call is the documented one.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const normals = doc.tokens().out(its.normal) as string[];
 
   // Token offsets: wink keeps every character as either a token or its preceding spaces.

@@ -1,0 +1,27 @@
+import type { ArticleDoc, ArticleMetadata, DctSource } from '../document/types.js';
+import { segmentText } from '../segment/index.js';
+
+export interface DocumentInput {
+  readonly id: string;
+  /** Already normalized stored text (LF, NFC, no BOM). */
+  readonly text: string;
+  readonly dct?: string | null;
+  readonly dctSource?: DctSource;
+  readonly metadata?: ArticleMetadata;
+  readonly sourcePath?: string;
+}
+
+/** Builds the segmented document that the analysis stages extend. */
+export function createDocument(input: DocumentInput): ArticleDoc {
+  const dct = input.dct ?? null;
+  return {
+    id: input.id,
+    sourcePath: input.sourcePath ?? input.id,
+    metadata: input.metadata ?? {},
+    text: input.text,
+    dct,
+    dctSource: input.dctSource ?? (dct ? 'metadata' : 'none'),
+    ...segmentText(input.text),
+    diagnostics: [],
+  };
+}
