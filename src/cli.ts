@@ -1,0 +1,243 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { loadConfig, validateConfig, type LoadedConfig } from './config/load.js';
+import { parseArticleBytes } from './ingest/corpus.js';
+import { ingestOptions, analyzeCorpus, processArticle, RunSetupError, type RunSummary } from './pipeline/analyze-corpus.js';
+import { serializeArticleJson } from './output/article-json.js';
+import { TOOL_VERSION } from './version.js';
+
+/**
+ * Exit codes:
+ *   0  every article was processed
+ *   1  some articles were rejected (the rest were written), or an eval/diff found what it checks for
+ *   2  usage or config error, unreadable corpus or unwritable output folder
+ */
+export const EXIT_OK = 0;
+export const EXIT_REJECTED = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly isTTY: boolean;
+  readonly readStdin: () => string;
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stderr.isTTY),
+  readStdin: () => readFileSync(0, 'utf8'),
+};
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  all articles processed
+  1  some articles rejected (the others were written; see output/errors.csv)
+  2  usage or config error, unreadable corpus folder or unwritable output folder`;
+
+/** Runs the CLI and returns its exit code; never calls process.exit, so it is testable in process. */
+export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command()
+    .name('article-pipeline')
+    .description('Turns news articles into research data: entities, TimeML dates, sentiment and diplomatic tension, as JSON and CSV.')
+    .version(TOOL_VERSION, '-V, --version')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('run')
+    .description('analyze every article of the corpus folder and write JSON and CSV outputs')
+    .option('-c, --config <file>', 'config file', 'pipeline.config.json')
+    .option('--corpus <dir>', 'corpus folder (overrides the config)')
+    .option('--out <dir>', 'output folder (overrides the config)')
+    .option('--only <ids...>', 'analyze only these article ids (the others keep their outputs)')
+    .option('--force', 'recompute articles whose content and config are unchanged')
+    .addOption(new Option('--workers <n>', 'worker threads (overrides concurrency)').argParser(parsePositiveInt))
+    .option('--no-report', 'do not write the HTML report')
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (options: { config: string; corpus?: string; out?: string; only?: string[]; force?: boolean; workers?: number; report: boolean }) => {
+      const loaded = loadWithOverrides(options.config, { corpus: options.corpus, output: options.out, workers: options.workers, report: options.report }, io);
+      if (!loaded) {
+        exitCode = EXIT_USAGE;
+        return;
+      }
+      exitCode = await runCommand(loaded, { only: options.only, force: options.force }, io);
+    });
+
+  program
+    .command('annotate')
+    .description('analyze one article (a file, or - for standard input) and print its JSON')
+    .argument('[file]', 'article file (.txt, .md, .json); - or nothing reads standard input', '-')
+    .option('--date <YYYY-MM-DD>', 'publication date (overrides the metadata)')
+    .option('-c, --config <file>', 'config file (optional)')
+    .action((file: string, options: { date?: string; config?: string }) => {
+      exitCode = annotateCommand(file, options, io);
+    });
+
+  const evalCommand = program.command('eval').description('score a stage against gold data (JSON Lines)');
+  for (const stage of ['entities', 'dates', 'sentiment', 'tension'] as const) {
+    evalCommand
+      .command(stage)
+      .description(`score the ${stage} stage`)
+      .requiredOption('--gold <file>', 'gold JSON Lines file')
+      .option('--json', 'print the report as JSON')
+      .option('--baseline <name>', 'score a package-only baseline instead of the pipeline')
+      .action(async (options: { gold: string; json?: boolean; baseline?: string }) => {
+        exitCode = await evalStage(stage, options, io);
+      });
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (error instanceof RunSetupError) {
+      io.stderr(`article-pipeline: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new CommanderError(EXIT_USAGE, 'commander.invalidArgument', `--workers expects a whole number of at least 1, got "${value}"`);
+  return n;
+}
+
+function loadWithOverrides(configFile: string, overrides: { corpus?: string; output?: string; workers?: number; report?: boolean }, io: CliIo): LoadedConfig | null {
+  const result = loadConfig(configFile);
+  if (!result.ok) {
+    for (const message of result.errors) io.stderr(`article-pipeline: ${message}\n`);
+    return null;
+  }
+  const { config, corpusDir, outputDir } = result.value;
+  return {
+    ...result.value,
+    config: {
+      ...config,
+      concurrency: overrides.workers ?? config.concurrency,
+      outputs: { ...config.outputs, report: overrides.report === false ? false : config.outputs.report },
+    },
+    corpusDir: overrides.corpus ? resolveFromCwd(overrides.corpus) : corpusDir,
+    outputDir: overrides.output ? resolveFromCwd(overrides.output) : outputDir,
+  };
+}
+
+function resolveFromCwd(p: string): string {
+  return new URL(p, `file://${process.cwd()}/`).pathname;
+}
+
+async function runCommand(loaded: LoadedConfig, options: { only?: string[]; force?: boolean }, io: CliIo): Promise<number> {
+  const progress = io.isTTY ? new cliProgress.SingleBar({ format: 'articles {bar} {value}/{total} | {rate}/s | ETA {eta}s', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
+  let started = false;
+  const startTime = Date.now();
+  let lastPlainLine = 0;
+  let summary: RunSummary;
+  try {
+    summary = await analyzeCorpus(loaded, {
+      only: options.only,
+      force: options.force,
+      onProgress: ({ done, total }) => {
+        if (progress) {
+          if (!started) {
+            progress.start(total, 0, { rate: '0.0' });
+            started = true;
+          }
+          progress.update(done, { rate: (done / Math.max((Date.now() - startTime) / 1000, 0.001)).toFixed(1) });
+        } else if (done === total || Date.now() - lastPlainLine > 2000) {
+          lastPlainLine = Date.now();
+          io.stderr(`article-pipeline: ${done}/${total} articles\n`);
+        }
+      },
+    });
+  } finally {
+    if (started) progress?.stop();
+  }
+  io.stdout(formatSummary(summary));
+  return summary.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
+}
+
+export function formatSummary(s: RunSummary): string {
+  const seconds = s.elapsedMs / 1000;
+  const processed = s.ok + s.unchanged;
+  const lines = [
+    `articles: ${s.ok} ok, ${s.rejected} rejected, ${s.unchanged} unchanged (of ${s.total})`,
+    `annotations: ${s.sentences} sentences, ${s.entities} entity mentions, ${s.timexes} temporal expressions, ${s.tensionCues} tension cues`,
+    `time: ${seconds.toFixed(2)} s, ${(processed / Math.max(seconds, 0.001)).toFixed(1)} articles/s`,
+    `output: ${s.outputDir}`,
+  ];
+  for (const e of s.errors) lines.push(`rejected: ${e.file}${e.line === null ? '' : `:${e.line}`}: ${e.reason}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function annotateCommand(file: string, options: { date?: string; config?: string }, io: CliIo): number {
+  const result = options.config ? loadConfig(options.config) : validateConfig({}, null);
+  if (!result.ok) {
+    for (const message of result.errors) io.stderr(`article-pipeline: ${message}\n`);
+    return EXIT_USAGE;
+  }
+  const config = result.value.config;
+  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(options.date)) {
+    io.stderr(`article-pipeline: --date expects YYYY-MM-DD, got "${options.date}"\n`);
+    return EXIT_USAGE;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = file === '-' ? Buffer.from(io.readStdin(), 'utf8') : readFileSync(file);
+  } catch (error) {
+    io.stderr(`article-pipeline: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+    return EXIT_USAGE;
+  }
+  const relPath = file === '-' ? 'stdin.txt' : file;
+  const options2 = ingestOptions({ ...config, defaults: { publicationDate: options.date ?? config.defaults.publicationDate } });
+  const parsed = parseArticleBytes(bytes, { id: '', relPath, line: null, byteStart: 0, byteEnd: bytes.length }, options2, false);
+  if (!parsed.ok) {
+    io.stderr(`article-pipeline: ${file}: ${parsed.error.reason}\n`);
+    return EXIT_REJECTED;
+  }
+  const raw = options.date ? { ...parsed.article, dct: options.date, dctSource: 'config' as const } : parsed.article;
+  io.stdout(serializeArticleJson(processArticle(raw, config)));
+  return EXIT_OK;
+}
+
+interface EvalModule {
+  readonly evaluate: (goldPath: string, options: { baseline?: string }) => Promise<unknown>;
+  readonly format: (report: unknown) => string;
+}
+
+async function evalStage(stage: 'entities' | 'dates' | 'sentiment' | 'tension', options: { gold: string; json?: boolean; baseline?: string }, io: CliIo): Promise<number> {
+  const module = await loadEvalModule(stage);
+  try {
+    readFileSync(options.gold);
+  } catch (error) {
+    io.stderr(`article-pipeline: cannot read gold file ${options.gold} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+    return EXIT_USAGE;
+  }
+  let report: unknown;
+  try {
+    report = await module.evaluate(options.gold, { baseline: options.baseline });
+  } catch (error) {
+    io.stderr(`article-pipeline: eval ${stage}: ${(error as Error).message}\n`);
+    return EXIT_USAGE;
+  }
+  io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : module.format(report));
+  return EXIT_OK;
+}
+
+async function loadEvalModule(stage: string): Promise<EvalModule> {
+  const name = stage.charAt(0).toUpperCase() + stage.slice(1);
+  const module = (await import(`./eval/${stage}.js`)) as Record<string, unknown>;
+  return {
+    evaluate: module[`evaluate${name}`] as EvalModule['evaluate'],
+    format: module[`format${name}Report`] as EvalModule['format'],
+  };
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { pipelineConfigSchema, type PipelineConfig } from './schema.js';
+
+export interface LoadedConfig {
+  readonly config: PipelineConfig;
+  /** Absolute path of the config file, or null when defaults were used. */
+  readonly configFile: string | null;
+  /** Absolute corpus and output folders, resolved against the config file's folder. */
+  readonly corpusDir: string;
+  readonly outputDir: string;
+}
+
+export type ConfigResult = { ok: true; value: LoadedConfig } | { ok: false; errors: string[] };
+
+/**
+ * Reads and validates the config once, at the edge. Never throws for bad input: every problem is
+ * reported with the file, the key path and what was expected.
+ */
+export function loadConfig(configFile: string | null, cwd = process.cwd()): ConfigResult {
+  let raw: unknown = {};
+  let absolute: string | null = null;
+  if (configFile !== null) {
+    absolute = path.resolve(cwd, configFile);
+    let text: string;
+    try {
+      text = readFileSync(absolute, 'utf8');
+    } catch (error) {
+      return { ok: false, errors: [`${absolute}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`] };
+    }
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      return { ok: false, errors: [`${absolute}: not valid JSON (${(error as Error).message})`] };
+    }
+  }
+  return validateConfig(raw, absolute, cwd);
+}
+
+export function validateConfig(raw: unknown, configFile: string | null, cwd = process.cwd()): ConfigResult {
+  const where = configFile ?? '(default config)';
+  const parsed = pipelineConfigSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error, where) };
+  const base = configFile ? path.dirname(configFile) : cwd;
+  return {
+    ok: true,
+    value: {
+      config: parsed.data,
+      configFile,
+      corpusDir: path.resolve(base, parsed.data.corpus),
+      outputDir: path.resolve(base, parsed.data.output),
+    },
+  };
+}
+
+function describeIssues(error: z.ZodError, where: string): string[] {
+  return error.issues.map((issue) => {
+    const keyPath = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    if (issue.code === 'unrecognized_keys') {
+      const keys = issue.keys.map((k) => (keyPath === '(top level)' ? k : `${keyPath}.${k}`));
+      return `${where}: unknown key ${keys.join(', ')}: not a setting of this pipeline (see the README's config table)`;
+    }
+    return `${where}: ${keyPath}: ${issue.message}`;
+  });
+}
+
+/** Stable hash input: the validated config with sorted keys. */
+export function canonicalConfigJson(config: PipelineConfig): string {
+  return stableStringify(config);
+}
+
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/**
+ * The whole `pipeline.config.json`. Every key has its default here and only here; the README's config
+ * table documents the same keys. Unknown keys are errors (`strict`), so a typo never passes silently.
+ */
+export const coreConfigShape = {
+  /** Corpus folder, relative to the config file. */
+  corpus: z.string().min(1).default('corpus'),
+  /** Output folder, relative to the config file. */
+  output: z.string().min(1).default('output'),
+  stages: z
+    .object({
+      entities: z.boolean().default(true),
+      dates: z.boolean().default(true),
+      tension: z.boolean().default(true),
+    })
+    .strict()
+    .prefault({}),
+  defaults: z
+    .object({
+      /** Publication date for articles whose metadata has none (YYYY-MM-DD), or null. */
+      publicationDate: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/u, 'a date written YYYY-MM-DD')
+        .nullable()
+        .default(null),
+    })
+    .strict()
+    .prefault({}),
+  ingest: z
+    .object({
+      /** Largest article file accepted, in bytes. */
+      maxBytes: z.number().int().positive().default(2_000_000),
+    })
+    .strict()
+    .prefault({}),
+  language: z
+    .object({
+      /** reject: non-English articles become errors; warn: processed with a diagnostic; off: not checked. */
+      policy: z.enum(['reject', 'warn', 'off']).default('reject'),
+      /** Detector confidence (0..1) needed before an article is called non-English. */
+      minConfidence: z.number().min(0).max(1).default(0.3),
+      /** Articles with fewer words are never rejected: detection on short text is unreliable. */
+      minWords: z.number().int().nonnegative().default(12),
+    })
+    .strict()
+    .prefault({}),
+  outputs: z
+    .object({
+      json: z.boolean().default(true),
+      csv: z.boolean().default(true),
+      report: z.boolean().default(true),
+    })
+    .strict()
+    .prefault({}),
+  /** Worker threads; 0 means one per CPU core. */
+  concurrency: z.number().int().nonnegative().default(0),
+};
+
+export const pipelineConfigSchema = z.object({ ...coreConfigShape }).strict();
+
+/** The validated config; paths are still as written (relative to the config file). */
+export type PipelineConfig = z.infer<typeof pipelineConfigSchema>;

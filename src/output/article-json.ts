@@ -1,0 +1,141 @@
+import type { Actor, ArticleDoc, Sentence, SentenceTension, TensionCue } from '../document/types.js';
+import { codePointConverter, type OffsetConverter } from '../document/offsets.js';
+
+/** Bumped whenever a field changes meaning or shape; the JSON Schema in `schema/` follows it. */
+export const SCHEMA_VERSION = 1;
+
+/** Scores are rounded so that output bytes never depend on floating-point noise. */
+export function round(value: number, digits = 4): number {
+  const factor = 10 ** digits;
+  const rounded = Math.round(value * factor) / factor;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type ArticleJson = { [key: string]: Json };
+
+/**
+ * The article as written to `json/<id>.json`: fixed key order, snake_case keys, every offset in code
+ * points. Layers of stages that did not run are absent, never empty placeholders.
+ */
+export function toArticleJson(doc: ArticleDoc): ArticleJson {
+  const cp = codePointConverter(doc.text);
+  const span = (s: { start: number; end: number; text: string }): { start: number; end: number; text: string } => ({ start: cp(s.start), end: cp(s.end), text: s.text });
+  const json: ArticleJson = {
+    schemaVersion: SCHEMA_VERSION,
+    id: doc.id,
+    source_path: doc.sourcePath,
+    metadata: sortedMetadata(doc.metadata),
+    dct: doc.dct,
+    dct_source: doc.dctSource,
+    text: doc.text,
+    headline: doc.headline ? span(doc.headline) : null,
+    dateline: doc.dateline ? { ...span(doc.dateline), places: doc.dateline.places.map(span) } : null,
+    paragraphs: doc.paragraphs.map((p, index) => ({ index, start: cp(p.start), end: cp(p.end) })),
+    sentences: doc.sentences.map((s) => sentenceJson(s, cp)),
+  };
+  if (doc.entities) {
+    json.entities = doc.entities.map((m) => ({ ...span(m), type: m.type, entity_id: m.entityId, title: m.title, rule: m.rule }));
+  }
+  if (doc.entitySummary) {
+    json.entity_summary = doc.entitySummary.map((e) => ({
+      entity_id: e.entityId,
+      canonical: e.canonical,
+      type: e.type,
+      country_code: e.countryCode,
+      mentions: e.mentions,
+      first_offset: cp(e.firstOffset),
+    }));
+  }
+  if (doc.timexes) {
+    json.timexes = doc.timexes.map((t) => ({
+      ...span(t),
+      type: t.type,
+      value: t.value,
+      mod: t.mod,
+      range_start: t.rangeStart,
+      range_end: t.rangeEnd,
+      anchor: t.anchor,
+      rule: t.rule,
+    }));
+  }
+  if (doc.sentiment !== undefined) json.sentiment = round(doc.sentiment);
+  if (doc.tension) {
+    const counts: { [key: string]: Json } = {};
+    for (const key of Object.keys(doc.tension.counts).sort()) counts[key] = doc.tension.counts[key]!;
+    json.tension = { index: round(doc.tension.index), label: doc.tension.label, counts };
+  }
+  if (doc.dyads) {
+    json.dyads = doc.dyads.map((d) => ({
+      source: d.source,
+      source_code: d.sourceCode,
+      target: d.target,
+      target_code: d.targetCode,
+      cues: d.cues,
+      mean_weight: round(d.meanWeight),
+    }));
+  }
+  json.diagnostics = doc.diagnostics.map((d) => {
+    const entry: { [key: string]: Json } = { stage: d.stage, message: d.message };
+    if (d.span) {
+      entry.start = cp(d.span.start);
+      entry.end = cp(d.span.end);
+    }
+    return entry;
+  });
+  return json;
+}
+
+function sentenceJson(s: Sentence, cp: OffsetConverter): { [key: string]: Json } {
+  const json: { [key: string]: Json } = { index: s.index, start: cp(s.start), end: cp(s.end), text: s.text, paragraph: s.paragraph };
+  if (s.sentiment !== undefined) json.sentiment = round(s.sentiment);
+  if (s.tension) json.tension = tensionJson(s.tension, cp);
+  return json;
+}
+
+function tensionJson(t: SentenceTension, cp: OffsetConverter): { [key: string]: Json } {
+  return {
+    score: round(t.score),
+    label: t.label,
+    modality: t.modality,
+    source: actorJson(t.source),
+    target: actorJson(t.target),
+    cues: t.cues.map((c: TensionCue) => ({
+      start: cp(c.start),
+      end: cp(c.end),
+      text: c.text,
+      category: c.category,
+      weight: round(c.weight),
+      negated: c.negated,
+      modality: c.modality,
+      source: actorJson(c.source),
+      target: actorJson(c.target),
+      rule: c.rule,
+    })),
+  };
+}
+
+function actorJson(actor: Actor | null): Json {
+  return actor ? { entity_id: actor.entityId, text: actor.text, country_code: actor.countryCode } : null;
+}
+
+function sortedMetadata(metadata: Readonly<Record<string, unknown>>): { [key: string]: Json } {
+  const out: { [key: string]: Json } = {};
+  for (const key of Object.keys(metadata).sort()) out[key] = toJson(metadata[key]);
+  return out;
+}
+
+function toJson(value: unknown): Json {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value === 'object') return sortedMetadata(value as Record<string, unknown>);
+  return String(value);
+}
+
+/** Pretty-printed with a fixed key order, so a changed annotation is a few changed lines in a diff. */
+export function serializeArticleJson(json: ArticleJson): string {
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

@@ -1,0 +1,51 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Every output file is written to a temporary name beside it and renamed into place, so a crash or
+ * an interrupted run leaves either the old file or the new one, never half of one.
+ */
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  const writer = new AtomicFileWriter(file);
+  try {
+    writer.write(content);
+    writer.commit();
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+}
+
+/** An output file built up in pieces (CSV rows streamed as articles finish), published at the end. */
+export class AtomicFileWriter {
+  private readonly temporary: string;
+  private fd: number | null;
+
+  constructor(readonly file: string) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    this.temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    this.fd = openSync(this.temporary, 'w');
+  }
+
+  write(content: string | Uint8Array): void {
+    if (this.fd === null) throw new Error(`article-pipeline: write to ${this.file} after it was closed`);
+    if (typeof content === 'string') writeSync(this.fd, content);
+    else writeSync(this.fd, content);
+  }
+
+  commit(): void {
+    if (this.fd === null) return;
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+    this.fd = null;
+    renameSync(this.temporary, this.file);
+  }
+
+  abort(): void {
+    if (this.fd !== null) {
+      closeSync(this.fd);
+      this.fd = null;
+    }
+    rmSync(this.temporary, { force: true });
+  }
+}
