@@ -1,0 +1,179 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createDocument } from '../pipeline/create-document.js';
+import { wink } from '../nlp/wink.js';
+import { scoreTension } from '../tension/index.js';
+import { tensionConfigSchema, type TensionConfig } from '../tension/config.js';
+
+/**
+ * Sentence sentiment against human ratings (VADER's NYT editorial snippets: mean of 20 ratings on -4..+4).
+ * Scores: Pearson r, Spearman rho, and 3-class precision/recall/F1 with VADER's ±0.05 thresholds on -1..1
+ * (gold: score/4).
+ */
+
+export type SentimentBaseline = 'wink' | 'vader';
+
+export interface SentimentEvalOptions {
+  /** Score a package as it comes instead of our stage. */
+  readonly baseline?: SentimentBaseline | null;
+  readonly config?: Partial<TensionConfig>;
+  /** Only the first N records (quick runs). */
+  readonly limit?: number;
+}
+
+export interface ClassScores {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  readonly support: number;
+}
+
+export interface SentimentReport {
+  readonly gold: string;
+  readonly system: string;
+  readonly sentences: number;
+  readonly pearson: number;
+  readonly spearman: number;
+  readonly thresholds: { readonly gold: string; readonly system: string };
+  readonly classes: Readonly<Record<'negative' | 'neutral' | 'positive', ClassScores>>;
+  readonly macroF1: number;
+  readonly weightedF1: number;
+}
+
+interface GoldSentence {
+  readonly id: string;
+  readonly text: string;
+  readonly score: number;
+}
+
+export const SYSTEM_THRESHOLD = 0.05;
+/** Gold is on -4..+4: ±0.2 is ±0.05 on the -1..1 scale, as in the VADER paper. */
+export const GOLD_THRESHOLD = 0.2;
+
+export async function readJsonl<T>(path: string): Promise<T[]> {
+  const raw = await readFile(path, 'utf8');
+  return raw.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as T);
+}
+
+export async function evaluateSentiment(goldPath: string, options: SentimentEvalOptions = {}): Promise<SentimentReport> {
+  let gold = await readJsonl<GoldSentence>(goldPath);
+  if (options.limit !== undefined) gold = gold.slice(0, options.limit);
+  const scorer = makeScorer(options);
+  const predicted = gold.map((g) => scorer(g.text));
+  const goldScores = gold.map((g) => g.score);
+  const goldClasses = goldScores.map((s) => toClass(s, GOLD_THRESHOLD));
+  const systemClasses = predicted.map((s) => toClass(s, SYSTEM_THRESHOLD));
+  const classes = classScores(goldClasses, systemClasses, ['negative', 'neutral', 'positive'] as const);
+  const values = Object.values(classes);
+  const total = values.reduce((a, c) => a + c.support, 0);
+  return {
+    gold: goldPath,
+    system: options.baseline ?? 'article-pipeline',
+    sentences: gold.length,
+    pearson: round(pearson(goldScores, predicted)),
+    spearman: round(pearson(ranks(goldScores), ranks(predicted))),
+    thresholds: { gold: `positive >= ${GOLD_THRESHOLD}, negative <= -${GOLD_THRESHOLD} (on -4..+4)`, system: `positive >= ${SYSTEM_THRESHOLD}, negative <= -${SYSTEM_THRESHOLD} (on -1..1)` },
+    classes,
+    macroF1: round(values.reduce((a, c) => a + c.f1, 0) / values.length),
+    weightedF1: round(values.reduce((a, c) => a + c.f1 * c.support, 0) / Math.max(1, total)),
+  };
+}
+
+function makeScorer(options: SentimentEvalOptions): (text: string) => number {
+  if (options.baseline === 'wink') {
+    const nlp = wink();
+    return (text) => nlp.readDoc(text).out(nlp.its.sentiment) as number;
+  }
+  if (options.baseline === 'vader') {
+    // vader-sentiment is a CommonJS bundle; only the evaluation loads it.
+    const require = createRequire(import.meta.url);
+    const vader = require('vader-sentiment') as { SentimentIntensityAnalyzer: { polarity_scores(t: string): { compound: number } } };
+    return (text) => vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
+  }
+  const config = tensionConfigSchema.parse(options.config ?? {});
+  // A gold record is one sentence: score it as such (the segmenter may still split it; take the mean).
+  return (text) => {
+    const doc = scoreTension(createDocument({ id: 'gold', text }), config);
+    return doc.sentiment;
+  };
+}
+
+type SentimentClass = 'negative' | 'neutral' | 'positive';
+
+function toClass(score: number, threshold: number): SentimentClass {
+  if (score >= threshold) return 'positive';
+  if (score <= -threshold) return 'negative';
+  return 'neutral';
+}
+
+export function classScores<C extends string>(gold: readonly C[], predicted: readonly C[], labels: readonly C[]): Record<C, ClassScores> {
+  const out = {} as Record<C, ClassScores>;
+  for (const label of labels) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (let i = 0; i < gold.length; i++) {
+      const g = gold[i] === label;
+      const p = predicted[i] === label;
+      if (g && p) tp++;
+      else if (p) fp++;
+      else if (g) fn++;
+    }
+    const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
+    const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    out[label] = { precision: round(precision), recall: round(recall), f1: round(f1), support: tp + fn };
+  }
+  return out;
+}
+
+export function pearson(x: readonly number[], y: readonly number[]): number {
+  const n = x.length;
+  if (n === 0) return 0;
+  const mx = x.reduce((a, b) => a + b, 0) / n;
+  const my = y.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i]! - mx;
+    const dy = y[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxx === 0 || syy === 0 ? 0 : sxy / Math.sqrt(sxx * syy);
+}
+
+/** Average ranks (ties share their mean rank), for Spearman's rho. */
+function ranks(values: readonly number[]): number[] {
+  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) out[order[k]![1]] = rank;
+    i = j + 1;
+  }
+  return out;
+}
+
+export function round(x: number, digits = 4): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+export function formatSentimentReport(report: SentimentReport): string {
+  const lines = [
+    `Sentiment: ${report.system} on ${report.gold} (${report.sentences} sentences)`,
+    `  Pearson r ${report.pearson.toFixed(3)}   Spearman rho ${report.spearman.toFixed(3)}`,
+    `  3 classes: gold ${report.thresholds.gold}; system ${report.thresholds.system}`,
+    '  class       precision  recall     F1  support',
+  ];
+  for (const [name, c] of Object.entries(report.classes)) {
+    lines.push(`  ${name.padEnd(10)} ${c.precision.toFixed(3).padStart(10)} ${c.recall.toFixed(3).padStart(7)} ${c.f1.toFixed(3).padStart(6)} ${String(c.support).padStart(8)}`);
+  }
+  lines.push(`  macro F1 ${report.macroF1.toFixed(3)}   weighted F1 ${report.weightedF1.toFixed(3)}`);
+  return lines.join('\n');
+}

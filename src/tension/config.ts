@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+/** One cue of a tension lexicon (the JSON file format; see src/tension/lexicon/README.md). */
+export const tensionCueSchema = z
+  .object({
+    /** kebab-case, unique: appears in the output as the cue's `rule`. */
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'a kebab-case id'),
+    category: z.string().min(1),
+    /** -10 (most conflictual) .. +10 (most cooperative). */
+    weight: z.number().min(-10).max(10),
+    /** Space-separated elements, each a |-separated list of words matched against lemma or lower-case form. */
+    pattern: z.string().min(1),
+    /** How many other tokens may stand between two elements of the pattern. */
+    gap: z.number().int().min(0).max(6).optional(),
+    /** Universal POS the first token must have (VERB, NOUN, ...). */
+    pos: z.string().optional(),
+  })
+  .strict();
+
+export const tensionCategorySchema = z
+  .object({
+    side: z.enum(['conflict', 'cooperation']),
+    cameo: z.string().optional(),
+    description: z.string().optional(),
+  })
+  .strict();
+
+export const tensionLexiconSchema = z
+  .object({
+    name: z.string().optional(),
+    version: z.string().min(1),
+    scale: z.string().optional(),
+    categories: z.record(z.string(), tensionCategorySchema),
+    cues: z.array(tensionCueSchema),
+  })
+  .strict();
+
+export type TensionLexiconCue = z.infer<typeof tensionCueSchema>;
+export type TensionLexicon = z.infer<typeof tensionLexiconSchema>;
+
+/**
+ * How a lexicon from the user relates to ours. `extend`: its cues are added and replace ours with the same
+ * id, its categories are added. `replace`: only its cues and categories are used.
+ */
+export const lexiconModeSchema = z.enum(['extend', 'replace']);
+
+export const sentimentConfigSchema = z
+  .object({
+    /** Weight of the clause after "but"/"however" (what the sentence concedes weighs 0.5). */
+    contrastWeight: z.number().min(0).max(4).default(1.5),
+    /** Factor on words inside quotation marks. */
+    quoteWeight: z.number().min(0).max(2).default(0.8),
+    /** Factor on a sentence that hedges ("may", "reportedly"). */
+    hedgeWeight: z.number().min(0).max(2).default(0.85),
+    /** Factor on a negated word's valence. */
+    negationFactor: z.number().min(-2).max(0).default(-0.74),
+    /** Tokens before a word that a negator reaches (stopping at clause punctuation). */
+    negationScope: z.number().int().min(1).max(8).default(3),
+    /** score = sum / sqrt(sum² + alpha). */
+    alpha: z.number().positive().default(15),
+    /** Extra or replacement word valences on -4..+4 (lower-case word or lemma). */
+    lexicon: z.record(z.string(), z.number().min(-4).max(4)).default({}),
+  })
+  .strict();
+
+export const tensionConfigSchema = z
+  .object({
+    /**
+     * Path of a user lexicon file (JSON in the format of src/tension/lexicon/tension-lexicon.json). The lead
+     * resolves it relative to the config file and passes the loaded object as `lexicon` (see
+     * `loadTensionLexicon`); the stage itself never reads files.
+     */
+    lexiconPath: z.string().nullable().default(null),
+    /** A user lexicon already loaded and validated. */
+    lexicon: tensionLexiconSchema.nullable().default(null),
+    lexiconMode: lexiconModeSchema.default('extend'),
+    /** |score| at or above which a sentence is labelled escalation (negative) or de-escalation (positive). */
+    labelThreshold: z.number().min(0).max(10).default(1),
+    /** Factors on a cue's weight by modality when the sentence score is summed. */
+    modalityWeights: z
+      .object({
+        asserted: z.number().min(0).max(1).default(1),
+        reported: z.number().min(0).max(1).default(1),
+        future: z.number().min(0).max(1).default(0.8),
+        hypothetical: z.number().min(0).max(1).default(0.5),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * A negated cooperation cue ("refused to meet", "did not agree") counts as conflict with this share of its
+     * weight; a negated conflict cue ("did not threaten") counts as nothing.
+     */
+    negatedCooperationFactor: z.number().min(0).max(1).default(0.5),
+    /** Tokens before a cue that a negator reaches. */
+    negationScope: z.number().int().min(1).max(8).default(4),
+    /** Tokens after the cue searched for a target, before it for a source. */
+    actorWindow: z.number().int().min(1).max(40).default(12),
+    sentiment: sentimentConfigSchema.prefault({}),
+  })
+  .strict();
+
+export type TensionConfig = z.infer<typeof tensionConfigSchema>;
+export type SentimentConfig = z.infer<typeof sentimentConfigSchema>;

@@ -1,0 +1,74 @@
+import type { Token } from '../document/types.js';
+import type { CompiledCue, CompiledLexicon } from './lexicon.js';
+
+/** A lexicon cue found in a sentence, by token indexes into `ArticleDoc.tokens`. */
+export interface CueMatch {
+  readonly cue: CompiledCue;
+  /** Indexes of the tokens the pattern elements matched, in order (gap tokens excluded). */
+  readonly tokens: readonly number[];
+}
+
+/** Gaps inside a pattern never cross clause punctuation: "sanctions; talks" is not "sanctions talks". */
+const GAP_STOP = new Set(['.', ';', ':', '!', '?', '—', '–', '(', ')', '"', '“', '”', ',']);
+
+/** The forms a token is matched by: its lower-case form and its lemma (wink leaves some lemmas undefined). */
+export function tokenForms(token: Token): [string, string] {
+  const normal = token.normal;
+  const lemma = typeof token.lemma === 'string' ? token.lemma.toLowerCase() : normal;
+  return [normal, lemma];
+}
+
+function tokenMatches(token: Token, element: ReadonlySet<string>): boolean {
+  const [normal, lemma] = tokenForms(token);
+  return element.has(normal) || element.has(lemma);
+}
+
+/**
+ * Every cue of the lexicon in tokens [from, to), longest and strongest first when two overlap: "military
+ * action against" wins over "action", "reduce tension" over "tension".
+ */
+export function matchCues(tokens: readonly Token[], from: number, to: number, lexicon: CompiledLexicon): CueMatch[] {
+  const found: CueMatch[] = [];
+  for (let i = from; i < to; i++) {
+    const [normal, lemma] = tokenForms(tokens[i]!);
+    const candidates = lexicon.byFirstWord.get(normal);
+    const byLemma = lemma !== normal ? lexicon.byFirstWord.get(lemma) : undefined;
+    for (const list of [candidates, byLemma]) {
+      if (!list) continue;
+      for (const cue of list) {
+        if (cue.pos !== null && tokens[i]!.pos !== cue.pos) continue;
+        const matched = matchRest(tokens, i, to, cue);
+        if (matched && !found.some((f) => f.cue === cue && f.tokens[0] === i)) found.push({ cue, tokens: matched });
+      }
+    }
+  }
+  found.sort((a, b) => b.tokens.length - a.tokens.length || Math.abs(b.cue.weight) - Math.abs(a.cue.weight) || a.tokens[0]! - b.tokens[0]!);
+  const used = new Set<number>();
+  const kept: CueMatch[] = [];
+  for (const match of found) {
+    if (match.tokens.some((t) => used.has(t))) continue;
+    for (const t of match.tokens) used.add(t);
+    kept.push(match);
+  }
+  return kept.sort((a, b) => a.tokens[0]! - b.tokens[0]!);
+}
+
+function matchRest(tokens: readonly Token[], first: number, to: number, cue: CompiledCue): number[] | null {
+  const matched = [first];
+  let at = first;
+  for (let e = 1; e < cue.elements.length; e++) {
+    const element = cue.elements[e]!;
+    let next = -1;
+    for (let j = at + 1; j < to && j <= at + 1 + cue.gap; j++) {
+      if (tokenMatches(tokens[j]!, element)) {
+        next = j;
+        break;
+      }
+      if (GAP_STOP.has(tokens[j]!.normal)) break;
+    }
+    if (next < 0) return null;
+    matched.push(next);
+    at = next;
+  }
+  return matched;
+}
