@@ -40,7 +40,7 @@ export const coreConfigShape = {
       /** reject: non-English articles become errors; warn: processed with a diagnostic; off: not checked. */
       policy: z.enum(['reject', 'warn', 'off']).default('reject'),
       /** Detector confidence (0..1) needed before an article is called non-English. */
-      minConfidence: z.number().min(0).max(1).default(0.3),
+      minConfidence: z.number().min(0).max(1).default(0.6),
       /** Articles with fewer words are never rejected: detection on short text is unreliable. */
       minWords: z.number().int().nonnegative().default(12),
     })

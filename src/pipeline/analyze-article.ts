@@ -1,5 +1,4 @@
 import type { ArticleDoc } from '../document/types.js';
-import type { RawArticle } from '../ingest/corpus.js';
 import type { PipelineConfig } from '../config/schema.js';
 import { createDocument } from './create-document.js';
 
@@ -8,7 +7,19 @@ import { createDocument } from './create-document.js';
  * segment first (every stage reads its sentences and tokens); entities before tension, because
  * tension needs its actors; dates are independent of both. A disabled stage leaves its layer absent.
  */
-export function analyzeArticle(raw: RawArticle, config: PipelineConfig): ArticleDoc {
+export interface ArticleInput {
+  readonly id: string;
+  /** Stored text: already normalized (LF line ends, NFC), as `parseArticleBytes` gives it. */
+  readonly text: string;
+  readonly dct?: string | null;
+  readonly dctSource?: ArticleDoc['dctSource'];
+  readonly metadata?: ArticleDoc['metadata'];
+  readonly sourcePath?: string;
+  /** Ingest findings that did not reject the article (e.g. a language warning). */
+  readonly warnings?: readonly string[];
+}
+
+export function analyzeArticle(raw: ArticleInput, config: PipelineConfig): ArticleDoc {
   const segmented = createDocument({
     id: raw.id,
     text: raw.text,
@@ -17,7 +28,7 @@ export function analyzeArticle(raw: RawArticle, config: PipelineConfig): Article
     metadata: raw.metadata,
     sourcePath: raw.sourcePath,
   });
-  const doc: ArticleDoc = raw.warnings.length > 0 ? { ...segmented, diagnostics: raw.warnings.map((message) => ({ stage: 'ingest', message })) } : segmented;
+  const doc: ArticleDoc = raw.warnings && raw.warnings.length > 0 ? { ...segmented, diagnostics: raw.warnings.map((message) => ({ stage: 'ingest', message })) } : segmented;
   void config;
   return doc;
 }
