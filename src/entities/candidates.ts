@@ -1,0 +1,318 @@
+import type { ArticleDoc, Token } from '../document/types.js';
+import { resolveCountry } from './countries.js';
+import { getLexicon, type Lexicon } from './lexicon.js';
+import { nameKey } from './normalize.js';
+import { NAME_CONNECTORS, NEVER_NAMES, ORG_SUFFIXES, TITLE_HEADS, TITLE_MODIFIERS, TITLE_WORDS } from './vocabulary.js';
+
+/**
+ * A candidate name: a run of name tokens [first, last) with the title found before it.
+ * Candidates are found from capitalization and data only; `classify.ts` types them.
+ */
+export interface Candidate {
+  readonly first: number;
+  readonly last: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Token keys (nameKey) of the name tokens. */
+  readonly keys: readonly string[];
+  /** "President", "former President": kept out of the span. */
+  readonly title: string | null;
+  /** The candidate came from a title-case line (headline), where capitals prove little. */
+  readonly inTitleCase: boolean;
+  /** The first token opens a sentence or quote, where capitals prove little. */
+  readonly atSentenceStart: boolean;
+}
+
+/** Token classes computed once per token. */
+interface TokenView {
+  readonly token: Token;
+  readonly key: string;
+  /** Starts with a capital letter (or is a mixed-case brand such as "iPhone"). */
+  readonly capital: boolean;
+  readonly allCaps: boolean;
+  readonly segment: number;
+  readonly ambiguousPosition: boolean;
+}
+
+const CLOSED_CLASS_POS = new Set(['DET', 'PRON', 'AUX', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'INTJ']);
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', ':', '—', '–', '-', '--', '•', '*']);
+const LETTER = /\p{L}/u;
+const CAPITAL = /^(?:\p{Lu}|\d+\p{Lu})/u;
+const MIXED_BRAND = /^\p{Ll}{1,2}\p{Lu}\p{L}/u;
+const ALL_CAPS = /^[\p{Lu}\d.&]+$/u;
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with', 'from', 'as', 'vs', 'is', 'are', 'its', 'into', 'over', 'after', 'up']);
+
+export function findCandidates(doc: ArticleDoc): Candidate[] {
+  const lex = getLexicon();
+  const views = viewTokens(doc);
+  const titleCaseSegments = findTitleCaseSegments(views);
+  const provenNames = collectProvenNames(views, titleCaseSegments);
+
+  const isNameToken = (i: number): boolean => {
+    const v = views[i]!;
+    if (!v.capital || NEVER_NAMES.has(v.key)) return false;
+    if (inDateline(doc, v.token)) return false;
+    const ambiguous = v.ambiguousPosition || titleCaseSegments.has(v.segment);
+    if (CLOSED_CLASS_POS.has(v.token.pos) && (lex.commonWords.has(v.key) || FUNCTION_WORDS.has(v.key))) {
+      // "The", "In", "He" at a sentence start, "to" or "And" in a headline.
+      return ambiguous && hasNameEvidence(v, lex, provenNames) && !FUNCTION_WORDS.has(v.key);
+    }
+    if (!ambiguous) return true;
+    return hasNameEvidence(v, lex, provenNames);
+  };
+
+  const candidates: Candidate[] = [];
+  let i = 0;
+  while (i < views.length) {
+    if (!isNameToken(i)) {
+      i++;
+      continue;
+    }
+    // Grow the run: name tokens, connectors between name tokens, and hyphens inside words.
+    let last = i + 1;
+    while (last < views.length) {
+      const v = views[last]!;
+      if (v.segment !== views[i]!.segment) break;
+      if (isNameToken(last)) {
+        last++;
+        continue;
+      }
+      const bridge = bridgeLength(views, last, isNameToken);
+      if (bridge > 0) {
+        last += bridge;
+        continue;
+      }
+      break;
+    }
+    for (const piece of splitRun(views, i, last, lex)) {
+      const candidate = makeCandidate(doc, views, piece[0], piece[1], titleCaseSegments, lex);
+      if (candidate) candidates.push(candidate);
+    }
+    i = last;
+  }
+  return candidates;
+}
+
+function viewTokens(doc: ArticleDoc): TokenView[] {
+  const { text, tokens } = doc;
+  const views: TokenView[] = [];
+  let segment = 0;
+  let previous: Token | undefined;
+  let segmentOpen = true;
+  for (const token of tokens) {
+    if (token.pos === 'SPACE' || token.value.trim() === '') {
+      if (token.value.includes('\n')) segmentOpen = true;
+      continue;
+    }
+    if (previous && (previous.sentence !== token.sentence || text.slice(previous.end, token.start).includes('\n'))) {
+      segment++;
+      segmentOpen = true;
+    }
+    const value = token.value;
+    const capital = LETTER.test(value) && (CAPITAL.test(value) || MIXED_BRAND.test(value));
+    const ambiguousPosition = segmentOpen || (previous !== undefined && OPENERS.has(previous.value));
+    views.push({
+      token,
+      key: nameKey(value),
+      capital,
+      allCaps: capital && value.length >= 2 && ALL_CAPS.test(value) && /\p{Lu}.*\p{Lu}|\p{Lu}\./u.test(value),
+      segment,
+      ambiguousPosition,
+    });
+    segmentOpen = false;
+    previous = token;
+  }
+  return views;
+}
+
+/**
+ * A segment (a sentence within one line) is title case when nearly all its content words are
+ * capitalized: a headline such as "Petro to Meet Donald Trump at the White House".
+ */
+function findTitleCaseSegments(views: readonly TokenView[]): Set<number> {
+  const counts = new Map<number, { words: number; capitals: number }>();
+  for (const v of views) {
+    if (!LETTER.test(v.token.value) || FUNCTION_WORDS.has(v.key)) continue;
+    const c = counts.get(v.segment) ?? { words: 0, capitals: 0 };
+    c.words++;
+    if (v.capital) c.capitals++;
+    counts.set(v.segment, c);
+  }
+  const segments = new Set<number>();
+  for (const [segment, c] of counts) if (c.words >= 3 && c.capitals / c.words >= 0.8) segments.add(segment);
+  return segments;
+}
+
+/** Words capitalized where capitals mean something: inside running prose, not after a sentence start. */
+function collectProvenNames(views: readonly TokenView[], titleCase: ReadonlySet<number>): Set<string> {
+  const proven = new Set<string>();
+  for (const v of views) if (v.capital && !v.ambiguousPosition && !titleCase.has(v.segment)) proven.add(v.token.value);
+  return proven;
+}
+
+function hasNameEvidence(v: TokenView, lex: Lexicon, proven: ReadonlySet<string>): boolean {
+  if (proven.has(v.token.value)) return true;
+  if (v.allCaps) return true;
+  const key = v.key;
+  if (lex.firstNames.has(key) || lex.lastNames.has(key) || lex.cities.has(key) || lex.regions.has(key)) return true;
+  if (lex.places.has(key) || lex.organizations.has(key) || lex.demonyms.has(key) || lex.people.has(key)) return true;
+  if (resolveCountry(v.token.value)) return true;
+  return !lex.commonWords.has(key) && !lex.commonWords.has(v.token.lemma.toLowerCase());
+}
+
+/** Number of tokens that join two name tokens at `at` ("of", "of the", "&", a hyphen inside a word), or 0. */
+function bridgeLength(views: readonly TokenView[], at: number, isName: (i: number) => boolean): number {
+  const v = views[at]!;
+  const next = views[at + 1];
+  if (!next || next.segment !== v.segment) return 0;
+  if (v.token.value === '-' && !next.token.spaceBefore && !v.token.spaceBefore && isName(at + 1)) return 1;
+  if (!NAME_CONNECTORS.has(v.token.value)) return 0;
+  if (isName(at + 1)) return 1;
+  const after = views[at + 2];
+  if (v.token.value === 'of' && next.token.value === 'the' && after && after.segment === v.segment && isName(at + 2)) return 2;
+  return 0;
+}
+
+/**
+ * Splits a run at places where two names meet: "Boeing and Lockheed Martin", "US-Colombia",
+ * "Colombian President Gustavo Petro" (a title between a nationality and a person).
+ */
+function splitRun(views: readonly TokenView[], first: number, last: number, lex: Lexicon): Array<[number, number]> {
+  const whole = keyOf(views, first, last);
+  if (lex.organizations.has(whole) || lex.people.has(whole) || resolveCountry(whole)) return [[first, last]];
+  const pieces: Array<[number, number]> = [];
+  let start = first;
+  const lastKey = views[last - 1]!.key;
+  const orgEnding = ORG_SUFFIXES.has(lastKey) || lex.orgSuffixes.has(lastKey);
+  for (let i = first; i < last; i++) {
+    const v = views[i]!;
+    const value = v.token.value;
+    if (value === 'and' && !orgEnding) {
+      pieces.push([start, i]);
+      start = i + 1;
+    } else if (i > start && TITLE_WORDS.has(v.key) && !TITLE_WORDS.has(views[i - 1]!.key) && titleBeforeName(views, i, last, lex)) {
+      // "Colombian President Gustavo Petro", "Apple CEO Steve Jobs": the title starts a new piece.
+      pieces.push([start, i]);
+      start = i;
+    } else if (value === '-' && i > start) {
+      // "US-Colombia" names two places; "Rolls-Royce" is one name.
+      const left = views[i - 1]!.token.value;
+      const right = views[i + 1]?.token.value ?? '';
+      if (resolveCountry(left) || resolveCountry(right)) {
+        pieces.push([start, i]);
+        start = i + 1;
+      }
+    }
+  }
+  pieces.push([start, last]);
+  return pieces.filter(([a, b]) => b > a && !isConnector(views[a]!) && !isConnector(views[b - 1]!));
+}
+
+/** True when a title with a head word starts at `at` and a name that is not an organization follows it. */
+function titleBeforeName(views: readonly TokenView[], at: number, last: number, lex: Lexicon): boolean {
+  let j = at;
+  let sawHead = false;
+  while (j < last && TITLE_WORDS.has(views[j]!.key)) {
+    if (TITLE_HEADS.has(views[j]!.key)) sawHead = true;
+    j++;
+  }
+  if (!sawHead) return false;
+  if (j >= last) return true;
+  const end = views[last - 1]!.key;
+  return !(ORG_SUFFIXES.has(end) || lex.orgSuffixes.has(end));
+}
+
+function isConnector(v: TokenView): boolean {
+  return !v.capital;
+}
+
+function keyOf(views: readonly TokenView[], first: number, last: number): string {
+  const parts: string[] = [];
+  for (let i = first; i < last; i++) parts.push(views[i]!.key);
+  return nameKey(parts.join(' '));
+}
+
+/**
+ * Builds a candidate from a run, taking a leading title out of the span: "President Gustavo Petro"
+ * gives "Gustavo Petro" with title "President". A run that is only a title gives nothing.
+ */
+function makeCandidate(
+  doc: ArticleDoc,
+  views: readonly TokenView[],
+  first: number,
+  last: number,
+  titleCase: ReadonlySet<number>,
+  lex: Lexicon,
+): Candidate | null {
+  let nameFirst = first;
+  let titleFirst = -1;
+  // A title is a run of title words that contains a head word ("Foreign Minister", "Chief Executive").
+  let j = first;
+  let sawHead = false;
+  while (j < last && (TITLE_WORDS.has(views[j]!.key) || (sawHead && views[j]!.key === 'of' && j + 1 < last))) {
+    if (TITLE_HEADS.has(views[j]!.key)) sawHead = true;
+    j++;
+  }
+  const wholeKnown = lex.organizations.has(keyOf(views, first, last));
+  if (sawHead && !wholeKnown) {
+    // "General Motors", "Chief Executive Office": the words after the title make an organization.
+    const rest = views[last - 1]!.key;
+    const orgLike = ORG_SUFFIXES.has(rest) || lex.orgSuffixes.has(rest);
+    if (j >= last) return null;
+    if (!orgLike) {
+      titleFirst = first;
+      nameFirst = j;
+    }
+  }
+  // Strip a trailing "of" left by a title such as "Secretary of".
+  while (nameFirst < last && !views[nameFirst]!.capital) nameFirst++;
+  if (nameFirst >= last) return null;
+  let title: string | null = null;
+  const text = doc.text;
+  if (titleFirst >= 0) {
+    let titleStart = views[titleFirst]!.token.start;
+    const before = views[titleFirst - 1];
+    if (before && before.segment === views[titleFirst]!.segment && TITLE_MODIFIERS.has(before.key)) titleStart = before.token.start;
+    title = text.slice(titleStart, views[nameFirst - 1]!.token.end).replace(/\s+of$/u, '');
+  } else {
+    const before = views[first - 1];
+    if (before && before.segment === views[first]!.segment && !before.capital && lex.roles.has(before.key)) {
+      const modifier = views[first - 2];
+      const start = modifier && modifier.segment === before.segment && TITLE_MODIFIERS.has(modifier.key) ? modifier.token.start : before.token.start;
+      title = text.slice(start, before.token.end);
+    }
+  }
+  // Trailing periods belong to abbreviations ("Inc.", "N.V.", "Jr."), never to a sentence end we can see here.
+  const start = views[nameFirst]!.token.start;
+  const end = views[last - 1]!.token.end;
+  const keys: string[] = [];
+  for (let i = nameFirst; i < last; i++) keys.push(views[i]!.key);
+  return {
+    first: tokenIndexOf(doc, views[nameFirst]!.token),
+    last: tokenIndexOf(doc, views[last - 1]!.token) + 1,
+    start,
+    end,
+    text: text.slice(start, end),
+    keys,
+    title,
+    inTitleCase: titleCase.has(views[nameFirst]!.segment),
+    atSentenceStart: views[nameFirst]!.ambiguousPosition,
+  };
+}
+
+function tokenIndexOf(doc: ArticleDoc, token: Token): number {
+  // Tokens are sorted by start; binary search keeps this O(log n).
+  let lo = 0;
+  let hi = doc.tokens.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.start < token.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function inDateline(doc: ArticleDoc, token: Token): boolean {
+  return doc.dateline !== null && token.start >= doc.dateline.start && token.end <= doc.dateline.end;
+}

@@ -1,0 +1,81 @@
+import { createRequire } from 'node:module';
+import nlp from 'compromise';
+import { nameKey } from './normalize.js';
+
+/**
+ * Word lists taken from maintained packages rather than typed here: compromise's lexicon (first and
+ * last names, cities, regions, countries, organizations, sports teams, demonyms, job titles, common
+ * words) and its organization and place suffix words. Small closed classes that no package lists
+ * (function words, title words, natural-feature suffixes) are kept in `vocabulary.ts`.
+ */
+export interface Lexicon {
+  /** Lower-case single words compromise knows as first names. */
+  readonly firstNames: ReadonlySet<string>;
+  readonly lastNames: ReadonlySet<string>;
+  /** Multi-word keys (nameKey) of cities, regions, countries and other places. */
+  readonly cities: ReadonlySet<string>;
+  readonly regions: ReadonlySet<string>;
+  readonly places: ReadonlySet<string>;
+  readonly organizations: ReadonlySet<string>;
+  readonly people: ReadonlySet<string>;
+  readonly demonyms: ReadonlySet<string>;
+  /** Job and role nouns ("analyst", "spokesman"): kept out of name spans as titles. */
+  readonly roles: ReadonlySet<string>;
+  readonly honorifics: ReadonlySet<string>;
+  readonly orgSuffixes: ReadonlySet<string>;
+  readonly placeSuffixes: ReadonlySet<string>;
+  /** Every lower-case word compromise tags as an ordinary word (verb, adjective, noun, ...). */
+  readonly commonWords: ReadonlySet<string>;
+}
+
+let lexicon: Lexicon | undefined;
+
+/** wink-lexicon: ~13k common English words (WordNet-derived, no proper nouns) with Penn tags. */
+const require = createRequire(import.meta.url);
+const winkWords = (): Record<string, unknown> => require('wink-lexicon/src/lexicon.js') as Record<string, unknown>;
+
+const NAME_TAGS = /Name|City|Country|Region|Place|Organization|SportsTeam|Person|Demonym|ProperNoun/u;
+
+export function getLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const model = nlp.model() as unknown as {
+    one: { lexicon: Record<string, string | string[]> };
+    two: { orgWords: Record<string, boolean>; placeWords: Record<string, boolean> };
+  };
+  const sets = {
+    firstNames: new Set<string>(),
+    lastNames: new Set<string>(),
+    cities: new Set<string>(),
+    regions: new Set<string>(),
+    places: new Set<string>(),
+    organizations: new Set<string>(),
+    people: new Set<string>(),
+    demonyms: new Set<string>(),
+    roles: new Set<string>(),
+    honorifics: new Set<string>(),
+    commonWords: new Set<string>(),
+  };
+  for (const [word, raw] of Object.entries(model.one.lexicon)) {
+    const tags = Array.isArray(raw) ? raw : [raw];
+    const key = nameKey(word);
+    const has = (t: string): boolean => tags.includes(t);
+    if (has('FemaleName') || has('MaleName') || has('FirstName')) sets.firstNames.add(key);
+    if (has('LastName')) sets.lastNames.add(key);
+    if (has('City')) sets.cities.add(key);
+    if (has('Region')) sets.regions.add(key);
+    if (has('Place') || has('Country')) sets.places.add(key);
+    if (has('Organization') || has('SportsTeam')) sets.organizations.add(key);
+    if (has('Person')) sets.people.add(key);
+    if (has('Demonym')) sets.demonyms.add(key);
+    if (has('Actor')) sets.roles.add(key);
+    if (has('Honorific')) sets.honorifics.add(key);
+    if (!tags.some((t) => NAME_TAGS.test(t)) && !key.includes(' ')) sets.commonWords.add(key);
+  }
+  for (const word of Object.keys(winkWords())) sets.commonWords.add(word);
+  lexicon = {
+    ...sets,
+    orgSuffixes: new Set(Object.keys(model.two.orgWords)),
+    placeSuffixes: new Set(Object.keys(model.two.placeWords)),
+  };
+  return lexicon;
+}

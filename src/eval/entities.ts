@@ -1,0 +1,240 @@
+import { readFile } from 'node:fs/promises';
+import nlp from 'compromise';
+import { createDocument } from '../pipeline/create-document.js';
+import { entitiesConfigSchema, type EntitiesConfig } from '../entities/config.js';
+import { findMentions } from '../entities/index.js';
+
+/**
+ * Named entities against public gold (MEANTIME news and WikiGold, see shared/eval/README-ner-sentiment.md).
+ * Exact: same start, end and type. Overlap: same type and at least one shared character, each gold and
+ * each predicted span matched at most once, largest overlap first. Micro averages cover PERSON, ORG and
+ * LOC (our GPE + LOC + FAC); NORP is reported on its own where the gold has it (MEANTIME only).
+ */
+
+export type EntitiesBaseline = 'compromise';
+export type ScoredType = 'PERSON' | 'ORG' | 'LOC' | 'NORP';
+const MICRO_TYPES: readonly ScoredType[] = ['PERSON', 'ORG', 'LOC'];
+
+export interface EntitiesEvalOptions {
+  /** Score a package as it comes instead of our stage. */
+  readonly baseline?: EntitiesBaseline | null;
+  readonly config?: Partial<EntitiesConfig>;
+  /** Only the first N documents (quick runs). */
+  readonly limit?: number;
+}
+
+export interface PrfScores {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  readonly gold: number;
+  readonly predicted: number;
+  readonly matched: number;
+}
+
+export interface MatchScores {
+  readonly micro: PrfScores;
+  readonly types: Readonly<Record<ScoredType, PrfScores>>;
+}
+
+export interface SourceScores {
+  readonly documents: number;
+  readonly exact: MatchScores;
+  readonly overlap: MatchScores;
+}
+
+export interface EntitiesReport {
+  readonly gold: string;
+  readonly system: string;
+  readonly documents: number;
+  readonly all: SourceScores;
+  readonly sources: Readonly<Record<string, SourceScores>>;
+}
+
+export interface GoldEntity {
+  readonly start: number;
+  readonly end: number;
+  readonly type: string;
+}
+export interface GoldDocument {
+  readonly id: string;
+  readonly source?: string;
+  readonly text: string;
+  readonly entities: readonly GoldEntity[];
+}
+export interface ScoredSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly type: ScoredType;
+}
+
+export async function readGold(path: string): Promise<GoldDocument[]> {
+  const raw = await readFile(path, 'utf8');
+  return raw.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as GoldDocument);
+}
+
+export async function evaluateEntities(goldPath: string, options: EntitiesEvalOptions = {}): Promise<EntitiesReport> {
+  let docs = await readGold(goldPath);
+  if (options.limit !== undefined) docs = docs.slice(0, options.limit);
+  const predict = makePredictor(options);
+  const pairs = docs.map((d) => ({ doc: d, predicted: predict(d) }));
+  const bySource = new Map<string, typeof pairs>();
+  for (const p of pairs) {
+    const source = p.doc.source ?? 'all';
+    bySource.set(source, [...(bySource.get(source) ?? []), p]);
+  }
+  const sources: Record<string, SourceScores> = {};
+  for (const [source, group] of [...bySource].sort(([a], [b]) => a.localeCompare(b))) sources[source] = scoreDocuments(group);
+  return { gold: goldPath, system: options.baseline ?? 'article-pipeline', documents: docs.length, all: scoreDocuments(pairs), sources };
+}
+
+/** Predicted spans for one gold document, in the gold's type set. */
+export function makePredictor(options: EntitiesEvalOptions): (doc: GoldDocument) => ScoredSpan[] {
+  if (options.baseline === 'compromise') return predictCompromise;
+  const config = entitiesConfigSchema.parse(options.config ?? {});
+  return (gold) => {
+    const doc = createDocument({ id: gold.id, text: gold.text });
+    const spans: ScoredSpan[] = [];
+    for (const m of findMentions(doc, config)) {
+      const type = toScoredType(m.type);
+      if (type) spans.push({ start: m.start, end: m.end, type });
+    }
+    return spans;
+  };
+}
+
+function toScoredType(type: string): ScoredType | null {
+  if (type === 'PERSON' || type === 'ORG' || type === 'NORP') return type;
+  if (type === 'GPE' || type === 'LOC' || type === 'FAC') return 'LOC';
+  return null;
+}
+
+/** compromise alone: people(), places() and organizations() with its own offsets. */
+function predictCompromise(gold: GoldDocument): ScoredSpan[] {
+  const doc = nlp(gold.text);
+  const spans: ScoredSpan[] = [];
+  const add = (view: { json: (o: object) => unknown }, type: ScoredType): void => {
+    for (const m of view.json({ offset: true }) as Array<{ offset: { start: number; length: number } }>) {
+      // compromise's offsets include the punctuation and possessive attached to the last word
+      // ("Latin America.", "Petro's"); trimming them measures its names rather than its tokenizer.
+      let start = m.offset.start;
+      let end = m.offset.start + m.offset.length;
+      const raw = gold.text.slice(start, end);
+      start += raw.length - raw.replace(/^[\s"“‘'(]+/u, '').length;
+      const trimmed = gold.text.slice(start, end).replace(/(?:['’]s)?[\s.,;:!?"”’')]*$/u, '');
+      end = start + trimmed.length;
+      if (end > start) spans.push({ start, end, type });
+    }
+  };
+  add(doc.people(), 'PERSON');
+  add(doc.places(), 'LOC');
+  add(doc.organizations(), 'ORG');
+  return spans;
+}
+
+interface Pair {
+  readonly doc: GoldDocument;
+  readonly predicted: readonly ScoredSpan[];
+}
+
+function scoreDocuments(pairs: readonly Pair[]): SourceScores {
+  const hasNorp = pairs.some((p) => p.doc.entities.some((e) => e.type === 'NORP'));
+  const types: ScoredType[] = hasNorp ? [...MICRO_TYPES, 'NORP'] : [...MICRO_TYPES];
+  const exact = new Map<ScoredType, Counts>(types.map((t) => [t, { gold: 0, predicted: 0, matched: 0 }]));
+  const overlap = new Map<ScoredType, Counts>(types.map((t) => [t, { gold: 0, predicted: 0, matched: 0 }]));
+  for (const { doc, predicted } of pairs) {
+    for (const type of types) {
+      const gold = doc.entities.filter((e) => e.type === type);
+      const pred = predicted.filter((p) => p.type === type);
+      const e = exact.get(type)!;
+      const o = overlap.get(type)!;
+      e.gold += gold.length;
+      e.predicted += pred.length;
+      o.gold += gold.length;
+      o.predicted += pred.length;
+      const goldKeys = new Set(gold.map((g) => `${g.start}:${g.end}`));
+      const seen = new Set<string>();
+      for (const p of pred) {
+        const k = `${p.start}:${p.end}`;
+        if (goldKeys.has(k) && !seen.has(k)) {
+          e.matched++;
+          seen.add(k);
+        }
+      }
+      o.matched += overlapMatches(gold, pred);
+    }
+  }
+  return { documents: pairs.length, exact: toScores(exact), overlap: toScores(overlap) };
+}
+
+interface Counts {
+  gold: number;
+  predicted: number;
+  matched: number;
+}
+
+/** Greedy one-to-one matching, largest shared length first. */
+function overlapMatches(gold: readonly GoldEntity[], pred: readonly ScoredSpan[]): number {
+  const candidates: Array<[number, number, number]> = [];
+  gold.forEach((g, i) =>
+    pred.forEach((p, j) => {
+      const shared = Math.min(g.end, p.end) - Math.max(g.start, p.start);
+      if (shared > 0) candidates.push([shared, i, j]);
+    }),
+  );
+  candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
+  const usedGold = new Set<number>();
+  const usedPred = new Set<number>();
+  let matched = 0;
+  for (const [, i, j] of candidates) {
+    if (usedGold.has(i) || usedPred.has(j)) continue;
+    usedGold.add(i);
+    usedPred.add(j);
+    matched++;
+  }
+  return matched;
+}
+
+function toScores(counts: ReadonlyMap<ScoredType, Counts>): MatchScores {
+  const types = {} as Record<ScoredType, PrfScores>;
+  const micro: Counts = { gold: 0, predicted: 0, matched: 0 };
+  for (const [type, c] of counts) {
+    types[type] = prf(c);
+    if (MICRO_TYPES.includes(type)) {
+      micro.gold += c.gold;
+      micro.predicted += c.predicted;
+      micro.matched += c.matched;
+    }
+  }
+  return { micro: prf(micro), types };
+}
+
+function prf(c: Counts): PrfScores {
+  const precision = c.predicted === 0 ? 0 : c.matched / c.predicted;
+  const recall = c.gold === 0 ? 0 : c.matched / c.gold;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision: round(precision), recall: round(recall), f1: round(f1), gold: c.gold, predicted: c.predicted, matched: c.matched };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** A readable table: one block per source, exact and overlap scores per type. */
+export function formatEntitiesReport(report: EntitiesReport): string {
+  const lines: string[] = [`Entities: ${report.system} on ${report.gold} (${report.documents} documents)`];
+  const block = (name: string, s: SourceScores): void => {
+    lines.push('', `${name} (${s.documents} documents)`, 'type     |  exact P    R    F1  | overlap P   R    F1  | gold  pred');
+    const row = (label: string, e: PrfScores, o: PrfScores): string =>
+      `${label.padEnd(8)} | ${f(e.precision)} ${f(e.recall)} ${f(e.f1)} | ${f(o.precision)} ${f(o.recall)} ${f(o.f1)} | ${String(e.gold).padStart(5)} ${String(e.predicted).padStart(5)}`;
+    for (const type of Object.keys(s.exact.types) as ScoredType[]) lines.push(row(type, s.exact.types[type], s.overlap.types[type]));
+    lines.push(row('micro', s.exact.micro, s.overlap.micro) + '  (PERSON, ORG, LOC)');
+  };
+  for (const [source, s] of Object.entries(report.sources)) block(source, s);
+  if (Object.keys(report.sources).length > 1) block('all', report.all);
+  return lines.join('\n');
+}
+
+function f(x: number): string {
+  return x.toFixed(3).padStart(5);
+}
