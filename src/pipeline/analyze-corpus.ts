@@ -102,8 +102,10 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
   const errors: IngestError[] = [...scan.errors];
   const hash = configHash(config);
   const previous = readManifest(outputDir);
-  const previousById = new Map((previous?.config_hash === hash ? previous.articles : []).map((a) => [a.id, a]));
-  const anyPrevious = new Map((previous?.articles ?? []).map((a) => [a.id, a]));
+  // Rejected entries can share an id with a good article (a duplicate id), so only written ones count.
+  const written = (previous?.articles ?? []).filter((a) => a.status !== 'rejected');
+  const previousById = new Map((previous?.config_hash === hash ? written : []).map((a) => [a.id, a]));
+  const anyPrevious = new Map(written.map((a) => [a.id, a]));
   const only = options.only && options.only.length > 0 ? new Set(options.only) : null;
 
   const jsonDir = path.join(outputDir, 'json');
