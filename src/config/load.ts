@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { validateTensionLexicon } from '../tension/lexicon.js';
 import { pipelineConfigSchema, type PipelineConfig } from './schema.js';
 
 export interface LoadedConfig {
@@ -43,10 +44,24 @@ export function validateConfig(raw: unknown, configFile: string | null, cwd = pr
   const parsed = pipelineConfigSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, errors: describeIssues(parsed.error, where) };
   const base = configFile ? path.dirname(configFile) : cwd;
+  let config = parsed.data;
+  // A user tension lexicon is read here, at the edge, so the stage itself never touches files.
+  if (config.tension.lexiconPath !== null && config.tension.lexicon === null) {
+    const lexiconFile = path.resolve(base, config.tension.lexiconPath);
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(lexiconFile, 'utf8'));
+    } catch (error) {
+      return { ok: false, errors: [`${where}: tension.lexiconPath: cannot read ${lexiconFile} as JSON (${(error as Error).message})`] };
+    }
+    const lexicon = validateTensionLexicon(json, lexiconFile);
+    if (!lexicon.ok) return { ok: false, errors: [`${where}: tension.lexiconPath: ${lexicon.error}`] };
+    config = { ...config, tension: { ...config.tension, lexicon: lexicon.lexicon } };
+  }
   return {
     ok: true,
     value: {
-      config: parsed.data,
+      config,
       configFile,
       corpusDir: path.resolve(base, parsed.data.corpus),
       outputDir: path.resolve(base, parsed.data.output),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { entitiesConfigSchema } from '../entities/config.js';
+import { tensionConfigSchema } from '../tension/config.js';
 
 /**
  * The whole `pipeline.config.json`. Every key has its default here and only here; the README's config
@@ -58,7 +60,13 @@ export const coreConfigShape = {
   concurrency: z.number().int().nonnegative().default(0),
 };
 
-export const pipelineConfigSchema = z.object({ ...coreConfigShape }).strict();
+export const pipelineConfigSchema = z
+  .object({
+    ...coreConfigShape,
+    entities: entitiesConfigSchema.prefault({}),
+    tension: tensionConfigSchema.prefault({}),
+  })
+  .strict();
 
 /** The validated config; paths are still as written (relative to the config file). */
 export type PipelineConfig = z.infer<typeof pipelineConfigSchema>;

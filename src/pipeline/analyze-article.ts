@@ -1,6 +1,8 @@
 import type { ArticleDoc } from '../document/types.js';
 import type { PipelineConfig } from '../config/schema.js';
 import { createDocument } from './create-document.js';
+import { extractEntities } from '../entities/index.js';
+import { scoreTension } from '../tension/index.js';
 
 /**
  * The stage order is the design:
@@ -29,6 +31,6 @@ export function analyzeArticle(raw: ArticleInput, config: PipelineConfig): Artic
     sourcePath: raw.sourcePath,
   });
   const doc: ArticleDoc = raw.warnings && raw.warnings.length > 0 ? { ...segmented, diagnostics: raw.warnings.map((message) => ({ stage: 'ingest', message })) } : segmented;
-  void config;
-  return doc;
+  const withEntities = config.stages.entities ? extractEntities(doc, config.entities) : doc;
+  return config.stages.tension ? scoreTension(withEntities, config.tension) : withEntities;
 }

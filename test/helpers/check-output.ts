@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { parse } from 'csv-parse/sync';
 import { sliceCodePoints } from '../../src/document/offsets.js';
 
