@@ -14,6 +14,11 @@ export const entitiesConfigSchema = z
     seatOfGovernment: z.enum(['FAC', 'ORG']).default('FAC'),
     /** Type capitalized names that no data or rule recognizes by their context and shape (else drop them). */
     guessUnknownNames: z.boolean().default(true),
+    /**
+     * Let the averaged-perceptron classifier (trained on MEANTIME + WikiGold, see src/entities/model/)
+     * decide each candidate's type from the rules' verdict, its words and its context.
+     */
+    model: z.boolean().default(true),
     /** Record a lower-case role before a name ("analyst Paul Nesbit") as its title. */
     lowercaseRoleTitles: z.boolean().default(true),
   })

@@ -6,6 +6,7 @@ import { resolveCountry } from './countries.js';
 import { getLexicon } from './lexicon.js';
 import { linkMentions, type TypedMention } from './link.js';
 import { nameKey } from './normalize.js';
+import { applyModel, defaultModel, type EntityModel } from './model/index.js';
 import type { EntityRuleId } from './rules.js';
 
 export { entitiesConfigSchema, type EntitiesConfig } from './config.js';
@@ -30,10 +31,9 @@ export const extractEntities: EntitiesStage = (doc, config) => {
 };
 
 /** Typed mentions before linking; exported for the evaluation. */
-export function findMentions(doc: ArticleDoc, config: Readonly<EntitiesConfig>): TypedMention[] {
-  const candidates = findCandidates(doc);
-  const typings: Array<Typing | null> = candidates.map((c) => classifyCandidate(c));
-  applyArticleEvidence(doc, candidates, typings, config);
+export function findMentions(doc: ArticleDoc, config: Readonly<EntitiesConfig>, model: EntityModel | null = config.model ? defaultModel() : null): TypedMention[] {
+  const { candidates, typings: ruleTypings } = typeCandidates(doc, config);
+  const typings = model ? applyModel(doc, candidates, ruleTypings, model) : ruleTypings;
 
   const mentions: TypedMention[] = [];
   for (const place of doc.dateline?.places ?? []) {
@@ -56,6 +56,14 @@ export function findMentions(doc: ArticleDoc, config: Readonly<EntitiesConfig>):
   });
   addAdministrations(doc, mentions);
   return mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Candidates with their rule-based types, after the article-level passes. */
+export function typeCandidates(doc: ArticleDoc, config: Readonly<EntitiesConfig>): { candidates: Candidate[]; typings: Array<Typing | null> } {
+  const candidates = findCandidates(doc);
+  const typings: Array<Typing | null> = candidates.map((c) => classifyCandidate(c));
+  applyArticleEvidence(doc, candidates, typings, config);
+  return { candidates, typings };
 }
 
 function isSeatOfGovernment(c: Candidate): boolean {

@@ -1,0 +1,70 @@
+import type { ArticleDoc } from '../../document/types.js';
+import type { Candidate } from '../candidates.js';
+import type { Typing } from '../classify.js';
+import { resolveCountry } from '../countries.js';
+import { getLexicon } from '../lexicon.js';
+
+/**
+ * Features of one candidate for the classifier: the rules' verdict, the words and their shape,
+ * what the lexicons say about them, and the words around the candidate.
+ */
+export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing: Typing | null, counts: ReadonlyMap<string, number>): string[] {
+  const lex = getLexicon();
+  const { keys } = candidate;
+  const first = keys[0]!;
+  const last = keys[keys.length - 1]!;
+  const whole = keys.join(' ');
+  const f: string[] = ['bias'];
+  f.push(`rule=${typing?.rule ?? 'none'}`, `type=${typing?.type ?? 'none'}`, `type-strength=${typing?.type ?? 'none'}|${typing?.strength ?? ''}`);
+  f.push(`n=${Math.min(keys.length, 4)}`, `whole=${whole}`, `first=${first}`, `last=${last}`, `suffix3=${last.slice(-3)}`);
+  for (const k of keys) f.push(`word=${k}`);
+  f.push(`shape=${shapeOf(candidate.text)}`);
+  if (lex.firstNames.has(first)) f.push('first-is-first-name');
+  if (lex.lastNames.has(last)) f.push('last-is-last-name');
+  if (lex.commonWords.has(first)) f.push('first-is-common');
+  if (lex.commonWords.has(last)) f.push('last-is-common');
+  if (keys.every((k) => lex.commonWords.has(k))) f.push('all-common');
+  if (keys.every((k) => !lex.commonWords.has(k))) f.push('none-common');
+  if (lex.cities.has(whole) || lex.regions.has(whole) || lex.places.has(whole)) f.push('place-lexicon');
+  if (lex.organizations.has(whole)) f.push('org-lexicon');
+  const country = resolveCountry(candidate.text);
+  if (country) f.push(`country-via=${country.via}`);
+  if (keys.includes('of')) f.push('has-of');
+  if (keys.includes('and') || keys.includes('&')) f.push('has-and');
+  if (/\d/u.test(candidate.text)) f.push('has-digit');
+  if (candidate.title) f.push('has-title');
+  if (candidate.inTitleCase) f.push('title-case-line');
+  if (candidate.atSentenceStart) f.push('sentence-start');
+  const seen = counts.get(whole) ?? 0;
+  f.push(`repeats=${Math.min(seen, 3)}`);
+  const tokens = doc.tokens;
+  const word = (i: number): string => {
+    const t = tokens[i];
+    if (!t || t.sentence !== tokens[candidate.first]!.sentence) return '<s>';
+    return t.pos === 'SPACE' ? '<nl>' : t.normal;
+  };
+  f.push(`prev=${word(candidate.first - 1)}`, `prev2=${word(candidate.first - 2)}|${word(candidate.first - 1)}`);
+  f.push(`next=${word(candidate.last)}`, `next2=${word(candidate.last)}|${word(candidate.last + 1)}`);
+  f.push(`prev-pos=${tokens[candidate.first - 1]?.pos ?? '<s>'}`, `next-pos=${tokens[candidate.last]?.pos ?? '<s>'}`);
+  f.push(`type-next=${typing?.type ?? 'none'}|${word(candidate.last)}`, `type-prev=${typing?.type ?? 'none'}|${word(candidate.first - 1)}`);
+  return f;
+}
+
+/** "Gustavo Petro" -> "Xx Xx", "N.V." -> "X.X.", "A380" -> "Xd". */
+function shapeOf(text: string): string {
+  return text
+    .replace(/\p{Lu}/gu, 'X')
+    .replace(/\p{Ll}/gu, 'x')
+    .replace(/\d/gu, 'd')
+    .replace(/(.)\1+/gu, '$1');
+}
+
+/** How often each candidate's words occur as a candidate in the article. */
+export function candidateCounts(candidates: readonly Candidate[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const c of candidates) {
+    const k = c.keys.join(' ');
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
