@@ -5,7 +5,7 @@
 
 /** Words that flip the valence of what follows within their scope (wink normalizes "n't" to "not"). */
 export const NEGATORS: ReadonlySet<string> = new Set([
-  'not', 'no', 'never', 'neither', 'nor', 'none', 'nobody', 'nothing', 'nowhere', 'without', 'hardly',
+  'unable', 'fail', 'failed', 'fails', 'failure', 'not', 'no', 'never', 'neither', 'nor', 'none', 'nobody', 'nothing', 'nowhere', 'without', 'hardly',
   'barely', 'scarcely', 'rarely', 'seldom', 'lack', 'lacks', 'lacked', 'lacking', 'cannot', 'nt',
 ]);
 
@@ -42,3 +42,4 @@ export const NEUTRAL_IN_NEWS: ReadonlySet<string> = new Set([
   'kind', 'sort', 'fine', 'honor', 'lord', 'god', 'interest', 'interests', 'share', 'shares', 'chance',
   'mean', 'ok', 'okay', 'support', 'reach', 'natural', 'matter', 'free', 'wish', 'want', 'will', 'dear',
 ]);
+

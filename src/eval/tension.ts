@@ -1,0 +1,210 @@
+import { createRequire } from 'node:module';
+import type { Country } from 'world-countries';
+import type { Actor, ArticleDoc } from '../document/types.js';
+import { entitiesConfigSchema, extractEntities, resolveCountry } from '../entities/index.js';
+import { wink } from '../nlp/wink.js';
+import { createDocument } from '../pipeline/create-document.js';
+import { tensionConfigSchema, type TensionConfig } from '../tension/config.js';
+import { scoreTension } from '../tension/index.js';
+import { classScores, readJsonl, round, type ClassScores } from './sentiment.js';
+
+/**
+ * Sentence-level conflict versus cooperation against human-coded event sentences (PLOVER gold-standard
+ * records; UNSCon Security Council sentences), plus how often the predicted source and target match the
+ * gold actors. Each gold sentence is run through the real entity stage and our tension stage alone.
+ */
+
+export type TensionBaseline = 'sentiment' | 'wink' | 'vader';
+
+export interface TensionEvalOptions {
+  /** Sign of a general sentiment score instead of the tension stage: what a tone dictionary does. */
+  readonly baseline?: TensionBaseline | null;
+  readonly config?: Partial<TensionConfig>;
+  readonly limit?: number;
+}
+
+export interface ActorScores {
+  /** Sentences where the gold has an actor (with a country code, or text) and the system named one. */
+  readonly compared: number;
+  readonly matched: number;
+  readonly accuracy: number;
+}
+
+export interface TensionReport {
+  readonly gold: string;
+  readonly system: string;
+  readonly dataset: 'plover' | 'unscon' | 'mixed';
+  readonly sentences: number;
+  /** Labels scored: PLOVER conflict/cooperation; UNSCon conflict/no_conflict. */
+  readonly classes: Readonly<Record<string, ClassScores>>;
+  readonly macroF1: number;
+  /** Share of sentences the system left neutral (no conflict or cooperation reading). */
+  readonly neutralShare: number;
+  readonly source: ActorScores;
+  readonly target: ActorScores;
+  readonly mapping: string;
+}
+
+interface GoldActor {
+  readonly text: string;
+  readonly code?: string | null;
+  readonly type?: string;
+}
+
+interface GoldTension {
+  readonly id: string;
+  readonly dataset: string;
+  readonly text: string;
+  readonly polarity: 'conflict' | 'cooperation' | 'no_conflict';
+  readonly source: readonly GoldActor[];
+  readonly target: readonly GoldActor[];
+  readonly reciprocal?: boolean;
+}
+
+type Prediction = { label: 'conflict' | 'cooperation' | 'neutral'; source: Actor | null; target: Actor | null };
+
+// world-countries is CommonJS whose typings declare an ES default export; require() gives the array.
+const countries = createRequire(import.meta.url)('world-countries') as readonly Country[];
+const ALPHA3 = new Map<string, string>(countries.map((c) => [c.cca2, c.cca3]));
+/** CAMEO country codes that differ from ISO alpha-3 (PLOVER's records use CAMEO's). */
+const CAMEO_TO_ISO3: Readonly<Record<string, string>> = { JAP: 'JPN', GER: 'DEU', ROM: 'ROU', SER: 'SRB', MTN: 'MNE', ZAI: 'COD', TMP: 'TLS', UKR: 'UKR', USR: 'RUS', WSB: 'PSE', GZS: 'PSE', PSE: 'PSE', KOS: 'XKX' };
+
+export async function evaluateTension(goldPath: string, options: TensionEvalOptions = {}): Promise<TensionReport> {
+  let gold = await readJsonl<GoldTension>(goldPath);
+  if (options.limit !== undefined) gold = gold.slice(0, options.limit);
+  const datasets = new Set(gold.map((g) => g.dataset));
+  const dataset = datasets.size === 1 && datasets.has('unscon') ? 'unscon' : datasets.size === 1 ? 'plover' : 'mixed';
+  const predict = makePredictor(options);
+  const predictions = gold.map((g) => predict(g.text));
+
+  const binary = dataset === 'unscon';
+  const labels = binary ? (['conflict', 'no_conflict'] as const) : (['conflict', 'cooperation'] as const);
+  const goldLabels: string[] = gold.map((g) => (binary ? (g.polarity === 'conflict' ? 'conflict' : 'no_conflict') : g.polarity));
+  const predicted: string[] = predictions.map((p) => (binary ? (p.label === 'conflict' ? 'conflict' : 'no_conflict') : p.label));
+  const classes = classScores(goldLabels, predicted, labels as readonly string[]);
+  const values = Object.values(classes);
+
+  const source = actorScores(gold, predictions, 'source', dataset);
+  const target = actorScores(gold, predictions, 'target', dataset);
+  return {
+    gold: goldPath,
+    system: options.baseline ?? 'article-pipeline',
+    dataset,
+    sentences: gold.length,
+    classes,
+    macroF1: round(values.reduce((a, c) => a + c.f1, 0) / values.length),
+    neutralShare: round(predictions.filter((p) => p.label === 'neutral').length / Math.max(1, gold.length)),
+    source,
+    target,
+    mapping: binary
+      ? 'escalation -> conflict; de-escalation and neutral -> no_conflict'
+      : 'escalation -> conflict; de-escalation -> cooperation; neutral counts as a miss',
+  };
+}
+
+function makePredictor(options: TensionEvalOptions): (text: string) => Prediction {
+  const baseline = options.baseline ?? null;
+  if (baseline === 'wink' || baseline === 'vader') {
+    const score = baselineScorer(baseline);
+    return (text) => ({ label: toneLabel(score(text)), source: null, target: null });
+  }
+  const config = tensionConfigSchema.parse(options.config ?? {});
+  const entitiesConfig = entitiesConfigSchema.parse({});
+  return (text) => {
+    const doc = scoreTension(extractEntities(createDocument({ id: 'gold', text }), entitiesConfig), config);
+    if (baseline === 'sentiment') return { label: toneLabel(doc.sentiment), source: null, target: null };
+    return sentencePrediction(doc);
+  };
+}
+
+/** A gold record is one sentence; if the segmenter splits it, the parts' scores add up. */
+function sentencePrediction(doc: ReturnType<typeof scoreTension>): Prediction {
+  let score = 0;
+  let best: { size: number; source: Actor | null; target: Actor | null } | null = null;
+  for (const s of doc.sentences) {
+    const t = s.tension;
+    if (!t) continue;
+    score += t.score;
+    if (t.cues.length > 0 && (!best || Math.abs(t.score) > best.size)) best = { size: Math.abs(t.score), source: t.source, target: t.target };
+  }
+  const label = labelOfScore(doc, score);
+  return { label, source: best?.source ?? null, target: best?.target ?? null };
+}
+
+function labelOfScore(doc: ArticleDoc, score: number): Prediction['label'] {
+  void doc;
+  if (score <= -1) return 'conflict';
+  if (score >= 1) return 'cooperation';
+  return 'neutral';
+}
+
+function toneLabel(score: number): Prediction['label'] {
+  if (score <= -0.05) return 'conflict';
+  if (score >= 0.05) return 'cooperation';
+  return 'neutral';
+}
+
+function baselineScorer(baseline: 'wink' | 'vader'): (text: string) => number {
+  if (baseline === 'wink') {
+    const nlp = wink();
+    return (text) => nlp.readDoc(text).out(nlp.its.sentiment) as number;
+  }
+  const require = createRequire(import.meta.url);
+  const vader = require('vader-sentiment') as { SentimentIntensityAnalyzer: { polarity_scores(t: string): { compound: number } } };
+  return (text) => vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
+}
+
+/** The ISO alpha-3 codes a gold actor stands for (PLOVER codes, or a UNSCon country name). */
+function goldCodes(actor: GoldActor): string[] {
+  if (actor.code && /^[A-Z]{3}$/u.test(actor.code)) return [CAMEO_TO_ISO3[actor.code] ?? actor.code];
+  if (actor.type === 'Country' || actor.type === 'speaker_country') {
+    const name = actor.text.replace(/_/gu, ' ').replace(/\bof america\b/iu, '').trim();
+    const c = resolveCountry(name);
+    if (c) return [ALPHA3.get(c.code) ?? c.code];
+  }
+  return [];
+}
+
+function actorMatches(predicted: Actor, gold: readonly GoldActor[]): boolean {
+  const code = predicted.countryCode ? ALPHA3.get(predicted.countryCode) ?? null : null;
+  for (const g of gold) {
+    const codes = goldCodes(g);
+    if (code && codes.includes(code)) return true;
+    const a = predicted.text.toLowerCase();
+    const b = (g.text ?? '').replace(/_/gu, ' ').toLowerCase();
+    if (a.length > 2 && b.length > 2 && (a.includes(b) || b.includes(a))) return true;
+  }
+  return false;
+}
+
+function actorScores(gold: readonly GoldTension[], predictions: readonly Prediction[], role: 'source' | 'target', dataset: string): ActorScores {
+  let compared = 0;
+  let matched = 0;
+  for (let i = 0; i < gold.length; i++) {
+    const g = gold[i]!;
+    const p = predictions[i]![role];
+    // UNSCon's source is the speaking country, never named in its own sentence ("we").
+    if (dataset === 'unscon' && role === 'source') continue;
+    // Mutual actors (PLOVER SRC/TAR) count for either role.
+    const goldActors = g.reciprocal ? [...g.source, ...g.target] : g[role];
+    if (!p || goldActors.length === 0) continue;
+    compared++;
+    if (actorMatches(p, goldActors)) matched++;
+  }
+  return { compared, matched, accuracy: compared === 0 ? 0 : round(matched / compared) };
+}
+
+export function formatTensionReport(report: TensionReport): string {
+  const lines = [
+    `Tension: ${report.system} on ${report.gold} (${report.dataset}, ${report.sentences} sentences)`,
+    `  mapping: ${report.mapping}`,
+    '  class         precision  recall     F1  support',
+  ];
+  for (const [name, c] of Object.entries(report.classes)) {
+    lines.push(`  ${name.padEnd(12)} ${c.precision.toFixed(3).padStart(10)} ${c.recall.toFixed(3).padStart(7)} ${c.f1.toFixed(3).padStart(6)} ${String(c.support).padStart(8)}`);
+  }
+  lines.push(`  macro F1 ${report.macroF1.toFixed(3)}   left neutral ${(report.neutralShare * 100).toFixed(1)}%`);
+  const actor = (name: string, a: ActorScores): string => `  ${name}: ${a.matched}/${a.compared} match gold (${(a.accuracy * 100).toFixed(1)}%)`;
+  lines.push(actor('source', report.source), actor('target', report.target));
+  return lines.join('\n');
+}
