@@ -1,0 +1,101 @@
+/**
+ * The date stage: finds temporal expressions (TimeML TIMEX3: DATE, TIME, DURATION, SET) and
+ * normalizes each against the publication date (`doc.dct`).
+ *
+ * Three steps, HeidelTime's split: (1) every rule's pattern proposes candidate spans, with filters;
+ * (2) overlaps are settled, longest span first, then rule order; (3) the survivors are resolved in text
+ * order, so anaphoric expressions ("the following day", "a year earlier") can count from the date the
+ * text last mentioned. No clock is read: without a DCT, relative parts stay underspecified (XXXX).
+ */
+import type { ArticleDoc, Diagnostic, Stage, Timex, With } from '../document/types.js';
+import { type CalendarPoint, parseIsoDate, valueRange } from './calendar.js';
+import type { DatesConfig } from './config.js';
+import type { ResolveContext } from './resolve.js';
+import { DATE_RULES } from './rules/index.js';
+import type { Draft, RuleEnv } from './rules/types.js';
+import { type Tense, tenseAt } from './tense.js';
+
+export { datesConfigSchema, type DatesConfig } from './config.js';
+export { DATE_RULES } from './rules/index.js';
+export { timexCsvRows, TIMEX_CSV_COLUMNS } from './csv.js';
+
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly ruleIndex: number;
+  readonly draft: Draft;
+}
+
+export type DatesStage = Stage<ArticleDoc, With<'timexes'>, DatesConfig>;
+
+export const normalizeDates: DatesStage = (doc, config) => {
+  if (!config.enabled) return { ...doc, timexes: [] };
+  const timexes = resolveCandidates(doc, selectCandidates(findCandidates(doc)), config);
+  const diagnostics: Diagnostic[] = [...doc.diagnostics];
+  if (!doc.dct && timexes.some((t) => t.value.includes('X') && !t.value.startsWith('P'))) {
+    diagnostics.push({ stage: 'dates', message: 'dates: no publication date, so relative dates were left underspecified (XXXX)' });
+  }
+  return { ...doc, timexes, diagnostics };
+};
+
+function findCandidates(doc: ArticleDoc): Candidate[] {
+  const env: RuleEnv = { text: doc.text, doc };
+  const out: Candidate[] = [];
+  DATE_RULES.forEach((rule, ruleIndex) => {
+    const re = rule.pattern;
+    re.lastIndex = 0;
+    for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      // A paragraph break inside a match joins two unrelated lines.
+      if (m[0].includes('\n\n')) continue;
+      const draft = rule.build(m, env);
+      if (draft && draft.end > draft.start) out.push({ start: draft.start, end: draft.end, ruleIndex, draft });
+    }
+  });
+  return out;
+}
+
+/** Longest span first, then rule order; a candidate overlapping an accepted one is dropped. */
+function selectCandidates(candidates: Candidate[]): Candidate[] {
+  const ordered = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.ruleIndex - b.ruleIndex || a.start - b.start);
+  const accepted: Candidate[] = [];
+  for (const c of ordered) {
+    if (!accepted.some((a) => a.start < c.end && c.start < a.end)) accepted.push(c);
+  }
+  return accepted.sort((a, b) => a.start - b.start);
+}
+
+function resolveCandidates(doc: ArticleDoc, candidates: readonly Candidate[], config: Readonly<DatesConfig>): Timex[] {
+  const dct = parseIsoDate(doc.dct);
+  let previous: CalendarPoint | null = null;
+  const timexes: Timex[] = [];
+  for (const c of candidates) {
+    let tense: Tense | undefined;
+    const ctx: ResolveContext = {
+      dct,
+      previous,
+      config,
+      tense: () => (tense ??= tenseAt(doc, c.start, c.end)),
+    };
+    const resolved = c.draft.resolve(ctx);
+    if (!resolved) continue;
+    if (resolved.point && (resolved.type === 'DATE' || resolved.type === 'TIME')) previous = resolved.point;
+    const range = resolved.type === 'DATE' || resolved.type === 'TIME' ? valueRange(resolved.value, resolved.mod) : null;
+    timexes.push({
+      start: c.start,
+      end: c.end,
+      text: doc.text.slice(c.start, c.end),
+      type: resolved.type,
+      value: resolved.value,
+      mod: resolved.mod,
+      rangeStart: range?.start ?? null,
+      rangeEnd: range?.end ?? null,
+      anchor: resolved.anchor,
+      rule: DATE_RULES[c.ruleIndex]!.id,
+    });
+  }
+  return timexes;
+}

@@ -1,0 +1,415 @@
+/**
+ * Expressions that name calendar units: full dates, month-days, months, years, quarters, halves,
+ * seasons, decades, centuries and holidays. Missing parts (the year of "February 3") come from the DCT
+ * and the sentence's tense (see resolve.ts).
+ */
+import { addDays } from 'date-fns';
+import { easterSunday, isValidDay, makeDate, nthWeekdayOfMonth, shift, type Season } from '../calendar.js';
+import {
+  MONTHS,
+  MONTH_BEFORE_NUMBER,
+  MONTH_NAME,
+  POINT_MOD_PATTERN,
+  SEASONS,
+  WEEKDAY_NAME,
+  parseOrdinal,
+  pointMod,
+} from '../lexicon.js';
+import {
+  fixed,
+  pad,
+  pointValue,
+  relativeToDct,
+  resolveMonth,
+  resolveMonthDay,
+  resolveQuarter,
+  resolveSeason,
+  type ResolveContext,
+  type Resolved,
+} from '../resolve.js';
+import {
+  type DateRule,
+  type RuleEnv,
+  draft,
+  group,
+  groupStart,
+  isCapitalized,
+  pattern,
+  casedPattern,
+  textAfter,
+  tokenAt,
+  tokenBefore,
+  wordBefore,
+} from './types.js';
+
+/** A four-digit year that is not part of a larger number, an amount or a percentage. */
+export const yearPattern = (name: string): string =>
+  `(?<![\\d$£€.,/#])(?<${name}>1[6-9]\\d\\d|20\\d\\d)(?![\\d%]|,\\d|\\.\\d|/\\d|-(?:year|old|odd|strong|member|page|point|mile|acre))`;
+const DAY = '(?<day>[12]\\d|3[01]|0?[1-9])(?!\\d)(?:st|nd|rd|th)?';
+const END = '(?![\\w])';
+
+const monthNumber = (raw: string | undefined): number => MONTHS[(raw ?? '').toLowerCase().replace(/\.$/, '')] ?? 0;
+
+const relationOf = (raw: string | undefined): 'last' | 'next' | 'this' | null => {
+  const r = (raw ?? '').toLowerCase().replace(/\s+/g, ' ');
+  if (r === 'last' || r === 'this past' || r === 'past') return 'last';
+  if (r === 'next' || r === 'this coming' || r === 'coming' || r === 'upcoming' || r === 'the coming') return 'next';
+  if (r === 'this') return 'this';
+  return null;
+};
+
+/** Words before a bare "May" or "March" that make it the month rather than the verb or modal. */
+const MONTH_CONTEXT = new Set([
+  'in', 'of', 'since', 'until', 'till', 'by', 'during', 'through', 'from', 'to', 'and', 'or', 'before', 'after',
+  'between', 'early', 'late', 'last', 'this', 'next', 'mid', 'for', 'around', 'as', 'end', 'beginning', 'middle',
+]);
+
+const fullDate = (ctxYear: number, month: number, day: number, type: 'DATE' = 'DATE'): Resolved | null =>
+  isValidDay(ctxYear, month, day)
+    ? fixed(type, `${ctxYear}-${pad(month)}-${pad(day)}`, null, { date: makeDate(ctxYear, month, day), granularity: 'day' })
+    : null;
+
+const twoDigitYear = (raw: string): number => {
+  const n = Number(raw);
+  return raw.length === 4 ? n : n >= 30 ? 1900 + n : 2000 + n;
+};
+
+/** Nouns after a number that show it counts things rather than naming a year ("2000 soldiers"). */
+function countsThings(env: RuleEnv, end: number): boolean {
+  const next = tokenAt(env, end);
+  if (!next || next.start > end + 2) return false;
+  if (next.value === '%' || next.normal === 'percent') return true;
+  if ((next.pos === 'NOUN' || next.pos === 'PROPN') && next.normal.endsWith('s') && next.lemma !== next.normal && next.pos === 'NOUN') return true;
+  return ['to', 'of', 'and', 'or'].includes(next.normal) && /^\s+(?:to|of|and|or)\s+\$?\d{3,}/.test(textAfter(env.text, end, 20))
+    ? !/^\s+(?:to|and|or)\s+(?:1[6-9]|20)\d\d\b/.test(textAfter(env.text, end, 20))
+    : false;
+}
+
+export const calendarDateRules: readonly DateRule[] = [
+  {
+    id: 'date-month-day-year',
+    pattern: pattern(
+      `\\b(?:(?<wd>${WEEKDAY_NAME}),?\\s+)?(?<month>${MONTH_BEFORE_NUMBER})\\s*${DAY},?\\s+(?:of\\s+)?${yearPattern('year')}${END}`,
+    ),
+    build: (m) => {
+      if (!isCapitalized(group(m, 'month'))) return null;
+      const value = fullDate(Number(group(m, 'year')), monthNumber(group(m, 'month')), Number(group(m, 'day')));
+      return value ? draft(m.index, m.index + m[0].length, () => value) : null;
+    },
+  },
+  {
+    id: 'date-day-month-year',
+    pattern: pattern(`\\b(?:the\\s+)?${DAY}\\s+(?:of\\s+)?(?<month>${MONTH_BEFORE_NUMBER}),?\\s+${yearPattern('year')}${END}`),
+    build: (m) => {
+      if (!isCapitalized(group(m, 'month'))) return null;
+      const value = fullDate(Number(group(m, 'year')), monthNumber(group(m, 'month')), Number(group(m, 'day')));
+      return value ? draft(m.index, m.index + m[0].length, () => value) : null;
+    },
+  },
+  {
+    id: 'date-iso',
+    pattern: pattern('(?<![\\d-])(?<year>(?:1[6-9]|20)\\d\\d)-(?<month>[01]\\d)-(?<day>[0-3]\\d)(?![\\d])'),
+    build: (m) => {
+      const value = fullDate(Number(group(m, 'year')), Number(group(m, 'month')), Number(group(m, 'day')));
+      return value ? draft(m.index, m.index + m[0].length, () => value) : null;
+    },
+  },
+  {
+    id: 'date-numeric-us',
+    pattern: pattern('(?<![\\d/.])(?<month>1[0-2]|0?[1-9])/(?<day>3[01]|[12]\\d|0?[1-9])/(?<year>\\d{4}|\\d{2})(?![\\d/])'),
+    build: (m) => {
+      const value = fullDate(twoDigitYear(group(m, 'year')!), Number(group(m, 'month')), Number(group(m, 'day')));
+      return value ? draft(m.index, m.index + m[0].length, () => value) : null;
+    },
+  },
+  {
+    id: 'date-month-day',
+    pattern: pattern(
+      `\\b(?:(?<wd>${WEEKDAY_NAME}),?\\s+)?(?:(?<rel>this\\s+coming|this\\s+past|last|next|upcoming|coming)\\s+)?(?<month>${MONTH_BEFORE_NUMBER})\\s*${DAY}${END}`,
+    ),
+    build: (m, env) => {
+      if (!isCapitalized(group(m, 'month'))) return null;
+      // "May 5 people" style: a following noun shows a count, not a date.
+      const month = monthNumber(group(m, 'month'));
+      const day = Number(group(m, 'day'));
+      if (!isValidDay(2000, month, day)) return null;
+      const end = m.index + m[0].length;
+      if (/^\s*(?:%|percent\b|-\s*\d)/.test(textAfter(env.text, end))) return null;
+      const rel = relationOf(group(m, 'rel'));
+      const hint = rel === 'last' ? 'past' : rel === 'next' ? 'future' : null;
+      return draft(m.index, end, (ctx) => resolveMonthDay(ctx, month, day, hint));
+    },
+  },
+  {
+    id: 'date-month-year',
+    pattern: pattern(`\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<month>${MONTH_NAME})(?:,?\\s+|\\s+of\\s+)${yearPattern('year')}${END}`),
+    build: (m) => {
+      if (!isCapitalized(group(m, 'month'))) return null;
+      const year = Number(group(m, 'year'));
+      const month = monthNumber(group(m, 'month'));
+      const mod = pointMod(group(m, 'pmod'));
+      return draft(m.index, m.index + m[0].length, () =>
+        fixed('DATE', `${year}-${pad(month)}`, mod, { date: makeDate(year, month, 1), granularity: 'month' }),
+      );
+    },
+  },
+  {
+    id: 'date-month-relative-year',
+    pattern: pattern(`\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<month>${MONTH_NAME})\\s+(?:of\\s+)?(?<rel>last|this|next)\\s+year${END}`),
+    build: (m) => {
+      if (!isCapitalized(group(m, 'month'))) return null;
+      const month = monthNumber(group(m, 'month'));
+      const amount = { last: -1, this: 0, next: 1 }[group(m, 'rel')!.toLowerCase() as 'last' | 'this' | 'next'];
+      const mod = pointMod(group(m, 'pmod'));
+      return draft(m.index, m.index + m[0].length, (ctx) => {
+        if (!ctx.dct) return fixed('DATE', `XXXX-${pad(month)}`, mod);
+        const year = shift(ctx.dct, 'year', amount).getFullYear();
+        return pointValue('DATE', { date: makeDate(year, month, 1), granularity: 'month' }, 'dct', mod);
+      });
+    },
+  },
+  {
+    id: 'date-month',
+    pattern: pattern(
+      `\\b(?:(?<rel>this\\s+coming|this\\s+past|this|last|next|upcoming|coming)\\s+)?(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<month>${MONTH_NAME})(?![\\w-])`,
+    ),
+    build: (m, env) => {
+      const name = group(m, 'month')!;
+      if (!isCapitalized(name)) return null;
+      const month = monthNumber(name);
+      const rel = group(m, 'rel');
+      const pmod = group(m, 'pmod');
+      // "May" and "March" are also a modal and a verb: take them only with a dating word around.
+      if (/^(?:may|march|mar\.)$/i.test(name) && !rel && !pmod && !MONTH_CONTEXT.has(wordBefore(env.text, m.index))) return null;
+      // A month name before a capitalized word is usually part of a name ("August Wilson").
+      if (!rel && !pmod && /^\s+[A-Z][a-z]/.test(textAfter(env.text, m.index + m[0].length)) && !/^\s+(?:The|In|On|A)\b/.test(textAfter(env.text, m.index + m[0].length)))
+        return null;
+      const mod = pointMod(pmod);
+      const relation = relationOf(rel);
+      return draft(m.index, m.index + m[0].length, (ctx) => resolveMonth(ctx, month, relation, mod));
+    },
+  },
+  {
+    id: 'date-year-half',
+    pattern: pattern(
+      `\\b(?:the\\s+)?(?<ord>first|second|1st|2nd|latter|last)\\s+half\\s+of\\s+(?:(?:the\\s+)?(?:fiscal|calendar)\\s+)?(?:${yearPattern('year')}|(?<rel>this|last|next)\\s+year|the\\s+year)${END}`,
+    ),
+    build: (m) => {
+      const half = /^(?:first|1st)$/i.test(group(m, 'ord')!) ? 1 : 2;
+      const explicit = group(m, 'year');
+      const rel = (group(m, 'rel') ?? 'this').toLowerCase();
+      return draft(m.index, m.index + m[0].length, (ctx) => {
+        if (explicit) return fixed('DATE', `${explicit}-H${half}`, null, { date: makeDate(Number(explicit), half * 6 - 5, 1), granularity: 'half' });
+        if (!ctx.dct) return fixed('DATE', `XXXX-H${half}`);
+        const year = ctx.dct.getFullYear() + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0);
+        return pointValue('DATE', { date: makeDate(year, half * 6 - 5, 1), granularity: 'half' }, 'dct');
+      });
+    },
+  },
+  {
+    id: 'date-quarter-ordinal',
+    pattern: pattern(
+      `\\b(?:(?<det>the|this|last|next|a|its|their|this\\s+year's|last\\s+year's|next\\s+year's|${yearPattern('ownyear')}'s)\\s+)?` +
+        `(?:${yearPattern('year1')}\\s+)?(?:(?:fiscal|calendar)\\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?<sep>[-\\s]+)(?:(?:fiscal|calendar)\\s+)?quarter` +
+        `(?:\\s+of\\s+(?:the\\s+)?(?:(?:fiscal|calendar)\\s+)?(?:${yearPattern('year2')}|(?<rel2>this|last|next)\\s+year|the\\s+year))?${END}`,
+    ),
+    build: (m) => {
+      const quarter = parseOrdinal(group(m, 'ord')!)!;
+      const det = (group(m, 'det') ?? '').toLowerCase();
+      let start = m.index;
+      // A hyphenated "third-quarter" premodifies a noun, and the determiner belongs to that noun.
+      const keepDeterminer = det === 'the' || det === 'this' || det === 'last' || det === 'next' || det.endsWith("'s");
+      if (det && (!keepDeterminer || (group(m, 'sep')!.includes('-') && ['the', 'this'].includes(det)))) {
+        start = groupStart(m, 'year1') ?? groupStart(m, 'ord')!;
+        const fiscalStart = m[0].slice(0, m[0].length).search(/\b(?:fiscal|calendar)\b/i);
+        if (fiscalStart >= 0 && m.index + fiscalStart < start) start = m.index + fiscalStart;
+      }
+      const explicit = group(m, 'year1') ?? group(m, 'year2') ?? group(m, 'ownyear');
+      const rel = det.startsWith('last') ? -1 : det.startsWith('next') ? 1 : det.startsWith('this year') ? 0 : null;
+      const rel2 = group(m, 'rel2')?.toLowerCase();
+      const relYear = rel2 === 'last' ? -1 : rel2 === 'next' ? 1 : rel2 === 'this' ? 0 : rel !== null && det.endsWith("'s") ? rel : null;
+      return draft(start, m.index + m[0].length, (ctx) => {
+        if (explicit) return fixed('DATE', `${explicit}-Q${quarter}`, null, { date: makeDate(Number(explicit), quarter * 3 - 2, 1), granularity: 'quarter' });
+        if (relYear !== null) {
+          if (!ctx.dct) return fixed('DATE', `XXXX-Q${quarter}`);
+          const year = ctx.dct.getFullYear() + relYear;
+          return pointValue('DATE', { date: makeDate(year, quarter * 3 - 2, 1), granularity: 'quarter' }, 'dct');
+        }
+        return resolveQuarter(ctx, quarter, null);
+      });
+    },
+  },
+  {
+    id: 'date-quarter-relative',
+    pattern: pattern(
+      `\\b(?<det>the\\s+(?:latest|most\\s+recent|current|previous|past|same|preceding|prior|comparable|corresponding|last|next|coming|recent|just-ended|just\\s+ended)|this|last|next|that|the)` +
+        `\\s+(?:(?:fiscal|calendar)\\s+)?(?<unit>quarter|period)(?<tail>\\s+(?:a\\s+year\\s+(?:ago|earlier|before)|last\\s+year|of\\s+last\\s+year|the\\s+year\\s+before))?${END}`,
+    ),
+    build: (m) => {
+      const det = group(m, 'det')!.toLowerCase().replace(/\s+/g, ' ');
+      const unit = group(m, 'unit')!.toLowerCase();
+      const tail = group(m, 'tail');
+      const comparative = /same|comparable|corresponding/.test(det) || tail !== undefined;
+      // "the period" alone is generic; only a dating word makes it a quarter.
+      if (unit === 'period' && !/latest|most recent|comparable|corresponding|same|just|recent/.test(det) && !tail) return null;
+      return draft(m.index, m.index + m[0].length, (ctx) => quarterRelative(ctx, det, comparative, tail !== undefined));
+    },
+  },
+  {
+    id: 'date-year-ago-modifier',
+    pattern: pattern(`\\b(?:(?<the>the)\\s+)?(?<adj>year-(?:ago|earlier|before)|prior-year|year\\s+earlier|year\\s+ago)(?:\\s+(?<noun>quarter|period|month|year|week|levels?|results?))?${END}`),
+    build: (m) => {
+      const noun = group(m, 'noun')?.toLowerCase();
+      const headed = noun === 'quarter' || noun === 'period';
+      if (!headed && /\s/.test(group(m, 'adj')!)) return null;
+      const start = headed ? m.index : groupStart(m, 'adj')!;
+      const end = headed ? m.index + m[0].length : groupStart(m, 'adj')! + group(m, 'adj')!.length;
+      return draft(start, end, (ctx) => yearAgo(ctx, headed));
+    },
+  },
+  {
+    id: 'date-year',
+    pattern: pattern(
+      `(?:\\b(?<pmod>${POINT_MOD_PATTERN})[-\\s]+)?(?:\\b(?<fiscal>fiscal\\s+year|calendar\\s+year|fiscal|calendar|FY|the\\s+year)[-\\s]*)?${yearPattern('year')}(?![\\w'])`,
+    ),
+    build: (m, env) => {
+      const end = m.index + m[0].length;
+      if (countsThings(env, end)) return null;
+      const before = tokenBefore(env, groupStart(m, 'year')!);
+      if (before && ['no', 'no.', 'number', '#', 'page', 'flight', 'route', 'model', 'channel', 'room', 'box', 'suite', 'interstate'].includes(before.normal))
+        return null;
+      // A capitalized word right after ("1600 Pennsylvania Avenue") makes an address or a name,
+      // unless a preposition shows a date ("in 1990 Bush said").
+      const pmod = group(m, 'pmod');
+      if (!pmod && !group(m, 'fiscal') && /^\s[A-Z][a-z]+\s+(?:Avenue|Street|Road|Boulevard|Drive|St\.|Ave\.)/.test(textAfter(env.text, end, 40))) return null;
+      const year = Number(group(m, 'year'));
+      const mod = pointMod(pmod);
+      return draft(m.index, end, () => fixed('DATE', String(year), mod, { date: makeDate(year, 1, 1), granularity: 'year' }));
+    },
+  },
+  {
+    id: 'date-season',
+    pattern: pattern(
+      `\\b(?:(?<rel>this\\s+past|this\\s+coming|the\\s+coming|the\\s+past|this|last|next|the)\\s+)?(?<pmod>(?:early|late|mid)[-\\s]+)?(?<season>spring|summer|fall|autumn|winter)(?:,?\\s+(?:of\\s+)?${yearPattern('year')})?${END}`,
+    ),
+    build: (m, env) => {
+      const rel = group(m, 'rel')?.toLowerCase().replace(/\s+/g, ' ');
+      const year = group(m, 'year');
+      const pmod = group(m, 'pmod');
+      const end = m.index + m[0].length;
+      if (!rel && !year && !pmod && !['in', 'during', 'by', 'until', 'since', 'before', 'after', 'through', 'till', 'this', 'last', 'next'].includes(wordBefore(env.text, m.index)))
+        return null;
+      // "the fall of the Berlin Wall": an event noun, not the season.
+      if (!year && /^\s+of\s+(?!(?:1[6-9]|20)\d\d)/i.test(textAfter(env.text, end))) return null;
+      if (group(m, 'season')!.toLowerCase() === 'fall' && !year && !rel && !pmod) return null;
+      const season = SEASONS[group(m, 'season')!.toLowerCase()]!;
+      const mod = pointMod(pmod);
+      const relation = rel === 'this past' || rel === 'last' || rel === 'the past' ? 'last' : rel === 'next' || rel === 'this coming' || rel === 'the coming' ? 'next' : rel === 'this' ? 'this' : null;
+      return draft(m.index, end, (ctx) => (year ? fixed('DATE', `${year}-${season}`, mod, { date: makeDate(Number(year), 6, 1), granularity: 'year' }) : resolveSeason(ctx, season as Season, relation, mod)));
+    },
+  },
+  {
+    id: 'date-decade',
+    pattern: pattern(`\\b(?:(?:the|mid)[-\\s]+)?(?:(?<pmod>early|late|mid)[-\\s]+)?(?:(?<decade>1[0-9]{2}0|20[0-9]0)'?s|'(?<short>[0-9]0)s|(?<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))${END}`),
+    build: (m) => {
+      const words: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
+      const full = group(m, 'decade');
+      const short = group(m, 'short');
+      const word = group(m, 'word')?.toLowerCase();
+      const decade = full ? Number(full) / 10 : short ? 190 + Number(short) / 10 : 190 + (words[word ?? ''] ?? 0);
+      const mod = pointMod(group(m, 'pmod') ?? (/^mid/i.test(m[0]) ? 'mid' : undefined));
+      return draft(m.index, m.index + m[0].length, (ctx) =>
+        fixed('DATE', ctx.config.decadeStyle === 'timeml' ? String(decade) : `${decade}X`, mod, { date: makeDate(decade * 10, 1, 1), granularity: 'decade' }),
+      );
+    },
+  },
+  {
+    id: 'date-century',
+    pattern: pattern(
+      `\\b(?:the\\s+)?(?:(?<pmod>early|late|mid)[-\\s]+)?(?<ord>\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\\s]+century${END}`,
+    ),
+    build: (m) => {
+      const n = parseOrdinal(group(m, 'ord')!);
+      if (!n || n > 22) return null;
+      const mod = pointMod(group(m, 'pmod'));
+      return draft(m.index, m.index + m[0].length, () => fixed('DATE', pad(n - 1), mod, { date: makeDate((n - 1) * 100 + 50, 1, 1), granularity: 'century' }));
+    },
+  },
+  {
+    id: 'date-holiday',
+    pattern: casedPattern(
+      `\\b(?<name>Christmas\\s+Eve|Christmas\\s+Day|Christmas|New\\s+Year's\\s+Eve|New\\s+Year's\\s+Day|New\\s+Year's|Thanksgiving\\s+Day|Thanksgiving|Easter\\s+Sunday|Easter|Independence\\s+Day|the\\s+Fourth\\s+of\\s+July|July\\s+Fourth|Labor\\s+Day|Memorial\\s+Day|Veterans\\s+Day|Halloween|Valentine's\\s+Day|Election\\s+Day|election\\s+day|Good\\s+Friday)(?:,?\\s+${yearPattern('year')})?${END}`,
+    ),
+    build: (m) => {
+      const name = group(m, 'name')!.replace(/\s+/g, ' ').toLowerCase();
+      const explicit = group(m, 'year');
+      return draft(m.index, m.index + m[0].length, (ctx) => {
+        if (explicit) return holiday(name, Number(explicit), 'none');
+        if (!ctx.dct) return fixed('DATE', 'XXXX-XX-XX');
+        const year = ctx.dct.getFullYear();
+        const thisYear = holiday(name, year, 'dct');
+        const tense = ctx.config.direction === 'tense' ? ctx.tense() : 'present';
+        if (thisYear?.point && tense === 'past' && thisYear.point.date > ctx.dct) return holiday(name, year - 1, 'dct');
+        if (thisYear?.point && tense === 'future' && thisYear.point.date < ctx.dct) return holiday(name, year + 1, 'dct');
+        return thisYear;
+      });
+    },
+  },
+];
+
+function holiday(name: string, year: number, anchor: 'dct' | 'none'): Resolved | null {
+  let date: Date | null = null;
+  if (name.startsWith('christmas eve')) date = makeDate(year, 12, 24);
+  else if (name.startsWith('christmas')) date = makeDate(year, 12, 25);
+  else if (name === "new year's eve") date = makeDate(year, 12, 31);
+  else if (name.startsWith("new year's")) date = makeDate(year, 1, 1);
+  else if (name.startsWith('thanksgiving')) date = nthWeekdayOfMonth(year, 11, 4, 4);
+  else if (name.startsWith('easter')) date = easterSunday(year);
+  else if (name === 'good friday') date = addDays(easterSunday(year), -2);
+  else if (name.includes('independence') || name.includes('fourth')) date = makeDate(year, 7, 4);
+  else if (name === 'labor day') date = nthWeekdayOfMonth(year, 9, 1, 1);
+  else if (name === 'memorial day') date = nthWeekdayOfMonth(year, 5, 1, -1);
+  else if (name === 'veterans day') date = makeDate(year, 11, 11);
+  else if (name === 'halloween') date = makeDate(year, 10, 31);
+  else if (name === "valentine's day") date = makeDate(year, 2, 14);
+  else if (name === 'election day') date = addDays(nthWeekdayOfMonth(year, 11, 1, 1), 1);
+  if (!date) return null;
+  return pointValue('DATE', { date, granularity: 'day' }, anchor);
+}
+
+/** "the latest quarter", "the year-ago period", "this quarter": quarters counted from the DCT or the previous mention. */
+function quarterRelative(ctx: ResolveContext, det: string, comparative: boolean, yearBack: boolean): Resolved {
+  if (!ctx.dct) return fixed('DATE', 'XXXX-QX');
+  const previousQuarter = ctx.config.anaphoricAnchor && ctx.previous?.granularity === 'quarter' ? ctx.previous : null;
+  const latest = { date: shift(ctx.dct, 'quarter', -1), granularity: 'quarter' as const };
+  if (yearBack || /year-ago|year-earlier/.test(det)) {
+    const base = previousQuarter ?? latest;
+    return { ...pointValue('DATE', { date: shift(base.date, 'year', -1), granularity: 'quarter' }, previousQuarter ? 'previous' : 'dct'), point: null };
+  }
+  if (comparative || det === 'that') {
+    const base = previousQuarter ?? latest;
+    return pointValue('DATE', base, previousQuarter ? 'previous' : 'dct');
+  }
+  if (det === 'this' || det === 'the current') return relativeToDct(ctx, 'quarter', 0);
+  if (det === 'next' || det === 'the next' || det === 'the coming') return relativeToDct(ctx, 'quarter', 1);
+  return relativeToDct(ctx, 'quarter', -1);
+}
+
+/**
+ * "year-ago", "year-earlier", "the year-ago quarter": the previous mention shifted back one year with
+ * its granularity kept (the gold's reading in earnings stories). The result does not become the new
+ * previous mention, or a second "a year earlier" would count back two years.
+ */
+export function yearAgo(ctx: ResolveContext, quarterHeaded: boolean): Resolved {
+  if (!ctx.dct && !ctx.previous) return fixed('DATE', quarterHeaded ? 'XXXX-QX' : 'XXXX');
+  const previous = ctx.config.anaphoricAnchor ? ctx.previous : null;
+  if (quarterHeaded) {
+    const base = previous?.granularity === 'quarter' ? previous : ctx.dct ? { date: shift(ctx.dct, 'quarter', -1), granularity: 'quarter' as const } : previous!;
+    return { ...pointValue('DATE', { date: shift(base.date, 'year', -1), granularity: 'quarter' }, base === previous ? 'previous' : 'dct'), point: null };
+  }
+  if (previous && previous.granularity !== 'decade' && previous.granularity !== 'century') {
+    return { ...pointValue('DATE', { date: shift(previous.date, 'year', -1), granularity: previous.granularity }, 'previous'), point: null };
+  }
+  return { ...relativeToDct(ctx, 'year', -1), point: null };
+}
+

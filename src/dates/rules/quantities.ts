@@ -1,0 +1,169 @@
+/**
+ * Durations ("over an hour", "the past two years", "a five-year plan") and sets ("daily", "each week",
+ * "$15 a year"). Durations need no anchor: their values are lengths (`PT1H`, `P2Y`, `PXM`).
+ */
+import { MONTHS, MONTH_NAME, NUMBER_PATTERN, QUANTITY_MOD_PATTERN, UNIT_PATTERN, WEEKDAYS, WEEKDAY_NAME, parseNumber, quantityMod, unitOf, type TimeUnit } from '../lexicon.js';
+import { fixed, pad } from '../resolve.js';
+import { type DateRule, type RuleEnv, draft, group, groupStart, pattern, textAfter, tokenBefore } from './types.js';
+
+const END = '(?![\\w])';
+
+/** TimeML duration value for `n` units; halves go down a unit ("5 1/2 hours" = PT5H30M). */
+export function durationValue(n: number | 'X', unit: TimeUnit): string {
+  if (n === 'X') {
+    const code: Record<TimeUnit, string> = {
+      second: 'PTXS', minute: 'PTXM', hour: 'PTXH', day: 'PXD', week: 'PXW', fortnight: 'PXW', month: 'PXM', quarter: 'PXM',
+      year: 'PXY', decade: 'PXY', century: 'PXC', millennium: 'PXL',
+    };
+    return code[unit];
+  }
+  const whole = Math.floor(n);
+  const half = n - whole >= 0.5;
+  switch (unit) {
+    case 'second':
+      return `PT${n}S`;
+    case 'minute':
+      return half ? `PT${whole ? `${whole}M` : ''}30S` : `PT${n}M`;
+    case 'hour':
+      return half ? `PT${whole ? `${whole}H` : ''}30M` : `PT${n}H`;
+    case 'day':
+      return half ? `P${whole ? `${whole}D` : ''}T12H` : `P${n}D`;
+    case 'week':
+      return `P${n}W`;
+    case 'fortnight':
+      return `P${n * 2}W`;
+    case 'month':
+      return `P${n}M`;
+    // The gold writes quarters as months ("the next three quarters" = P9M).
+    case 'quarter':
+      return `P${n * 3}M`;
+    case 'year':
+      return half ? (whole ? `P${whole}Y6M` : 'P6M') : `P${n}Y`;
+    case 'decade':
+      return `P${n * 10}Y`;
+    case 'century':
+      return `P${n}C`;
+    case 'millennium':
+      return `P${n}L`;
+  }
+}
+
+const SET_CODES: Readonly<Record<string, string>> = {
+  daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D',
+  biweekly: 'P2W', biannually: 'P6M', semiannually: 'P6M',
+};
+
+/** "$15 a year", "twice a week": "a/per <unit>" right after an amount or a frequency word is a rate. */
+function isRate(env: RuleEnv, start: number): boolean {
+  const before = tokenBefore(env, start);
+  if (!before) return false;
+  if (['for', 'in', 'within', 'than', 'about', 'over', 'nearly', 'almost', 'after', 'of', 'by'].includes(before.normal)) return false;
+  if (['once', 'twice', 'thrice', 'times', 'million', 'billion', 'trillion', 'percent', '%', 'dollars', 'cents', 'each'].includes(before.normal)) return true;
+  if (before.pos === 'NUM' || before.pos === 'SYM' || /\d/.test(before.value)) return true;
+  // "... 200,000 barrels a day": an amount two words back.
+  const window = env.text.slice(Math.max(0, start - 40), start);
+  return before.pos === 'NOUN' && /(?:\d|million|billion)\s+[A-Za-z-]+\s*$/.test(window);
+}
+
+export const quantityRules: readonly DateRule[] = [
+  {
+    id: 'duration-quantity',
+    pattern: pattern(
+      `\\b(?<qmod>${QUANTITY_MOD_PATTERN}\\s+|some\\s+)?(?:(?<the>the)\\s+(?:(?<rel>past|last|next|first|coming|previous|following|final|remaining|latest|initial|prior|same|entire|full)\\s+)?)?` +
+        `(?<num>${NUMBER_PATTERN})(?<sep>[-\\s]+)(?:(?<more>more|additional|other|straight|consecutive|full|long)\\s+)?(?<unit>${UNIT_PATTERN})(?<half>\\s+and\\s+a\\s+half)?${END}`,
+    ),
+    build: (m, env) => {
+      let start = m.index;
+      const end = m.index + m[0].length;
+      const after = textAfter(env.text, end, 12);
+      // Ages are not timexes: "a 52-year-old", "five years old".
+      if (/^(?:-|\s+)old\b/i.test(after)) return null;
+      const numRaw = group(m, 'num')!;
+      const unitRaw = group(m, 'unit')!;
+      const unit = unitOf(unitRaw);
+      let n = parseNumber(numRaw);
+      if (group(m, 'half') && n !== 'X') n += 0.5;
+      const hyphenated = group(m, 'sep')!.includes('-');
+      const singular = !/s$/i.test(unitRaw) || unit === 'century' && !/ies$/i.test(unitRaw);
+      // "a year" / "an hour" take the singular; "a years" is no quantity.
+      if ((numRaw.toLowerCase() === 'a' || numRaw.toLowerCase() === 'an') && !singular) return null;
+      if (n === 'X' && singular && !hyphenated) return null;
+      // "one day he..." / "some day": idioms, not lengths.
+      if (/^(?:one|some)$/i.test(numRaw) && unit === 'day' && !group(m, 'the') && !group(m, 'qmod')) return null;
+      const qmodRaw = group(m, 'qmod')?.trim();
+      let mod = quantityMod(qmodRaw);
+      // "over the past two weeks": "over" is the preposition; "over an hour" means more than.
+      if (qmodRaw && (group(m, 'the') || hyphenated)) {
+        start = groupStart(m, group(m, 'the') ? 'the' : 'num')!;
+        mod = null;
+      }
+      // Adjectival "a two-week visit", "the 30-day rate": only the time part is the timex.
+      if (hyphenated && !/^(?:a|an)$/i.test(numRaw)) start = groupStart(m, 'num')!;
+      if (/^(?:a|an)$/i.test(numRaw) && !group(m, 'the') && !qmodRaw && singular && isRate(env, m.index)) {
+        return draft(m.index, end, () => fixed('SET', durationValue(1, unit)));
+      }
+      const value = durationValue(n, unit);
+      return draft(start, end, () => fixed('DURATION', value, mod));
+    },
+  },
+  {
+    id: 'duration-half-unit',
+    pattern: pattern(`\\b(?<qmod>${QUANTITY_MOD_PATTERN}\\s+)?(?:a\\s+|one\\s+)?half[-\\s](?:an?\\s+)?(?<unit>hour|day|year|century|decade|minute|month)${END}`),
+    build: (m) => {
+      const unit = unitOf(group(m, 'unit')!);
+      const values: Partial<Record<TimeUnit, string>> = { hour: 'PT30M', minute: 'PT30S', day: 'PT12H', month: 'P15D', year: 'P6M', decade: 'P5Y', century: 'P50Y' };
+      const mod = quantityMod(group(m, 'qmod')?.trim());
+      return draft(m.index, m.index + m[0].length, () => fixed('DURATION', values[unit] ?? 'PXX', mod));
+    },
+  },
+  {
+    id: 'duration-vague-plural',
+    pattern: pattern(`\\b(?<recent>recent\\s+)?(?<unit>years|months|decades|weeks|days|hours|minutes|centuries|quarters)(?<dash>-long)?${END}`),
+    build: (m, env) => {
+      const unit = unitOf(group(m, 'unit')!);
+      const before = tokenBefore(env, m.index);
+      const prev = before?.normal ?? '';
+      if (!group(m, 'recent')) {
+        // Bare plurals are durations after a preposition or a verb of lasting ("for years", "took months").
+        const ok =
+          unit === 'decade' || unit === 'century' || group(m, 'dash') !== undefined ||
+          ['for', 'in', 'over', 'within', 'after', 'during', 'took', 'take', 'takes', 'lasted', 'last', 'lasts', 'spent', 'spend', 'than'].includes(prev);
+        if (!ok) return null;
+        // "in days of old", "years of age"
+        if (/^\s+(?:of\s+age|old)\b/i.test(textAfter(env.text, m.index + m[0].length))) return null;
+      }
+      const end = group(m, 'dash') ? groupStart(m, 'dash')! : m.index + m[0].length;
+      return draft(m.index, end, () => fixed('DURATION', durationValue('X', unit)));
+    },
+  },
+  {
+    id: 'set-every',
+    pattern: pattern(
+      `\\b(?<q>every|each|per)\\s+(?:(?<num>other|${NUMBER_PATTERN})\\s+)?(?<unit>${UNIT_PATTERN}|${WEEKDAY_NAME}|${MONTH_NAME}|weekend|morning|afternoon|evening|night)${END}`,
+    ),
+    build: (m) => {
+      const unitRaw = group(m, 'unit')!;
+      const lower = unitRaw.toLowerCase().replace(/\.$/, '');
+      const numRaw = group(m, 'num');
+      if (numRaw && /^(?:a|an)$/i.test(numRaw)) return null;
+      const n = numRaw === undefined ? 1 : numRaw.toLowerCase() === 'other' ? 2 : parseNumber(numRaw);
+      let value: string;
+      if (WEEKDAYS[lower] !== undefined) value = `XXXX-WXX-${WEEKDAYS[lower]}`;
+      else if (MONTHS[lower] !== undefined) value = `XXXX-${pad(MONTHS[lower]!)}`;
+      else if (lower === 'weekend') value = 'XXXX-WXX-WE';
+      else if (['morning', 'afternoon', 'evening', 'night'].includes(lower)) value = `XXXX-XX-XXT${{ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' }[lower]}`;
+      else value = durationValue(n, unitOf(unitRaw));
+      return draft(m.index, m.index + m[0].length, () => fixed('SET', value));
+    },
+  },
+  {
+    id: 'set-frequency-adverb',
+    pattern: pattern(`\\b(?<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)${END}`),
+    build: (m, env) => {
+      const adv = group(m, 'adv')!.toLowerCase();
+      // A title ("the Daily Telegraph", "Weekly Standard") is not a rate.
+      if (/^[A-Z]/.test(group(m, 'adv')!) && /^\s+[A-Z]/.test(textAfter(env.text, m.index + m[0].length))) return null;
+      return draft(m.index, m.index + m[0].length, () => fixed('SET', SET_CODES[adv]!));
+    },
+  },
+];

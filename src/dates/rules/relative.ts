@@ -1,0 +1,192 @@
+/**
+ * Deictic and anaphoric expressions: weekdays, today/yesterday/tomorrow, parts of the day,
+ * "this/last/next <unit>", "the following day", "two years ago", "a year earlier".
+ */
+import { type Granularity, shift, weekdayFrom } from '../calendar.js';
+import { NUMBER_PATTERN, PART_OF_DAY, POINT_MOD_PATTERN, QUANTITY_MOD_PATTERN, UNIT_PATTERN, WEEKDAYS, WEEKDAY_NAME, parseNumber, pointMod, quantityMod, unitOf, type TimeUnit } from '../lexicon.js';
+import { anaphoricBase, fixed, pointValue, relativeToDct, relativeToPrevious, resolveWeekday, type ResolveContext, type Resolved } from '../resolve.js';
+import { yearAgo } from './calendar-dates.js';
+import { type DateRule, draft, group, groupStart, isCapitalized, pattern, textAfter } from './types.js';
+
+const END = '(?![\\w])';
+
+const podSuffix = (raw: string | undefined): string => (raw ? `T${PART_OF_DAY[raw.toLowerCase().replace(/s$/, '')] ?? ''}` : '');
+
+const unitGranularity: Readonly<Partial<Record<TimeUnit, Granularity>>> = {
+  day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year', decade: 'decade', century: 'century',
+};
+
+/** A clause boundary right after a span: "the day before." versus "the day before the vote". */
+const endsClause = (text: string, end: number): boolean => /^\s*(?:[.,;:!?)"]|--|$|\n)/.test(textAfter(text, end, 6));
+
+export const relativeRules: readonly DateRule[] = [
+  {
+    id: 'date-weekday',
+    pattern: pattern(
+      `\\b(?:(?<rel>this\\s+coming|this\\s+past|last|next|this|early|late|earlier|later|the\\s+following|the\\s+previous|the\\s+next|the\\s+preceding)\\s+)?(?<wd>${WEEKDAY_NAME})(?<plural>s)?(?:\\s+(?<pod>mornings?|afternoons?|evenings?|nights?))?${END}`,
+    ),
+    build: (m, env) => {
+      if (!isCapitalized(group(m, 'wd'))) return null;
+      const weekday = WEEKDAYS[group(m, 'wd')!.toLowerCase()]!;
+      const rel = (group(m, 'rel') ?? '').toLowerCase().replace(/\s+/g, ' ');
+      const pod = group(m, 'pod');
+      const suffix = podSuffix(pod);
+      const end = m.index + m[0].length;
+      if (group(m, 'plural') || (pod && /s$/i.test(pod))) {
+        return draft(m.index, end, () => fixed('SET', `XXXX-WXX-${weekday}${suffix}`));
+      }
+      // "Friday's ruling": the possessive stays outside, the weekday is still a date.
+      void env;
+      const type = pod ? 'TIME' : 'DATE';
+      const mod = rel === 'early' || rel === 'earlier' ? 'START' : rel === 'late' || rel === 'later' ? 'END' : null;
+      return draft(m.index, end, (ctx): Resolved => {
+        if (rel === 'the following' || rel === 'the next' || rel === 'the previous' || rel === 'the preceding') {
+          const base = anaphoricBase(ctx);
+          if (!base) return fixed(type, `XXXX-WXX-${weekday}${suffix}`);
+          const date = weekdayFrom(base.date, weekday, rel === 'the previous' || rel === 'the preceding' ? 'strict-past' : 'strict-future');
+          return pointValue(type, { date, granularity: 'day' }, base.anchor, mod, suffix);
+        }
+        const relation = rel === 'last' || rel === 'this past' ? 'last' : rel === 'next' || rel === 'this coming' ? 'next' : rel === 'this' ? 'this' : null;
+        return resolveWeekday(ctx, weekday, relation, type, mod, suffix);
+      });
+    },
+  },
+  {
+    id: 'date-deictic-day',
+    pattern: pattern(
+      `\\b(?:(?<pmod>early|late|earlier|later)\\s+)?(?:(?<podmod>mid-?)?(?<pod1>morning|afternoon|evening|night)\\s+)?(?<word>today|yesterday|tomorrow|tonight)(?:\\s+(?<pod2>morning|afternoon|evening|night))?${END}`,
+    ),
+    build: (m, env) => {
+      const word = group(m, 'word')!.toLowerCase();
+      const end = m.index + m[0].length;
+      // Generic "today's world", "today's youth": no particular day.
+      if (word === 'today' && /^'s\s+(?:world|society|youth|young|generation|standards|economy|children|kids|environment|culture|technology)\b/i.test(textAfter(env.text, end)))
+        return null;
+      const pod = group(m, 'pod1') ?? group(m, 'pod2') ?? (word === 'tonight' ? 'tonight' : undefined);
+      const suffix = podSuffix(pod);
+      const mod = group(m, 'podmod') ? 'MID' : pointMod(group(m, 'pmod'));
+      const amount = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
+      return draft(m.index, end, (ctx) => relativeToDct(ctx, 'day', amount, suffix ? 'TIME' : 'DATE', mod, suffix));
+    },
+  },
+  {
+    id: 'time-part-of-day',
+    pattern: pattern(
+      `\\b(?:(?<rel>this|last|that|the\\s+next|the\\s+following|the\\s+previous|early\\s+this|late\\s+this|later\\s+this|earlier\\s+this)\\s+(?<pod>morning|afternoon|evening|night)|(?<mid>mid)[-\\s]?(?<pod2>morning|afternoon|day))${END}`,
+    ),
+    build: (m) => {
+      const rel = (group(m, 'rel') ?? 'this').toLowerCase().replace(/\s+/g, ' ');
+      const pod = group(m, 'pod') ?? group(m, 'pod2')!;
+      const suffix = pod.toLowerCase() === 'day' ? 'TMI' : podSuffix(pod);
+      const mod = group(m, 'mid') ? 'MID' : pointMod(rel);
+      return draft(m.index, m.index + m[0].length, (ctx) => {
+        if (rel === 'last') return relativeToDct(ctx, 'day', pod.toLowerCase() === 'night' || pod.toLowerCase() === 'evening' ? -1 : -1, 'TIME', mod, suffix);
+        if (rel === 'that') return { ...relativeToPrevious(ctx, 'day', 0, 'TIME', mod), value: relativeToPrevious(ctx, 'day', 0).value + suffix };
+        if (rel === 'the next' || rel === 'the following') return { ...relativeToPrevious(ctx, 'day', 1, 'TIME', mod), value: relativeToPrevious(ctx, 'day', 1).value + suffix };
+        if (rel === 'the previous') return { ...relativeToPrevious(ctx, 'day', -1, 'TIME', mod), value: relativeToPrevious(ctx, 'day', -1).value + suffix };
+        return relativeToDct(ctx, 'day', 0, 'TIME', mod, suffix);
+      });
+    },
+  },
+  {
+    id: 'date-relative-unit',
+    pattern: pattern(
+      `\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<rel>this\\s+past|this\\s+coming|this\\s+current|this|last|next|the\\s+past|the\\s+last|the\\s+previous|the\\s+next|the\\s+coming|the\\s+following|the\\s+current|the\\s+same|the\\s+preceding|the\\s+prior|the\\s+present|that|the)` +
+        `\\s+(?:(?<fiscal>fiscal|calendar)\\s+)?(?<unit>week|month|year|weekend|decade|century|day)(?<full>\\s+or\\s+so)?(?<tail>\\s+(?:before|after|earlier|later))?${END}`,
+    ),
+    build: (m, env) => {
+      const rel = group(m, 'rel')!.toLowerCase().replace(/\s+/g, ' ');
+      const unit = group(m, 'unit')!.toLowerCase();
+      const pmodRaw = group(m, 'pmod');
+      let end = m.index + m[0].length;
+      let tail = group(m, 'tail')?.trim().toLowerCase();
+      if (tail && !endsClause(env.text, end)) {
+        end = groupStart(m, 'tail')!;
+        tail = undefined;
+      }
+      const after = textAfter(env.text, end, 40);
+      const mod = pointMod(pmodRaw) ?? (group(m, 'full') ? 'APPROX' : null);
+      // "the year ended June 30" is the twelve months to that date: a duration.
+      if (unit === 'year' && (rel === 'the' || rel === 'the fiscal') && /^\s+(?:ended|ending|through|to\s+date)\b/i.test(after)) {
+        return draft(m.index, end, () => fixed('DURATION', 'P1Y'));
+      }
+      if (unit === 'day') {
+        if (tail) return draft(m.index, end, (ctx) => relativeToPrevious(ctx, 'day', tail === 'before' || tail === 'earlier' ? -1 : 1));
+        if (rel === 'the next' || rel === 'the following') return draft(m.index, end, (ctx) => relativeToPrevious(ctx, 'day', 1));
+        if (rel === 'the previous' || rel === 'the preceding' || rel === 'the prior') return draft(m.index, end, (ctx) => relativeToPrevious(ctx, 'day', -1));
+        if (rel === 'the same' || rel === 'that') return draft(m.index, end, (ctx) => relativeToPrevious(ctx, 'day', 0));
+        return null;
+      }
+      // "The last week of March", "the first day of": an ordinal position inside another period.
+      if (/^\s+of\b/i.test(after) && (rel === 'the last' || rel === 'the' || rel === 'the same' || rel === 'the next' || rel === 'the past')) return null;
+      if (rel === 'the' && !['year', 'week', 'weekend'].includes(unit)) return null;
+      if (rel === 'the' && unit === 'week' && !pmodRaw) return null;
+      if (unit === 'weekend') return draft(m.index, end, (ctx) => weekend(ctx, rel));
+      const granularity = unitGranularity[unit as TimeUnit]!;
+      if (tail) {
+        const amount = tail === 'before' || tail === 'earlier' ? -1 : 1;
+        return draft(m.index, end, (ctx) => relativeToPrevious(ctx, granularity, amount, 'DATE', mod));
+      }
+      if ((rel === 'the past' || rel === 'the last') && (unit === 'decade' || unit === 'century')) {
+        return draft(m.index, end, () => fixed('DURATION', unit === 'decade' ? 'P10Y' : 'P100Y', mod));
+      }
+      if (rel === 'the following' || rel === 'the previous' || rel === 'the preceding' || rel === 'the prior' || rel === 'the same' || rel === 'that') {
+        const amount = rel === 'the following' ? 1 : rel === 'the same' || rel === 'that' ? 0 : -1;
+        return draft(m.index, end, (ctx) => relativeToPrevious(ctx, granularity, amount, 'DATE', mod));
+      }
+      const amount = ['last', 'the past', 'the last', 'this past'].includes(rel) ? -1 : ['next', 'the next', 'the coming', 'this coming'].includes(rel) ? 1 : 0;
+      return draft(m.index, end, (ctx) => relativeToDct(ctx, granularity, amount, 'DATE', mod));
+    },
+  },
+  {
+    id: 'date-units-ago',
+    pattern: pattern(
+      `\\b(?<qmod>${QUANTITY_MOD_PATTERN}\\s+)?(?<num>${NUMBER_PATTERN})[-\\s]+(?<unit>${UNIT_PATTERN})(?<orso>\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|previously|back)${END}`,
+    ),
+    build: (m, env) => {
+      const end = m.index + m[0].length;
+      const dir = group(m, 'dir')!.toLowerCase().replace(/\s+/g, ' ');
+      // "five days after he came back": the duration alone is the timex (the duration rule takes it).
+      if ((dir === 'before' || dir === 'after' || dir === 'back') && !endsClause(env.text, end)) return null;
+      const n = parseNumber(group(m, 'num')!);
+      const unit = unitOf(group(m, 'unit')!);
+      const q = quantityMod(group(m, 'qmod')?.trim());
+      const mod = group(m, 'orso') ? 'APPROX' : q === 'MORE_THAN' ? 'BEFORE' : q === 'LESS_THAN' && /^(?:less|fewer)/i.test(group(m, 'qmod')!) ? 'AFTER' : q ? 'APPROX' : null;
+      const sign = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'previously' || dir === 'back' ? -1 : 1;
+      const anaphoric = dir === 'earlier' || dir === 'later' || dir === 'before' || dir === 'after' || dir === 'previously';
+      return draft(m.index, end, (ctx) => unitsAgo(ctx, n, unit, sign, anaphoric, mod));
+    },
+  },
+];
+
+function unitsAgo(ctx: ResolveContext, n: number | 'X', unit: TimeUnit, sign: number, anaphoric: boolean, mod: string | null): Resolved {
+  if (n === 'X') return fixed('DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF', mod);
+  // "a year ago/earlier" compares with the period just mentioned (the year-ago quarter).
+  if (unit === 'year' && n === 1 && sign < 0) return { ...yearAgo(ctx, false), mod };
+  let granularity: Granularity = unitGranularity[unit] ?? 'day';
+  let amount = n * sign;
+  if (unit === 'fortnight') {
+    granularity = 'week';
+    amount *= 2;
+  }
+  if (unit === 'decade' || unit === 'century') {
+    amount *= unit === 'decade' ? 10 : 100;
+    granularity = 'year';
+  }
+  if (!Number.isInteger(amount)) return fixed('DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF', mod);
+  const resolved = anaphoric ? relativeToPrevious(ctx, granularity, amount, 'DATE', mod) : relativeToDct(ctx, granularity, amount, 'DATE', mod);
+  return anaphoric ? { ...resolved, point: null } : resolved;
+}
+
+/** A weekend is named by the ISO week of its Saturday; "the weekend" in a Monday story is the one just past. */
+function weekend(ctx: ResolveContext, rel: string): Resolved {
+  if (!ctx.dct) return fixed('DATE', 'XXXX-WXX-WE');
+  const day = ctx.dct.getDay(); // 0 Sunday ... 6 Saturday
+  let amount = 0;
+  if (rel === 'last' || rel === 'the past' || rel === 'the last' || rel === 'this past') amount = day === 0 || day === 6 ? -1 : -1;
+  else if (rel === 'next' || rel === 'the next' || rel === 'the coming' || rel === 'this coming') amount = day === 0 || day === 6 ? 1 : 0;
+  else if (rel === 'the following') return { ...relativeToPrevious(ctx, 'weekend', 1), value: relativeToPrevious(ctx, 'weekend', 1).value };
+  // Monday to Wednesday stories mostly report the weekend just past (Sunday belongs to the ISO week ending).
+  else amount = day >= 1 && day <= 3 ? -1 : 0;
+  return pointValue('DATE', { date: shift(ctx.dct, 'week', amount), granularity: 'weekend' }, 'dct');
+}

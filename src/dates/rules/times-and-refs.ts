@@ -1,0 +1,78 @@
+/**
+ * Clock times ("10 p.m. Wednesday", "noon Thursday") and vague references to the present, past and
+ * future ("now", "currently", "recently", "the future").
+ */
+import { MONTHS, MONTH_BEFORE_NUMBER, WEEKDAYS, WEEKDAY_NAME } from '../lexicon.js';
+import { fixed, relativeToDct, resolveMonthDay, resolveWeekday, pad, type ResolveContext, type Resolved } from '../resolve.js';
+import { type DateRule, draft, group, pattern, textAfter } from './types.js';
+
+const END = '(?![\\w])';
+const DAY_WORD = `(?:${WEEKDAY_NAME}|today|yesterday|tomorrow|(?<md>${MONTH_BEFORE_NUMBER})\\s*(?<mdday>[12]\\d|3[01]|0?[1-9])(?!\\d))`;
+
+/** The date part of a time: a named day, a month-day, or the DCT. */
+function dayOf(ctx: ResolveContext, day: string | undefined, month: string | undefined, monthDay: string | undefined, suffix: string): Resolved {
+  const word = day?.toLowerCase();
+  if (month && monthDay) {
+    const m = MONTHS[month.toLowerCase().replace(/\.$/, '')] ?? 1;
+    return resolveMonthDay(ctx, m, Number(monthDay), null, 'TIME', suffix) ?? fixed('TIME', `XXXX-${pad(m)}-${pad(Number(monthDay))}${suffix}`);
+  }
+  if (word && WEEKDAYS[word] !== undefined) return resolveWeekday(ctx, WEEKDAYS[word]!, null, 'TIME', null, suffix);
+  const amount = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
+  return relativeToDct(ctx, 'day', amount, 'TIME', null, suffix);
+}
+
+export const timeAndReferenceRules: readonly DateRule[] = [
+  {
+    id: 'time-clock',
+    pattern: pattern(
+      `\\b(?:(?<qmod>about|around|approximately|shortly\\s+before|shortly\\s+after|just\\s+before|just\\s+after)\\s+)?(?<h>[01]?\\d|2[0-3])(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am|pm|o'clock)(?!\\w)` +
+        `(?:\\s+(?<tz>[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(?<day>${DAY_WORD}))?${END}`,
+    ),
+    build: (m) => {
+      let hour = Number(group(m, 'h'));
+      const ampm = group(m, 'ampm')!.toLowerCase();
+      if (hour > 12 && !ampm.startsWith('o')) return null;
+      if (ampm.startsWith('p') && hour < 12) hour += 12;
+      if (ampm.startsWith('a') && hour === 12) hour = 0;
+      const minute = group(m, 'mi') ?? '00';
+      const suffix = `T${pad(hour)}:${minute}`;
+      const mod = group(m, 'qmod') ? 'APPROX' : null;
+      const end = m.index + m[0].length;
+      return draft(m.index, end, (ctx) => ({ ...dayOf(ctx, group(m, 'day'), group(m, 'md'), group(m, 'mdday'), suffix), mod }));
+    },
+  },
+  {
+    id: 'time-24h-zone',
+    pattern: pattern(`\\b(?<h>[01]\\d|2[0-3]):?(?<mi>[0-5]\\d)\\s+(?<tz>GMT|UTC|EST|EDT|local\\s+time)${END}`),
+    build: (m) => {
+      const suffix = `T${group(m, 'h')}:${group(m, 'mi')}`;
+      return draft(m.index, m.index + m[0].length, (ctx) => dayOf(ctx, undefined, undefined, undefined, suffix));
+    },
+  },
+  {
+    id: 'time-noon-midnight',
+    pattern: pattern(`\\b(?:(?<day1>${WEEKDAY_NAME}|today|yesterday|tomorrow)\\s+)?(?<word>noon|midnight|midday)(?:,?\\s+(?<day2>${WEEKDAY_NAME}|today|yesterday|tomorrow))?${END}`),
+    build: (m) => {
+      const word = group(m, 'word')!.toLowerCase();
+      const suffix = word === 'midnight' ? 'T24:00' : 'T12:00';
+      return draft(m.index, m.index + m[0].length, (ctx) => dayOf(ctx, group(m, 'day1') ?? group(m, 'day2'), undefined, undefined, suffix));
+    },
+  },
+  {
+    id: 'ref-vague',
+    pattern: pattern(
+      `\\b(?<w>right\\s+now|now|currently|at\\s+present|presently|these\\s+days|nowadays|more\\s+recently|recently|the\\s+near\\s+future|the\\s+distant\\s+future|the\\s+foreseeable\\s+future|the\\s+future|current)${END}`,
+    ),
+    build: (m, env) => {
+      const w = group(m, 'w')!.toLowerCase().replace(/\s+/g, ' ');
+      const after = textAfter(env.text, m.index + m[0].length, 30);
+      if (w === 'current') {
+        // Only "current" before a noun that is not a technical term ("current account", "current assets").
+        if (!/^\s+[a-z]/.test(after) || /^\s+(?:account|accounts|assets|liabilities|events|affairs|year|quarter|month|week|period|fiscal|and|or|of|in|is|was|dollars|prices)\b/i.test(after)) return null;
+      }
+      // "now that" is a conjunction; "until now" still names the present.
+      const value = /future/.test(w) ? 'FUTURE_REF' : /recent/.test(w) ? 'PAST_REF' : 'PRESENT_REF';
+      return draft(m.index, m.index + m[0].length, (ctx) => (ctx.config.vagueReferences ? fixed('DATE', value) : null));
+    },
+  },
+];

@@ -1,0 +1,67 @@
+/**
+ * The tense of the verb group that governs a temporal expression, read from wink's tokens.
+ *
+ * HeidelTime's rule: take the last verb before the expression in its sentence (or the first after it
+ * when none precedes) and look at its group ("will meet", "is scheduled to meet", "announced").
+ * "Petro will meet Trump on February 3, the government announced Wednesday": February 3 is governed by
+ * "will meet" (future), Wednesday by "announced" (past).
+ */
+import type { ArticleDoc, Token } from '../document/types.js';
+import { FUTURE_CUES, IRREGULAR_PAST } from './lexicon.js';
+
+export type Tense = 'past' | 'present' | 'future' | 'none';
+
+/** Index of the first token that starts at or after `offset`. */
+export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const isVerb = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
+
+const isPastForm = (t: Token): boolean =>
+  IRREGULAR_PAST.has(t.normal) || (t.normal.endsWith('ed') && t.lemma !== t.normal && t.pos !== 'ADJ');
+
+/** Tense governing the span [start, end) of `doc.text`. */
+export function tenseAt(doc: Pick<ArticleDoc, 'tokens' | 'sentences'>, start: number, end: number): Tense {
+  const tokens = doc.tokens;
+  if (tokens.length === 0) return 'none';
+  const first = Math.min(tokenIndexAt(tokens, start), tokens.length - 1);
+  const sentence = doc.sentences[tokens[first]!.sentence];
+  if (!sentence) return 'none';
+  const last = tokenIndexAt(tokens, end);
+  for (let i = first - 1; i >= sentence.tokenStart; i--) {
+    if (isVerb(tokens[i]!)) return groupTense(tokens, i, sentence.tokenStart);
+  }
+  for (let i = last; i < sentence.tokenEnd; i++) {
+    if (isVerb(tokens[i]!)) {
+      // Take the head of the group after the expression: "Friday, officials will meet" -> "meet".
+      let head = i;
+      while (head + 1 < sentence.tokenEnd && (isVerb(tokens[head + 1]!) || tokens[head + 1]!.pos === 'PART')) head++;
+      return groupTense(tokens, head, sentence.tokenStart);
+    }
+  }
+  return 'none';
+}
+
+function groupTense(tokens: readonly Token[], verb: number, floor: number): Tense {
+  const group: Token[] = [tokens[verb]!];
+  for (let i = verb - 1; i >= floor && group.length < 5; i--) {
+    const t = tokens[i]!;
+    if (isVerb(t) || t.pos === 'PART' || t.pos === 'ADV' || t.normal === 'to') group.push(t);
+    else break;
+  }
+  if (group.some((t) => FUTURE_CUES.has(t.normal))) return 'future';
+  // "going to meet", "is to meet": a be/go form followed by "to" + verb.
+  const normals = group.map((t) => t.normal).reverse();
+  const to = normals.indexOf('to');
+  if (to > 0 && ['going', 'is', 'are', 'am'].includes(normals[to - 1]!)) return 'future';
+  if (group.some(isPastForm)) return 'past';
+  return 'present';
+}
