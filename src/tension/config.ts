@@ -91,6 +91,10 @@ export const tensionConfigSchema = z
      * weight; a negated conflict cue ("did not threaten") counts as nothing.
      */
     negatedCooperationFactor: z.number().min(0).max(1).default(0.5),
+    /** Share of a conflict cue's weight that counts as cooperation when an easing verb governs it ("lifted the blockade"). */
+    easedConflictFactor: z.number().min(0).max(1).default(0.6),
+    /** Factor on a cue in a background phrase ("after two days of fighting", "since the invasion"). */
+    backgroundWeight: z.number().min(0).max(1).default(0.4),
     /** Tokens before a cue that a negator reaches. */
     negationScope: z.number().int().min(1).max(8).default(4),
     /** Tokens after the cue searched for a target, before it for a source. */

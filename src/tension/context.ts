@@ -12,7 +12,18 @@ const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'no
 const DENIALS = new Set(['deny', 'denied', 'denies', 'denying', 'denial', 'refute', 'refuted', 'rebut', 'rebutted', 'disprove']);
 const DENIABLE = new Set(['accusation', 'criticism']);
 /** Words that make what follows conditional or merely possible. */
-const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may', 'if', 'unless', 'should', 'whether', 'possible', 'possibly', 'potential', 'potentially', 'risk', 'consider', 'considering', 'considered', 'propose', 'proposed', 'threaten', 'threatened', 'threatens', 'warn', 'warned']);
+const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may', 'if', 'unless', 'should', 'must', 'whether', 'possible', 'possibly', 'potential', 'potentially', 'risk', 'consider', 'considering', 'considered', 'propose', 'proposed', 'proposal', 'threaten', 'threatened', 'threatens', 'warn', 'warned',
+  // What is demanded, urged or hoped for has not happened: "demanded a truce", "urged talks".
+  'demand', 'demanded', 'demands', 'urge', 'urged', 'urges', 'appeal', 'appealed', 'ask', 'asked', 'asks', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'seek', 'seeks', 'sought', 'call', 'called', 'calls', 'calling', 'encourage', 'encouraged', 'invite', 'invited', 'invitation', 'offer', 'offered', 'ready', 'willing', 'prepared']);
+/**
+ * Verbs that reverse the act they govern. A cooperation cue under any of them is conflict ("rejected the
+ * peace plan", "suspended aid"); a conflict cue under an easing verb is de-escalation ("lifted the
+ * blockade"); a conflict cue under a rejecting verb did not happen ("rejected the accusations").
+ */
+const REJECTING = new Set(['reject', 'refuse', 'oppose', 'deny', 'renege', 'decline', 'spurn', 'rebuff', 'veto', 'block', 'obstruct', 'boycott', 'withhold', 'prohibit', 'halt', 'suspend', 'end', 'cut', 'reduce', 'abandon', 'scrap', 'cancel', 'terminate', 'fail', 'freeze', 'undermine', 'violate', 'breach', 'sabotage', 'derail', 'jeopardize', 'quit', 'withdraw', 'postpone', 'stall', 'torpedo', 'disrupt', 'hamper', 'hinder', 'impede', 'thwart']);
+const EASING = new Set(['lift', 'ease', 'end', 'halt', 'stop', 'suspend', 'cancel', 'relax', 'remove', 'drop', 'scrap', 'shorten', 'withdraw', 'reduce', 'lower', 'loosen', 'waive', 'postpone', 'delay', 'avert', 'prevent', 'avoid', 'renounce', 'abandon', 'defuse', 'calm', 'resolve', 'settle', 'overcome']);
+/** Words that open a background phrase: what happened before or around the reported event. */
+const BACKGROUND = new Set(['after', 'following', 'since', 'during', 'amid', 'amidst', 'despite', 'before', 'fleeing', 'where', 'when', 'whom', 'until', 'because']);
 /** Words that put what follows in the future: "will meet", "the planned meeting", "aims to reduce". */
 const FUTURE = new Set(['will', 'shall', "'ll", 'plan', 'plans', 'planned', 'planning', 'upcoming', 'scheduled', 'expected', 'expect', 'intend', 'intends', 'intended', 'aim', 'aims', 'aimed', 'seek', 'seeks', 'prepare', 'prepares', 'preparing', 'next', 'forthcoming', 'due', 'going']);
 /** Reporting words: the event is someone's report, not the article's assertion. */
@@ -24,6 +35,10 @@ const NOT_NEGATING_NEXT = new Set(['only', 'doubt', 'longer', 'less', 'before'])
 
 export interface ContextReading {
   readonly negated: boolean;
+  /** A governing verb that turns the act around: rejecting (cooperation becomes conflict) or easing. */
+  readonly reversal: 'rejecting' | 'easing' | null;
+  /** The cue sits in a background phrase ("after two days of fighting"), not in the reported event. */
+  readonly background: boolean;
   readonly modality: Modality;
   /** kebab-case reason, for the audit trail. */
   readonly rule: string;
@@ -98,6 +113,31 @@ export function readContext(tokens: readonly Token[], from: number, to: number, 
       }
     }
   }
+  const reversal = negated ? null : governingReversal(tokens, from, cueTokens);
+  let background = false;
+  for (let k = 1; k <= 8 && first - k >= from; k++) {
+    const normal = tokens[first - k]!.normal;
+    if (BACKGROUND.has(normal)) {
+      background = true;
+      break;
+    }
+    if (HARD_EDGE.has(normal)) break;
+  }
   const rule = negated ? `${negationRule}${modality === 'asserted' ? '' : `+${modalityRule}`}` : modalityRule;
-  return { negated, modality, rule };
+  return { negated, reversal, background, modality, rule };
+}
+
+const HARD_EDGE = new Set([',', ';', ':', '.', '—', '–', '(', ')', 'but', 'which', 'who']);
+
+function governingReversal(tokens: readonly Token[], from: number, cueTokens: readonly number[]): 'rejecting' | 'easing' | null {
+  const first = cueTokens[0]!;
+  for (let k = 1; k <= 7 && first - k >= from; k++) {
+    const t = tokens[first - k]!;
+    const [normal, lemma] = tokenForms(t);
+    if (HARD_EDGE.has(normal) || normal === 'and' || normal === 'after' || normal === 'because') break;
+    if (t.pos !== 'VERB' && t.pos !== 'NOUN' && normal !== 'refusal' && normal !== 'rejection') continue;
+    if (REJECTING.has(lemma) || REJECTING.has(normal)) return EASING.has(lemma) ? 'easing' : 'rejecting';
+    if (EASING.has(lemma) || EASING.has(normal)) return 'easing';
+  }
+  return null;
 }

@@ -2,7 +2,7 @@ import type { Actor, ArticleDoc, ArticleTension, Dyad, EntitySummary, Modality, 
 import { scoreSentiment, type SentimentOptions } from '../sentiment/score.js';
 import { cueActors, sentenceActors } from './actors.js';
 import type { TensionConfig } from './config.js';
-import { readContext } from './context.js';
+import { readContext, type ContextReading } from './context.js';
 import { compileLexicon, effectiveLexicon, type CompiledLexicon } from './lexicon.js';
 import { matchCues } from './match-cues.js';
 
@@ -56,7 +56,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, lexicon: CompiledLexi
     const last = match.tokens[match.tokens.length - 1]!;
     const isVerb = tokens[first]!.pos === 'VERB';
     const context = readContext(tokens, from, to, match.tokens, match.cue.category, config.negationScope, isVerb);
-    const weight = context.negated ? negatedWeight(match.cue.weight, config.negatedCooperationFactor) : match.cue.weight;
+    const weight = effectiveWeight(match.cue.weight, context, config);
     const actors = cueActors(tokens, from, to, first, last, mentions, config.actorWindow);
     const start = tokens[first]!.start;
     const end = tokens[last]!.end;
@@ -73,7 +73,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, lexicon: CompiledLexi
       target: actors.target,
     };
     cues.push(cue);
-    const contribution = weight * config.modalityWeights[context.modality];
+    const contribution = weight * config.modalityWeights[context.modality] * (context.background ? config.backgroundWeight : 1);
     score += contribution;
     const size = Math.abs(contribution) + (actors.source || actors.target ? 0.001 : 0);
     if (!strongest || size > strongest.size) strongest = { cue, size };
@@ -94,9 +94,11 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, lexicon: CompiledLexi
  * "Did not threaten" is not escalation, so a negated conflict cue weighs nothing; "refused to meet" or "no
  * cooperation" is a (weaker) conflict signal, so a negated cooperation cue turns negative.
  */
-function negatedWeight(weight: number, cooperationFactor: number): number {
-  if (weight <= 0) return 0;
-  return round(-weight * cooperationFactor, 2);
+function effectiveWeight(weight: number, context: ContextReading, config: Readonly<TensionConfig>): number {
+  if (context.negated || context.reversal === 'rejecting') return weight <= 0 ? 0 : round(-weight * config.negatedCooperationFactor, 2);
+  // "Lifted the blockade", "eased the curfew": the act undone counts for part of its weight the other way.
+  if (context.reversal === 'easing') return round(-weight * (weight < 0 ? config.easedConflictFactor : config.negatedCooperationFactor), 2);
+  return weight;
 }
 
 function labelOf(score: number, threshold: number): TensionLabel {
