@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PipelineConfig } from '../config/schema.js';
+import { loadArticle, type ArticleRef, type IngestError, type IngestOptions } from '../ingest/corpus.js';
+import { serializeArticleJson, toArticleJson, type ArticleJson } from '../output/article-json.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
+import { articleTables, type TableName } from '../output/csv-tables.js';
+import { csvText } from '../output/csv-writer.js';
+import { safeFileName } from '../output/file-names.js';
+import { analyzeArticle } from './analyze-article.js';
+
+/**
+ * The work for one article, the same whether it runs in the main thread or in a worker thread:
+ * read it, analyze it, write its JSON, and return its CSV rows as text. Everything a task needs
+ * travels in plain data (structured clone), so a worker gives byte for byte what the main thread gives.
+ */
+export interface TaskContext {
+  readonly corpusDir: string;
+  readonly jsonDir: string;
+  readonly config: PipelineConfig;
+  readonly ingest: IngestOptions;
+  /** CSV tables this run writes, besides `errors`. */
+  readonly tables: readonly TableName[];
+}
+
+export interface ArticleTask {
+  readonly ref: ArticleRef;
+  /** Analyze it; false (an `--only` run, id not listed, no previous output): only check it loads. */
+  readonly analyze: boolean;
+}
+
+export interface ArticleCounts {
+  readonly sentences: number;
+  readonly entities: number;
+  readonly timexes: number;
+  readonly tensionCues: number;
+}
+
+export type ArticleOutcome =
+  | { readonly kind: 'rejected'; readonly error: IngestError }
+  | { readonly kind: 'skipped'; readonly id: string }
+  | {
+      readonly kind: 'written';
+      readonly id: string;
+      readonly sourcePath: string;
+      readonly contentHash: string;
+      /** CSV text of this article's rows, per table (no header). */
+      readonly csv: Partial<Record<TableName, string>>;
+      readonly counts: ArticleCounts;
+    };
+
+/** Reads, analyzes and writes one article. Throws only on programmer errors. */
+export function runArticleTask(context: TaskContext, task: ArticleTask): ArticleOutcome {
+  const loaded = loadArticle(context.corpusDir, task.ref, context.ingest);
+  if (!loaded.ok) return { kind: 'rejected', error: loaded.error };
+  const raw = loaded.article;
+  if (!task.analyze) return { kind: 'skipped', id: raw.id };
+  const json = toArticleJson(analyzeArticle(raw, context.config));
+  if (context.config.outputs.json) writeFileAtomic(path.join(context.jsonDir, `${safeFileName(raw.id)}.json`), serializeArticleJson(json));
+  return { kind: 'written', id: raw.id, sourcePath: raw.sourcePath, contentHash: raw.contentHash, ...csvOf(json, context.tables) };
+}
+
+/** CSV rows of an article already written in an earlier run, from its JSON; null when it cannot be read. */
+export function csvFromPreviousJson(jsonPath: string, tables: readonly TableName[]): Pick<Extract<ArticleOutcome, { kind: 'written' }>, 'csv' | 'counts'> | null {
+  let json: ArticleJson;
+  try {
+    json = JSON.parse(readFileSync(jsonPath, 'utf8')) as ArticleJson;
+  } catch {
+    return null; // a damaged previous output is recomputed, never trusted
+  }
+  if (!json || typeof json !== 'object' || typeof json.id !== 'string') return null;
+  return csvOf(json, tables);
+}
+
+function csvOf(json: ArticleJson, tables: readonly TableName[]): Pick<Extract<ArticleOutcome, { kind: 'written' }>, 'csv' | 'counts'> {
+  const rows = articleTables(json);
+  const csv: Partial<Record<TableName, string>> = {};
+  for (const table of tables) {
+    if (table === 'errors') continue;
+    const tableRows = rows[table];
+    if (tableRows && tableRows.length > 0) csv[table] = csvText(tableRows);
+  }
+  return {
+    csv,
+    counts: {
+      sentences: rows.sentences?.length ?? 0,
+      entities: rows.entities?.length ?? 0,
+      timexes: rows.dates?.length ?? 0,
+      tensionCues: rows.tension_cues?.length ?? 0,
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { runArticleTask, type ArticleTask, type TaskContext } from './corpus-task.js';
+
+/**
+ * Worker thread entry: receives `{ seq, task }`, answers `{ seq, outcome }` or `{ seq, error }`.
+ * Says `{ ready }` once its modules (and the wink model) are loaded, so start-up time can be measured.
+ */
+const context = workerData as TaskContext;
+const port = parentPort;
+if (!port) throw new Error('article-pipeline: corpus-worker must run in a worker thread');
+
+port.on('message', (message: { seq: number; task: ArticleTask }) => {
+  try {
+    port.postMessage({ seq: message.seq, outcome: runArticleTask(context, message.task) });
+  } catch (error) {
+    port.postMessage({ seq: message.seq, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+  }
+});
+port.postMessage({ ready: true });
