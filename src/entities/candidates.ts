@@ -2,7 +2,7 @@ import type { ArticleDoc, Token } from '../document/types.js';
 import { resolveCountry } from './countries.js';
 import { getLexicon, type Lexicon } from './lexicon.js';
 import { nameKey } from './normalize.js';
-import { NAME_CONNECTORS, NEVER_NAMES, ORG_SUFFIXES, TITLE_HEADS, TITLE_MODIFIERS, TITLE_WORDS } from './vocabulary.js';
+import { AMBIGUOUS_TITLE_HEADS, NAME_CONNECTORS, NEVER_NAMES, ORG_SUFFIXES, REGIONS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_WORDS } from './vocabulary.js';
 
 /**
  * A candidate name: a run of name tokens [first, last) with the title found before it.
@@ -54,12 +54,14 @@ export function findCandidates(doc: ArticleDoc): Candidate[] {
     if (!v.capital || NEVER_NAMES.has(v.key)) return false;
     if (inDateline(doc, v.token)) return false;
     const ambiguous = v.ambiguousPosition || titleCaseSegments.has(v.segment);
+    // "The" capitalized inside a sentence belongs to the name ("bands like The Ramones", "at The University of Texas").
+    if (v.key === 'the' && v.token.value === 'The' && !ambiguous && views[i + 1]?.capital && views[i + 1]!.segment === v.segment) return true;
     if (CLOSED_CLASS_POS.has(v.token.pos) && (lex.commonWords.has(v.key) || FUNCTION_WORDS.has(v.key))) {
       // "The", "In", "He" at a sentence start, "to" or "And" in a headline.
       return ambiguous && hasNameEvidence(v, lex, provenNames) && !FUNCTION_WORDS.has(v.key);
     }
     if (!ambiguous) return true;
-    return hasNameEvidence(v, lex, provenNames);
+    return hasNameEvidence(v, lex, provenNames) || startsKnownName(views, i, lex);
   };
 
   const candidates: Candidate[] = [];
@@ -151,6 +153,20 @@ function collectProvenNames(views: readonly TokenView[], titleCase: ReadonlySet<
   return proven;
 }
 
+/** A multi-word name from the data starts here ("General Motors" at a sentence start, where "General" alone proves nothing). */
+function startsKnownName(views: readonly TokenView[], at: number, lex: Lexicon): boolean {
+  const parts: string[] = [views[at]!.key];
+  for (let j = at + 1; j < Math.min(views.length, at + 4); j++) {
+    const v = views[j]!;
+    if (v.segment !== views[at]!.segment) break;
+    parts.push(v.key);
+    const key = parts.join(' ');
+    if (lex.organizations.has(key) || lex.people.has(key) || lex.cities.has(key) || lex.regions.has(key) || lex.places.has(key)) return true;
+    if (REGIONS.has(key) || resolveCountry(key)) return true;
+  }
+  return false;
+}
+
 function hasNameEvidence(v: TokenView, lex: Lexicon, proven: ReadonlySet<string>): boolean {
   if (proven.has(v.token.value)) return true;
   if (v.allCaps) return true;
@@ -188,7 +204,12 @@ function splitRun(views: readonly TokenView[], first: number, last: number, lex:
   for (let i = first; i < last; i++) {
     const v = views[i]!;
     const value = v.token.value;
-    if (value === 'and' && !orgEnding) {
+    if (value === 'of' && i > start && splitsAtOf(views, start, i, last, lex)) {
+      // "Dr Sue Black of the University of Westminster", "Prime Minister of Singapore".
+      pieces.push([start, i]);
+      start = i + 1;
+      if (views[start]?.key === 'the') start++;
+    } else if (value === 'and' && !orgEnding) {
       pieces.push([start, i]);
       start = i + 1;
     } else if (i > start && TITLE_WORDS.has(v.key) && !TITLE_WORDS.has(views[i - 1]!.key) && titleBeforeName(views, i, last, lex)) {
@@ -207,6 +228,15 @@ function splitRun(views: readonly TokenView[], first: number, last: number, lex:
   }
   pieces.push([start, last]);
   return pieces.filter(([a, b]) => b > a && !isConnector(views[a]!) && !isConnector(views[b - 1]!));
+}
+
+/** "X of Y" is two names when X is a person or only a role: "Sue Black of ...", "Chairman of ...". */
+function splitsAtOf(views: readonly TokenView[], start: number, at: number, last: number, lex: Lexicon): boolean {
+  if (at + 1 >= last) return false;
+  const left = views.slice(start, at);
+  if (left.every((v) => TITLE_WORDS.has(v.key) || lex.roles.has(v.key) || !v.capital)) return true;
+  const first = left[0]!;
+  return left.length >= 2 && left.length <= 3 && lex.firstNames.has(first.key) && !lex.commonWords.has(first.key) && !ORG_SUFFIXES.has(left[left.length - 1]!.key);
 }
 
 /** True when a title with a head word starts at `at` and a name that is not an organization follows it. */
@@ -255,6 +285,13 @@ function makeCandidate(
     j++;
   }
   const wholeKnown = lex.organizations.has(keyOf(views, first, last));
+  // "Major League Baseball", "General Electric": a head that is also an ordinary word is a title only
+  // before a person-like name.
+  if (sawHead && j < last && j - first === 1 && AMBIGUOUS_TITLE_HEADS.has(views[first]!.key)) {
+    const rest = views.slice(j, last);
+    const personLike = lex.firstNames.has(rest[0]!.key) || rest.some((v) => !lex.commonWords.has(v.key));
+    if (!personLike) sawHead = false;
+  }
   if (sawHead && !wholeKnown) {
     // "General Motors", "Chief Executive Office": the words after the title make an organization.
     const rest = views[last - 1]!.key;
@@ -268,6 +305,10 @@ function makeCandidate(
   // Strip a trailing "of" left by a title such as "Secretary of".
   while (nameFirst < last && !views[nameFirst]!.capital) nameFirst++;
   if (nameFirst >= last) return null;
+  // A piece that is only titles and roles ("Chairman", "Chief Operating Officer") names no one.
+  let onlyRoles = true;
+  for (let k = nameFirst; k < last; k++) if (!(TITLE_WORDS.has(views[k]!.key) || lex.roles.has(views[k]!.key) || !views[k]!.capital)) onlyRoles = false;
+  if (onlyRoles) return null;
   let title: string | null = null;
   const text = doc.text;
   if (titleFirst >= 0) {

@@ -11,6 +11,7 @@ import {
   GROUP_WORDS,
   LOC_HEADS,
   LOC_SUFFIXES,
+  POLITIES,
   ORG_HEADS,
   ORG_SUFFIXES,
   REGIONS,
@@ -25,8 +26,6 @@ export interface Typing {
   readonly strength: 'strong' | 'weak';
 }
 
-/** Supranational polities that gold news corpora type as places (MEANTIME: "EU" is LOC). */
-const POLITIES = new Set(['eu', 'european union']);
 const INITIAL = /^\p{Lu}\.?$/u;
 const ACRONYM = /^(?:\p{Lu}\.?){2,6}$|^\p{Lu}[\p{Lu}&\d]{1,6}$/u;
 
@@ -69,6 +68,9 @@ export function classifyCandidate(candidate: Candidate): Typing | null {
   }
   if (lex.cities.has(whole) || lex.regions.has(whole)) return weak('GPE', 'place-lexicon');
   if (lex.places.has(whole)) return weak('GPE', 'place-lexicon');
+  const city = lex.worldCities.get(whole);
+  // Large cities only, and not when the name is also a person's name ("Orlando", "Lincoln").
+  if (city && city[1] >= 100_000 && !lex.firstNames.has(first) && !(keys.length === 1 && lex.lastNames.has(first))) return weak('GPE', 'world-city', city[0]);
 
   if (keys.length === 1 && ACRONYM.test(text)) return weak('ORG', 'acronym');
   if (candidate.title && !candidate.inTitleCase) return strong('PERSON', 'title-person');

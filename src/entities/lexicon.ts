@@ -24,6 +24,8 @@ export interface Lexicon {
   readonly honorifics: ReadonlySet<string>;
   readonly orgSuffixes: ReadonlySet<string>;
   readonly placeSuffixes: ReadonlySet<string>;
+  /** GeoNames cities of 15,000+ people (data/places.json): key -> [ISO country, population]. */
+  readonly worldCities: ReadonlyMap<string, readonly [string, number]>;
   /** Every lower-case word compromise tags as an ordinary word (verb, adjective, noun, ...). */
   readonly commonWords: ReadonlySet<string>;
 }
@@ -72,8 +74,16 @@ export function getLexicon(): Lexicon {
     if (!tags.some((t) => NAME_TAGS.test(t)) && !key.includes(' ')) sets.commonWords.add(key);
   }
   for (const word of Object.keys(winkWords())) sets.commonWords.add(word);
+  const places = require('./data/places.json') as { cities: Record<string, [string, number]> };
+  const worldCities = new Map<string, readonly [string, number]>();
+  for (const [name, value] of Object.entries(places.cities)) {
+    const key = nameKey(name);
+    const seen = worldCities.get(key);
+    if (!seen || seen[1] < value[1]) worldCities.set(key, value);
+  }
   lexicon = {
     ...sets,
+    worldCities,
     orgSuffixes: new Set(Object.keys(model.two.orgWords)),
     placeSuffixes: new Set(Object.keys(model.two.placeWords)),
   };

@@ -117,3 +117,9 @@ export const NEVER_NAMES = new Set([
   'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed',
   'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'am', 'pm', 'a.m.', 'p.m.', 'ok', 'tv',
 ]);
+
+/** Title heads that are also ordinary words inside names ("Major League Baseball", "General Motors"). */
+export const AMBIGUOUS_TITLE_HEADS = new Set(['major', 'general', 'private', 'father', 'sister', 'brother', 'chief', 'justice', 'agent', 'officer', 'leader', 'speaker', 'director', 'king', 'queen', 'prince', 'lord', 'lady', 'chair', 'dean', 'executive', 'manager', 'coach', 'captain']);
+
+/** Former and supranational polities no ISO list has: GPE. */
+export const POLITIES = new Set(['eu', 'european union', 'soviet union', 'ussr', 'yugoslavia', 'czechoslovakia', 'east germany', 'west germany', 'ottoman empire', 'roman empire', 'british empire', 'persian empire', 'austria-hungary', 'austria hungary', 'prussia', 'byzantine empire']);

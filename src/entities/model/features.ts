@@ -27,6 +27,9 @@ export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing:
   if (keys.every((k) => !lex.commonWords.has(k))) f.push('none-common');
   if (lex.cities.has(whole) || lex.regions.has(whole) || lex.places.has(whole)) f.push('place-lexicon');
   if (lex.organizations.has(whole)) f.push('org-lexicon');
+  const city = lex.worldCities.get(whole);
+  if (city) f.push('world-city', `world-city-size=${city[1] >= 1_000_000 ? 'xl' : city[1] >= 100_000 ? 'l' : 'm'}`);
+  if (keys.length > 1 && lex.worldCities.has(first)) f.push('first-is-city');
   const country = resolveCountry(candidate.text);
   if (country) f.push(`country-via=${country.via}`);
   if (keys.includes('of')) f.push('has-of');
