@@ -6,6 +6,7 @@ import { parseArticleBytes } from './ingest/corpus.js';
 import { ingestOptions, analyzeCorpus, processArticle, RunSetupError, type RunSummary } from './pipeline/analyze-corpus.js';
 import { serializeArticleJson } from './output/article-json.js';
 import { TOOL_VERSION } from './version.js';
+import { checkCommand, diffCommand } from './regression/commands.js';
 
 /**
  * Exit codes:
@@ -90,6 +91,32 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         exitCode = await evalStage(stage, options, io);
       });
   }
+
+  // Regression checks (src/regression): exit 0 unchanged, 1 changed (among --fail-on), 2 usage error.
+  program
+    .command('diff')
+    .description('compare two output folders article by article, layer by layer')
+    .argument('<old>', 'old output folder (or folder of article JSON files)')
+    .argument('<new>', 'new output folder (or folder of article JSON files)')
+    .option('--json', 'print the report as JSON')
+    .option('--fail-on <kinds>', 'changes that make the exit code 1: layers, added/removed/changed, fields, layer:kind (default: all)')
+    .option('--tolerance <x>', 'largest score difference that is not a change', '0')
+    .action((oldDir: string, newDir: string, options: { json?: boolean; failOn?: string; tolerance?: string }) => {
+      exitCode = diffCommand(oldDir, newDir, options, io);
+    });
+
+  program
+    .command('check')
+    .description('run the pipeline on the corpus and diff against committed golden outputs')
+    .requiredOption('--golden <dir>', 'folder of golden article JSON files')
+    .option('--update', 'rewrite the golden files with the fresh outputs (after reviewing the diff)')
+    .option('-c, --config <file>', 'config file', 'pipeline.config.json')
+    .option('--json', 'print the report as JSON')
+    .option('--fail-on <kinds>', 'changes that make the exit code 1 (as for diff)')
+    .option('--tolerance <x>', 'largest score difference that is not a change', '0')
+    .action(async (options: { golden: string; update?: boolean; config: string; json?: boolean; failOn?: string; tolerance?: string }) => {
+      exitCode = await checkCommand(options, io);
+    });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { LoadedConfig } from '../config/load.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
+import { analyzeCorpus, type RunSummary } from '../pipeline/analyze-corpus.js';
+import { DiffInputError, diffOutputs, listArticleFiles, type DiffOptions, type DiffReport } from './diff-outputs.js';
+
+export interface CheckOptions extends DiffOptions {
+  /** Rewrite the golden folder with the fresh outputs (after the diff was reviewed). */
+  readonly update?: boolean;
+}
+
+export interface CheckResult {
+  /** Golden (old) against fresh (new). */
+  readonly report: DiffReport;
+  readonly run: RunSummary;
+  /** With `update`: how many golden files were written and removed. */
+  readonly updated: { readonly written: number; readonly removed: number } | null;
+}
+
+/**
+ * Runs the pipeline on the config's corpus into a temporary folder and diffs the article JSON files
+ * against a golden folder (a flat folder of `<safe id>.json`, as `--update` writes it). Only JSON is
+ * produced: the golden files are the published JSON, which every CSV table is derived from.
+ */
+export async function checkGolden(loaded: LoadedConfig, goldenDir: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const golden = path.resolve(goldenDir);
+  if (options.update) mkdirSync(golden, { recursive: true });
+  else listArticleFiles(golden); // a missing golden folder is a usage error, before any analysis
+  const scratch = mkdtempSync(path.join(tmpdir(), 'article-pipeline-check-'));
+  try {
+    const outputs = { ...loaded.config.outputs, json: true, csv: false, report: false };
+    const run = await analyzeCorpus({ ...loaded, config: { ...loaded.config, outputs }, outputDir: scratch }, { force: true, now: () => new Date(0) });
+    const report = diffOutputs(golden, scratch, options);
+    const updated = options.update ? replaceGolden(golden, report.new) : null;
+    return { report, run, updated };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Makes the golden folder equal to the fresh JSON folder: changed files rewritten, stale ones removed. */
+function replaceGolden(golden: string, freshJsonDir: string): { written: number; removed: number } {
+  const fresh = listArticleFiles(freshJsonDir).names;
+  const old = listArticleFiles(golden).names;
+  let written = 0;
+  let removed = 0;
+  for (const name of [...fresh].sort()) {
+    const content = readFileSync(path.join(freshJsonDir, name), 'utf8');
+    const target = path.join(golden, name);
+    if (old.has(name) && readFileSync(target, 'utf8') === content) continue;
+    writeFileAtomic(target, content);
+    written++;
+  }
+  for (const name of old) {
+    if (fresh.has(name)) continue;
+    rmSync(path.join(golden, name), { force: true });
+    removed++;
+  }
+  return { written, removed };
+}
+
+export { DiffInputError };
