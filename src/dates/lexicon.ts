@@ -57,12 +57,12 @@ const tens = Object.keys(TENS).join('|');
 /** A cardinal: digits, number words (incl. "twenty four", "twenty-four"), "a", "an", vague words. */
 export const NUMBER_PATTERN =
   `(?:\\d+(?:\\.\\d+)?(?:\\s+1/2)?|(?:${tens})(?:[-\\s](?:${small.split('|').slice(0, 9).join('|')}))?|${small}|` +
-  `a\\s+hundred|one\\s+hundred|a\\s+dozen|a\\s+couple\\s+of|a\\s+couple|a\\s+few|a\\s+number\\s+of|several|few|many|some|numerous|a|an)`;
+  `a\\s+hundred|one\\s+hundred|a\\s+dozen|a\\s+couple\\s+of|couple\\s+of|a\\s+couple|a\\s+few|a\\s+number\\s+of|several|few|many|some|numerous|a|an)`;
 
 /** Parses NUMBER_PATTERN text; 'X' for vague quantities, 2 for "a couple". */
 export function parseNumber(raw: string): number | 'X' {
   const text = raw.toLowerCase().replace(/\s+/g, ' ').trim();
-  if (text === 'a couple of' || text === 'a couple') return 2;
+  if (text === 'a couple of' || text === 'a couple' || text === 'couple of') return 2;
   if (VAGUE_NUMBERS.includes(text)) return 'X';
   if (text === 'a' || text === 'an') return 1;
   if (text === 'a hundred' || text === 'one hundred') return 100;

@@ -104,22 +104,46 @@ export function resolveWeekday(
 }
 
 /**
- * A month-day without a year: the DCT's year, moved back a year when a past-tense sentence names a
- * later date and forward when a future-tense one names an earlier date.
+ * The year of a month-day or month the text gives without one. Of the candidates in the DCT's year and
+ * the years either side: a past-tense sentence takes the latest that starts no later than
+ * `FORWARD_WINDOW_DAYS` after the DCT ("was extended to Nov. 16" written Oct. 30 stays in this year;
+ * "in December" written in February is last year's); a future-tense one takes the earliest that ends no
+ * earlier than that window before it ("will be paid Jan. 2" written in November is next year's);
+ * otherwise the nearest. A plain "closest to the DCT" would misplace past reports of late months.
  */
+const FORWARD_WINDOW_DAYS = 90;
+
+function chooseYear(ctx: ResolveContext, dct: Date, startOf: (year: number) => Date | null, hint: Direction | null): number {
+  const d = direction(ctx, hint);
+  const base = dct.getFullYear();
+  const window = FORWARD_WINDOW_DAYS * 86_400_000;
+  const candidates = [base - 1, base, base + 1]
+    .map((year) => ({ year, start: startOf(year) }))
+    .filter((c): c is { year: number; start: Date } => c.start !== null);
+  if (candidates.length === 0) return base;
+  if (d === 'past') {
+    const fitting = candidates.filter((c) => c.start.getTime() <= dct.getTime() + window);
+    return fitting.length > 0 ? fitting[fitting.length - 1]!.year : base;
+  }
+  if (d === 'future') {
+    const fitting = candidates.filter((c) => c.start.getTime() >= dct.getTime() - window);
+    return fitting.length > 0 ? fitting[0]!.year : base;
+  }
+  let best = candidates[0]!;
+  for (const c of candidates) if (Math.abs(c.start.getTime() - dct.getTime()) < Math.abs(best.start.getTime() - dct.getTime())) best = c;
+  return best.year;
+}
+
+/** A month-day without a year ("February 3"), placed by `chooseYear`. */
 export function resolveMonthDay(ctx: ResolveContext, month: number, day: number, hint: Direction | null = null, type: TimexType = 'DATE', suffix = ''): Resolved | null {
   if (!ctx.dct) return { type, value: `XXXX-${pad(month)}-${pad(day)}${suffix}`, mod: null, anchor: 'none', point: null };
-  let year = ctx.dct.getFullYear();
-  if (!isValidDay(year, month, day) && !isValidDay(2000, month, day)) return null;
-  const candidate = makeDate(year, month, day);
-  const d = direction(ctx, hint);
-  if (d === 'past' && candidate > ctx.dct) year--;
-  if (d === 'future' && candidate < ctx.dct) year++;
+  if (!isValidDay(2000, month, day)) return null;
+  const year = chooseYear(ctx, ctx.dct, (y) => (isValidDay(y, month, day) ? makeDate(y, month, day) : null), hint);
   if (!isValidDay(year, month, day)) return null;
   return pointValue(type, { date: makeDate(year, month, day), granularity: 'day' }, 'dct', null, suffix);
 }
 
-/** A bare month: as for month-days, at month granularity; `last April` is the most recent past April. */
+/** A bare month: placed by `chooseYear`; `last April` is the most recent past April. */
 export function resolveMonth(ctx: ResolveContext, month: number, relation: 'last' | 'next' | 'this' | null, mod: string | null): Resolved {
   if (!ctx.dct) return { type: 'DATE', value: `XXXX-${pad(month)}`, mod, anchor: 'none', point: null };
   const dctMonth = ctx.dct.getMonth() + 1;
@@ -129,9 +153,8 @@ export function resolveMonth(ctx: ResolveContext, month: number, relation: 'last
   } else if (relation === 'next') {
     if (month <= dctMonth) year++;
   } else if (relation !== 'this') {
-    const d = direction(ctx, null);
-    if (d === 'past' && month > dctMonth) year--;
-    if (d === 'future' && month < dctMonth) year++;
+    // A month is "at" the DCT while the DCT is inside it, so compare from the month's last day for the past.
+    year = chooseYear(ctx, ctx.dct, (y) => makeDate(y, month, 1), null);
   }
   return pointValue('DATE', { date: makeDate(year, month, 1), granularity: 'month' }, 'dct', mod);
 }

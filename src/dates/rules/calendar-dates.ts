@@ -12,6 +12,7 @@ import {
   POINT_MOD_PATTERN,
   SEASONS,
   WEEKDAY_NAME,
+  parseNumber,
   parseOrdinal,
   pointMod,
 } from '../lexicon.js';
@@ -48,6 +49,23 @@ export const yearPattern = (name: string): string =>
 const DAY = '(?<day>[12]\\d|3[01]|0?[1-9])(?!\\d)(?:st|nd|rd|th)?';
 const END = '(?![\\w])';
 
+
+const SPOKEN_UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+/** Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand and one". */
+const SPOKEN_YEAR =
+  `nineteen[-\\s](?:hundred|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\\s](?:${SPOKEN_UNITS}))?)` +
+  `|two\\s+thousand(?:\\s+(?:and\\s+)?(?:${SPOKEN_UNITS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?`;
+
+function parseSpokenYear(raw: string): number | null {
+  const words = raw.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter((w) => w !== 'and');
+  const base = words[0] === 'nineteen' ? 1900 : words[0] === 'two' && words[1] === 'thousand' ? 2000 : null;
+  if (base === null) return null;
+  const rest = words.slice(base === 1900 ? 1 : 2).join(' ');
+  if (rest === '' || rest === 'hundred') return base;
+  const n = parseNumber(rest);
+  return n === 'X' ? null : base + n;
+}
+
 const monthNumber = (raw: string | undefined): number => MONTHS[(raw ?? '').toLowerCase().replace(/\.$/, '')] ?? 0;
 
 const relationOf = (raw: string | undefined): 'last' | 'next' | 'this' | null => {
@@ -74,12 +92,23 @@ const twoDigitYear = (raw: string): number => {
   return raw.length === 4 ? n : n >= 30 ? 1900 + n : 2000 + n;
 };
 
-/** Nouns after a number that show it counts things rather than naming a year ("2000 soldiers"). */
-function countsThings(env: RuleEnv, end: number): boolean {
+/** Words before a year that show it names a time ("in 1990", "the 1990 budget", "fiscal 1989"). */
+const YEAR_CONTEXT = new Set([
+  'in', 'of', 'since', 'fiscal', 'the', 'by', 'until', 'till', 'from', 'through', 'to', 'before', 'after', 'during', 'for',
+  'its', 'their', 'his', 'her', 'our', 'and', 'or', 'early', 'late', 'mid', 'calendar', 'year', 'between', 'than', 'as',
+]);
+
+/**
+ * A number before a plural noun counts things rather than naming a year ("about 2000 soldiers"),
+ * unless a dating word precedes it ("the 1989 sales", "in 1990 prices").
+ */
+function countsThings(env: RuleEnv, start: number, end: number): boolean {
   const next = tokenAt(env, end);
   if (!next || next.start > end + 2) return false;
   if (next.value === '%' || next.normal === 'percent') return true;
-  if ((next.pos === 'NOUN' || next.pos === 'PROPN') && next.normal.endsWith('s') && next.lemma !== next.normal && next.pos === 'NOUN') return true;
+  const before = tokenBefore(env, start);
+  const dated = before !== undefined && (YEAR_CONTEXT.has(before.normal) || before.normal === "'s" || before.value === ',');
+  if (!dated && next.pos === 'NOUN' && next.normal.endsWith('s') && next.lemma !== next.normal) return true;
   return ['to', 'of', 'and', 'or'].includes(next.normal) && /^\s+(?:to|of|and|or)\s+\$?\d{3,}/.test(textAfter(env.text, end, 20))
     ? !/^\s+(?:to|and|or)\s+(?:1[6-9]|20)\d\d\b/.test(textAfter(env.text, end, 20))
     : false;
@@ -274,7 +303,7 @@ export const calendarDateRules: readonly DateRule[] = [
     ),
     build: (m, env) => {
       const end = m.index + m[0].length;
-      if (countsThings(env, end)) return null;
+      if (countsThings(env, groupStart(m, 'year')!, end)) return null;
       const before = tokenBefore(env, groupStart(m, 'year')!);
       if (before && ['no', 'no.', 'number', '#', 'page', 'flight', 'route', 'model', 'channel', 'room', 'box', 'suite', 'interstate'].includes(before.normal))
         return null;
@@ -285,6 +314,40 @@ export const calendarDateRules: readonly DateRule[] = [
       const year = Number(group(m, 'year'));
       const mod = pointMod(pmod);
       return draft(m.index, end, () => fixed('DATE', String(year), mod, { date: makeDate(year, 1, 1), granularity: 'year' }));
+    },
+  },
+  {
+    id: 'date-spoken-year',
+    pattern: pattern(
+      `\\b(?:(?<pmod>${POINT_MOD_PATTERN})[-\\s]+)?(?:(?<month>${MONTH_NAME})\\s+(?:of\\s+)?)?(?:the\\s+year\\s+)?(?<spoken>${SPOKEN_YEAR})${END}`,
+    ),
+    build: (m) => {
+      const month = group(m, 'month');
+      if (month && !isCapitalized(month)) return null;
+      const year = parseSpokenYear(group(m, 'spoken')!);
+      if (year === null) return null;
+      const mod = pointMod(group(m, 'pmod'));
+      const monthNo = month ? monthNumber(month) : 0;
+      return draft(m.index, m.index + m[0].length, () =>
+        monthNo
+          ? fixed('DATE', `${year}-${pad(monthNo)}`, mod, { date: makeDate(year, monthNo, 1), granularity: 'month' })
+          : fixed('DATE', String(year), mod, { date: makeDate(year, 1, 1), granularity: 'year' }),
+      );
+    },
+  },
+  {
+    id: 'date-year-end',
+    pattern: pattern(`\\b(?<w>year-end|year\\s+end|year's\\s+end)${END}`),
+    build: (m) => {
+      const hyphen = /-/.test(group(m, 'w')!);
+      return draft(m.index, m.index + m[0].length, (ctx) => {
+        if (!ctx.dct) return fixed('DATE', hyphen ? 'XXXX-12-31' : 'XXXX', hyphen ? null : 'END');
+        // Early in a year, a past-tense "year-end" is the one just closed.
+        const year = ctx.dct.getFullYear() - (ctx.dct.getMonth() < 3 && ctx.tense() === 'past' ? 1 : 0);
+        return hyphen
+          ? pointValue('DATE', { date: makeDate(year, 12, 31), granularity: 'day' }, 'dct')
+          : pointValue('DATE', { date: makeDate(year, 1, 1), granularity: 'year' }, 'dct', 'END');
+      });
     },
   },
   {

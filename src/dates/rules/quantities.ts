@@ -70,7 +70,7 @@ export const quantityRules: readonly DateRule[] = [
     id: 'duration-quantity',
     pattern: pattern(
       `\\b(?<qmod>${QUANTITY_MOD_PATTERN}\\s+|some\\s+)?(?:(?<the>the)\\s+(?:(?<rel>past|last|next|first|coming|previous|following|final|remaining|latest|initial|prior|same|entire|full)\\s+)?)?` +
-        `(?<num>${NUMBER_PATTERN})(?<sep>[-\\s]+)(?:(?<more>more|additional|other|straight|consecutive|full|long)\\s+)?(?<unit>${UNIT_PATTERN})(?<half>\\s+and\\s+a\\s+half)?${END}`,
+        `(?<num>${NUMBER_PATTERN})(?<sep>[-\\s]+)(?:(?<more>more|additional|other|straight|consecutive|full|long|trading|business|working|calendar)\\s+)?(?<unit>${UNIT_PATTERN})(?<half>\\s+and\\s+a\\s+half)?${END}`,
     ),
     build: (m, env) => {
       let start = m.index;
@@ -89,7 +89,7 @@ export const quantityRules: readonly DateRule[] = [
       if ((numRaw.toLowerCase() === 'a' || numRaw.toLowerCase() === 'an') && !singular) return null;
       if (n === 'X' && singular && !hyphenated) return null;
       // "one day he..." / "some day": idioms, not lengths.
-      if (/^(?:one|some)$/i.test(numRaw) && unit === 'day' && !group(m, 'the') && !group(m, 'qmod')) return null;
+      if (/^(?:one|some)$/i.test(numRaw) && unit === 'day' && !hyphenated && !group(m, 'the') && !group(m, 'qmod')) return null;
       const qmodRaw = group(m, 'qmod')?.trim();
       let mod = quantityMod(qmodRaw);
       // "over the past two weeks": "over" is the preposition; "over an hour" means more than.
@@ -118,12 +118,18 @@ export const quantityRules: readonly DateRule[] = [
   },
   {
     id: 'duration-vague-plural',
-    pattern: pattern(`\\b(?<recent>recent\\s+)?(?<unit>years|months|decades|weeks|days|hours|minutes|centuries|quarters)(?<dash>-long)?${END}`),
+    pattern: pattern(
+      `\\b(?:(?<recent>(?:the\\s+)?(?:recent|coming|past|next\\s+few|last\\s+few)\\s+)|(?<the>the\\s+))?(?<unit>years|months|decades|weeks|days|hours|minutes|centuries|quarters)(?<dash>-long)?(?<tail>\\s+ahead|\\s+ago)?${END}`,
+    ),
     build: (m, env) => {
       const unit = unitOf(group(m, 'unit')!);
       const before = tokenBefore(env, m.index);
       const prev = before?.normal ?? '';
-      if (!group(m, 'recent')) {
+      const tail = group(m, 'tail')?.trim().toLowerCase();
+      // "the weeks ahead" is a vague length; "months ago" a vague past point.
+      if (group(m, 'the') && tail !== 'ahead') return null;
+      if (tail === 'ago') return draft(m.index, m.index + m[0].length, () => fixed('DATE', 'PAST_REF'));
+      if (!group(m, 'recent') && !tail) {
         // Bare plurals are durations after a preposition or a verb of lasting ("for years", "took months").
         const ok =
           unit === 'decade' || unit === 'century' || group(m, 'dash') !== undefined ||
@@ -133,6 +139,7 @@ export const quantityRules: readonly DateRule[] = [
         if (/^\s+(?:of\s+age|old)\b/i.test(textAfter(env.text, m.index + m[0].length))) return null;
       }
       const end = group(m, 'dash') ? groupStart(m, 'dash')! : m.index + m[0].length;
+      if (/past/i.test(group(m, 'recent') ?? '') && !/the/i.test(group(m, 'recent') ?? '')) return draft(m.index, end, () => fixed('DATE', 'PAST_REF'));
       return draft(m.index, end, () => fixed('DURATION', durationValue('X', unit)));
     },
   },

@@ -91,7 +91,7 @@ export const relativeRules: readonly DateRule[] = [
   {
     id: 'date-relative-unit',
     pattern: pattern(
-      `\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<rel>this\\s+past|this\\s+coming|this\\s+current|this|last|next|the\\s+past|the\\s+last|the\\s+previous|the\\s+next|the\\s+coming|the\\s+following|the\\s+current|the\\s+same|the\\s+preceding|the\\s+prior|the\\s+present|that|the)` +
+      `\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<rel>this\\s+past|this\\s+coming|this\\s+current|this|last|next|the\\s+past|the\\s+last|the\\s+previous|the\\s+next|the\\s+coming|the\\s+following|the\\s+current|the\\s+full|the\\s+same|the\\s+preceding|the\\s+prior|the\\s+present|that|the)` +
         `\\s+(?:(?<fiscal>fiscal|calendar)\\s+)?(?<unit>week|month|year|weekend|decade|century|day)(?<full>\\s+or\\s+so)?(?<tail>\\s+(?:before|after|earlier|later))?${END}`,
     ),
     build: (m, env) => {
@@ -119,8 +119,8 @@ export const relativeRules: readonly DateRule[] = [
       }
       // "The last week of March", "the first day of": an ordinal position inside another period.
       if (/^\s+of\b/i.test(after) && (rel === 'the last' || rel === 'the' || rel === 'the same' || rel === 'the next' || rel === 'the past')) return null;
-      if (rel === 'the' && !['year', 'week', 'weekend'].includes(unit)) return null;
-      if (rel === 'the' && unit === 'week' && !pmodRaw) return null;
+      if (rel === 'the' && !pmodRaw && !['year', 'week', 'weekend'].includes(unit)) return null;
+      if (rel === 'the' && /^\s+(?:following|before|after|ended|ending|that|when|in\s+which)\b/i.test(after)) return null;
       if (unit === 'weekend') return draft(m.index, end, (ctx) => weekend(ctx, rel));
       const granularity = unitGranularity[unit as TimeUnit]!;
       if (tail) {
@@ -146,10 +146,13 @@ export const relativeRules: readonly DateRule[] = [
     build: (m, env) => {
       const end = m.index + m[0].length;
       const dir = group(m, 'dir')!.toLowerCase().replace(/\s+/g, ' ');
-      // "five days after he came back": the duration alone is the timex (the duration rule takes it).
-      if ((dir === 'before' || dir === 'after' || dir === 'back') && !endsClause(env.text, end)) return null;
       const n = parseNumber(group(m, 'num')!);
       const unit = unitOf(group(m, 'unit')!);
+      // "five days after he came back", "three days later": TimeML tags the length alone (the duration
+      // rule takes it); only "a year earlier" is read as a date, the year-ago comparison.
+      const yearEarlier = unit === 'year' && n === 1 && dir === 'earlier';
+      if (dir === 'back' && !endsClause(env.text, end)) return null;
+      if (['earlier', 'later', 'before', 'after', 'previously'].includes(dir) && !yearEarlier) return null;
       const q = quantityMod(group(m, 'qmod')?.trim());
       const mod = group(m, 'orso') ? 'APPROX' : q === 'MORE_THAN' ? 'BEFORE' : q === 'LESS_THAN' && /^(?:less|fewer)/i.test(group(m, 'qmod')!) ? 'AFTER' : q ? 'APPROX' : null;
       const sign = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'previously' || dir === 'back' ? -1 : 1;

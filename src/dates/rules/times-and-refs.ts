@@ -4,7 +4,7 @@
  */
 import { MONTHS, MONTH_BEFORE_NUMBER, WEEKDAYS, WEEKDAY_NAME } from '../lexicon.js';
 import { fixed, relativeToDct, resolveMonthDay, resolveWeekday, pad, type ResolveContext, type Resolved } from '../resolve.js';
-import { type DateRule, draft, group, pattern, textAfter } from './types.js';
+import { type DateRule, draft, group, pattern, textAfter, wordBefore } from './types.js';
 
 const END = '(?![\\w])';
 const DAY_WORD = `(?:${WEEKDAY_NAME}|today|yesterday|tomorrow|(?<md>${MONTH_BEFORE_NUMBER})\\s*(?<mdday>[12]\\d|3[01]|0?[1-9])(?!\\d))`;
@@ -61,7 +61,7 @@ export const timeAndReferenceRules: readonly DateRule[] = [
   {
     id: 'ref-vague',
     pattern: pattern(
-      `\\b(?<w>right\\s+now|now|currently|at\\s+present|presently|these\\s+days|nowadays|more\\s+recently|recently|the\\s+near\\s+future|the\\s+distant\\s+future|the\\s+foreseeable\\s+future|the\\s+future|current)${END}`,
+      `\\b(?<w>right\\s+now|now|currently|at\\s+present|presently|these\\s+days|nowadays|more\\s+recently|recently|the\\s+near\\s+future|the\\s+distant\\s+future|the\\s+foreseeable\\s+future|the\\s+future|the\\s+past|current)${END}`,
     ),
     build: (m, env) => {
       const w = group(m, 'w')!.toLowerCase().replace(/\s+/g, ' ');
@@ -70,8 +70,9 @@ export const timeAndReferenceRules: readonly DateRule[] = [
         // Only "current" before a noun that is not a technical term ("current account", "current assets").
         if (!/^\s+[a-z]/.test(after) || /^\s+(?:account|accounts|assets|liabilities|events|affairs|year|quarter|month|week|period|fiscal|and|or|of|in|is|was|dollars|prices)\b/i.test(after)) return null;
       }
-      // "now that" is a conjunction; "until now" still names the present.
-      const value = /future/.test(w) ? 'FUTURE_REF' : /recent/.test(w) ? 'PAST_REF' : 'PRESENT_REF';
+      // "in the past" is an idiom (untagged in the gold); "the past" elsewhere is a vague past point.
+      if (w === 'the past' && wordBefore(env.text, m.index) === 'in') return null;
+      const value = /future/.test(w) ? 'FUTURE_REF' : /recent|past/.test(w) ? 'PAST_REF' : 'PRESENT_REF';
       return draft(m.index, m.index + m[0].length, (ctx) => (ctx.config.vagueReferences ? fixed('DATE', value) : null));
     },
   },
