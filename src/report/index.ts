@@ -1,0 +1,122 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../output/atomic-write.js';
+import { safeFileName } from '../output/file-names.js';
+import { buildArticlePage } from './article-page.js';
+import { readArticleView } from './article-view.js';
+import { buildCorpusPage } from './corpus-page.js';
+import { CorpusAccumulator } from './corpus-summary.js';
+
+export { buildArticlePage, type ArticlePageLinks } from './article-page.js';
+export { readArticleView, type ArticleView } from './article-view.js';
+export { buildCorpusPage } from './corpus-page.js';
+export { CorpusAccumulator, type CorpusSummary } from './corpus-summary.js';
+
+/** The report folder inside the output folder, and the article pages' folder inside it. */
+export const REPORT_DIR = 'report';
+const ARTICLES_DIR = 'articles';
+
+interface ManifestEntry {
+  readonly id: string;
+  readonly source_path: string;
+  readonly status: string;
+  readonly json: string | null;
+}
+
+/**
+ * Writes `<outputDir>/report/index.html` and one page per article under `report/articles/`, from
+ * `manifest.json` and the article JSON files. Articles stream through one at a time (read, page,
+ * forget); only the corpus page's aggregates stay in memory. Pages are self-contained (one inline
+ * stylesheet, inline SVG, no script, no request) and their bytes depend only on the outputs: no
+ * time, no absolute path. Pages of articles no longer in the outputs are removed.
+ */
+export async function writeReport(outputDir: string): Promise<{ pages: number }> {
+  const reportDir = path.join(outputDir, REPORT_DIR);
+  const articlesDir = path.join(reportDir, ARTICLES_DIR);
+  const entries = await readEntries(outputDir);
+  const corpus = new CorpusAccumulator();
+  const written = new Set<string>();
+
+  for (const entry of entries) {
+    if (entry.status === 'rejected' || entry.json === null) {
+      if (entry.status === 'rejected') corpus.addRejected({ id: entry.id, where: entry.source_path, reason: '' });
+      continue;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(path.join(outputDir, entry.json), 'utf8'));
+    } catch (error) {
+      corpus.addUnreadable({ id: entry.id, where: entry.json, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+      continue;
+    }
+    const result = readArticleView(json);
+    if (!result.ok) {
+      corpus.addUnreadable({ id: entry.id, where: entry.json, reason: result.reason });
+      continue;
+    }
+    const pageName = `${safeFileName(result.view.id)}.html`;
+    if (written.has(pageName)) continue; // the same article listed twice gets one page
+    const html = buildArticlePage(result.view, { corpus: '../index.html', json: `../../${urlPath(entry.json)}` });
+    writeFileAtomic(path.join(articlesDir, pageName), html);
+    written.add(pageName);
+    corpus.add(result.view, `${ARTICLES_DIR}/${urlPath(pageName)}`);
+  }
+
+  removeStalePages(articlesDir, written);
+  writeFileAtomic(path.join(reportDir, 'index.html'), buildCorpusPage(corpus.summary()));
+  return { pages: written.size + 1 };
+}
+
+/**
+ * The articles to report, from the manifest; without one (outputs copied by hand), every
+ * `json/*.json` in name order.
+ */
+async function readEntries(outputDir: string): Promise<ManifestEntry[]> {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(await readFile(path.join(outputDir, 'manifest.json'), 'utf8'));
+  } catch {
+    manifest = null;
+  }
+  const articles = manifest && typeof manifest === 'object' && Array.isArray((manifest as { articles?: unknown }).articles) ? ((manifest as { articles: unknown[] }).articles) : null;
+  if (articles) {
+    return articles
+      .filter((a): a is Record<string, unknown> => a !== null && typeof a === 'object')
+      .map((a) => ({
+        id: typeof a.id === 'string' ? a.id : '',
+        source_path: typeof a.source_path === 'string' ? a.source_path : '',
+        status: typeof a.status === 'string' ? a.status : 'ok',
+        // Only a relative path inside the output folder is followed.
+        json: typeof a.json === 'string' && isInside(a.json) ? a.json : null,
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.source_path < b.source_path ? -1 : a.source_path > b.source_path ? 1 : 0));
+  }
+  let names: string[];
+  try {
+    names = readdirSync(path.join(outputDir, 'json')).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
+  } catch {
+    names = [];
+  }
+  return names.map((name) => ({ id: name.slice(0, -'.json'.length), source_path: '', status: 'ok', json: `json/${name}` }));
+}
+
+function isInside(relative: string): boolean {
+  if (path.isAbsolute(relative) || relative.includes('\\')) return false;
+  return !relative.split('/').some((part) => part === '..' || part === '');
+}
+
+/** A relative file path as a URL path: each segment percent-encoded ("%2F" in a file name stays a name). */
+function urlPath(relative: string): string {
+  return relative.split('/').map(encodeURIComponent).join('/');
+}
+
+function removeStalePages(dir: string, keep: ReadonlySet<string>): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.endsWith('.html') && !keep.has(name)) rmSync(path.join(dir, name), { force: true });
+}
