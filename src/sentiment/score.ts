@@ -53,6 +53,20 @@ const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', '(', ')']);
  * intensifiers, hedges, contrast ("but" clauses weigh more than what they concede) and quotes.
  */
 export function scoreSentiment(tokens: readonly Token[], from: number, to: number, options: SentimentOptions = DEFAULT_SENTIMENT_OPTIONS): number {
+  return readSentiment(tokens, from, to, options).score;
+}
+
+export interface SentimentReading {
+  /** -1..1. */
+  readonly score: number;
+  /** Token index of the most negative word after negation and weighting, or -1. */
+  readonly mostNegative: number;
+}
+
+/** The sentence score and the word that pulls it down most (the tension stage cites it for a tone-only reading). */
+export function readSentiment(tokens: readonly Token[], from: number, to: number, options: SentimentOptions = DEFAULT_SENTIMENT_OPTIONS): SentimentReading {
+  let mostNegative = -1;
+  let lowest = 0;
   let sum = 0;
   let inQuote = false;
   let hedged = false;
@@ -97,11 +111,15 @@ export function scoreSentiment(tokens: readonly Token[], from: number, to: numbe
     if (isNegated(tokens, from, i, options.negationScope)) v *= options.negationFactor;
     if (inQuote) v *= options.quoteWeight;
     sum += v;
+    if (v < lowest) {
+      lowest = v;
+      mostNegative = i;
+    }
   }
   let total = contrastSeen ? beforeContrast * 0.5 + sum * options.contrastWeight : sum;
   if (concessiveSum !== 0) total = concessiveSum * 0.5 + total;
   if (hedged) total *= options.hedgeWeight;
-  return Math.round((total / Math.sqrt(total * total + options.alpha)) * 10000) / 10000;
+  return { score: Math.round((total / Math.sqrt(total * total + options.alpha)) * 10000) / 10000, mostNegative };
 }
 
 function isNegated(tokens: readonly Token[], from: number, i: number, scope: number): boolean {

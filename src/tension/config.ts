@@ -95,10 +95,32 @@ export const tensionConfigSchema = z
     easedConflictFactor: z.number().min(0).max(1).default(0.6),
     /** Factor on a cue in a background phrase ("after two days of fighting", "since the invasion"). */
     backgroundWeight: z.number().min(0).max(1).default(0.4),
+    /** Factor on a noun cue with neither source nor target in its sentence ("post-conflict reconstruction"). */
+    unattributedNounWeight: z.number().min(0).max(1).default(0.5),
+    /**
+     * Factor on cooperation contributions in the sentence score. Below 1 because the cooperative weights
+     * of the Goldstein scale run higher than their conflict counterparts (signing an agreement +8, rejecting
+     * one -4), so a sentence reporting both would otherwise read as cooperation.
+     */
+    cooperationWeight: z.number().min(0).max(1).default(0.8),
     /** Tokens before a cue that a negator reaches. */
     negationScope: z.number().int().min(1).max(8).default(4),
     /** Tokens after the cue searched for a target, before it for a source. */
     actorWindow: z.number().int().min(1).max(40).default(12),
+    /**
+     * A sentence the cues leave undecided but whose tone is clearly negative counts as disapproval: a cue
+     * with rule `negative-tone` on its most negative word.
+     */
+    negativeTone: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** Sentence sentiment at or below minus this value. */
+        threshold: z.number().min(0).max(1).default(0.25),
+        weight: z.number().min(-10).max(0).default(-2),
+        category: z.string().default('criticism'),
+      })
+      .strict()
+      .prefault({}),
     sentiment: sentimentConfigSchema.prefault({}),
   })
   .strict();

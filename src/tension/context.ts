@@ -14,7 +14,7 @@ const DENIABLE = new Set(['accusation', 'criticism']);
 /** Words that make what follows conditional or merely possible. */
 const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may', 'if', 'unless', 'should', 'must', 'whether', 'possible', 'possibly', 'potential', 'potentially', 'risk', 'consider', 'considering', 'considered', 'propose', 'proposed', 'proposal', 'threaten', 'threatened', 'threatens', 'warn', 'warned',
   // What is demanded, urged or hoped for has not happened: "demanded a truce", "urged talks".
-  'demand', 'demanded', 'demands', 'urge', 'urged', 'urges', 'appeal', 'appealed', 'ask', 'asked', 'asks', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'seek', 'seeks', 'sought', 'call', 'called', 'calls', 'calling', 'encourage', 'encouraged', 'invite', 'invited', 'invitation', 'offer', 'offered', 'ready', 'willing', 'prepared']);
+  'demand', 'demanded', 'demands', 'urge', 'urged', 'urges', 'appeal', 'appealed', 'ask', 'asked', 'asks', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'seek', 'seeks', 'sought', 'call', 'called', 'calls', 'calling', 'encourage', 'encouraged', 'require', 'requires', 'required', 'invite', 'invited', 'invitation', 'offer', 'offered', 'ready', 'willing', 'prepared']);
 /**
  * Verbs that reverse the act they govern. A cooperation cue under any of them is conflict ("rejected the
  * peace plan", "suspended aid"); a conflict cue under an easing verb is de-escalation ("lifted the

@@ -1,5 +1,5 @@
-import type { Actor, ArticleDoc, ArticleTension, Dyad, EntitySummary, Modality, Sentence, SentenceTension, TensionCue, TensionLabel, With } from '../document/types.js';
-import { scoreSentiment, type SentimentOptions } from '../sentiment/score.js';
+import type { Actor, ArticleDoc, Token, ArticleTension, Dyad, EntitySummary, Modality, Sentence, SentenceTension, TensionCue, TensionLabel, With } from '../document/types.js';
+import { readSentiment, type SentimentOptions, type SentimentReading } from '../sentiment/score.js';
 import { cueActors, sentenceActors } from './actors.js';
 import type { TensionConfig } from './config.js';
 import { readContext, type ContextReading } from './context.js';
@@ -25,12 +25,13 @@ export function scoreTension(doc: ArticleDoc, config: Readonly<TensionConfig>): 
   let sentimentSum = 0;
   let sentimentWeight = 0;
   for (const sentence of doc.sentences) {
-    const sentiment = scoreSentiment(doc.tokens, sentence.tokenStart, sentence.tokenEnd, sentimentOptions);
+    const reading = readSentiment(doc.tokens, sentence.tokenStart, sentence.tokenEnd, sentimentOptions);
+    const sentiment = reading.score;
     // Longer sentences say more: weight the article mean by words, as a reader's impression would be.
     const words = Math.max(1, sentence.tokenEnd - sentence.tokenStart);
     sentimentSum += sentiment * words;
     sentimentWeight += words;
-    sentences.push({ ...sentence, sentiment, tension: readSentence(doc, sentence, lexicon, summaries, config) });
+    sentences.push({ ...sentence, sentiment, tension: readSentence(doc, sentence, reading, lexicon, summaries, config) });
   }
   return {
     ...doc,
@@ -41,12 +42,16 @@ export function scoreTension(doc: ArticleDoc, config: Readonly<TensionConfig>): 
   };
 }
 
-function readSentence(doc: ArticleDoc, sentence: Sentence, lexicon: CompiledLexicon, summaries: ReadonlyMap<string, EntitySummary>, config: Readonly<TensionConfig>): SentenceTension {
+function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReading, lexicon: CompiledLexicon, summaries: ReadonlyMap<string, EntitySummary>, config: Readonly<TensionConfig>): SentenceTension {
   const { tokens, text } = doc;
   const from = sentence.tokenStart;
   const to = sentence.tokenEnd;
-  const matches = matchCues(tokens, from, to, lexicon);
-  if (matches.length === 0) return { score: 0, label: 'neutral', cues: [], source: null, target: null, modality: 'asserted' };
+  // A cue word inside a name ("Organization for Security and Cooperation in Europe", "Peace Corps") is
+  // part of the name, not an act.
+  const names = (doc.entities ?? []).filter((e) => e.end > sentence.start && e.start < sentence.end);
+  const matches = matchCues(tokens, from, to, lexicon).filter((m) => !m.tokens.some((i) => inName(tokens[i]!, names, i === from)));
+  const toneCue = config.negativeTone.enabled && tone.score <= -config.negativeTone.threshold && tone.mostNegative >= 0;
+  if (matches.length === 0 && !toneCue) return { score: 0, label: 'neutral', cues: [], source: null, target: null, modality: 'asserted' };
   const mentions = sentenceActors(doc, from, to, summaries);
   const cues: TensionCue[] = [];
   let score = 0;
@@ -73,10 +78,28 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, lexicon: CompiledLexi
       target: actors.target,
     };
     cues.push(cue);
-    const contribution = weight * config.modalityWeights[context.modality] * (context.background ? config.backgroundWeight : 1);
-    score += contribution;
+    // A noun naming violence or crisis with no actor in reach describes a situation ("gender-based violence",
+    // "post-conflict stabilization"); tension is between actors, so it counts for less.
+    const unattributed = !isVerb && !actors.source && !actors.target;
+    const contribution = weight * config.modalityWeights[context.modality] * (context.background ? config.backgroundWeight : 1) * (unattributed ? config.unattributedNounWeight : 1);
+    score += contribution > 0 ? contribution * config.cooperationWeight : contribution;
     const size = Math.abs(contribution) + (actors.source || actors.target ? 0.001 : 0);
     if (!strongest || size > strongest.size) strongest = { cue, size };
+  }
+  // Negative evaluation without a lexicon cue ("the Kyiv authorities have chosen the wrong path") is
+  // disapproval (CAMEO 11, Goldstein -2): cited by its most negative word, added only when the cues
+  // leave the sentence undecided.
+  const toneWord = tone.mostNegative >= 0 ? tokens[tone.mostNegative]! : null;
+  const toneIsOwn = toneWord !== null && !GRIEF.has(toneWord.normal) && !GRIEF.has(String(toneWord.lemma).toLowerCase());
+  if (toneCue && toneIsOwn && Math.abs(score) < config.labelThreshold) {
+    const i = tone.mostNegative;
+    const actors = cueActors(tokens, from, to, i, i, mentions, config.actorWindow);
+    const t = tokens[i]!;
+    const cue: TensionCue = { start: t.start, end: t.end, text: text.slice(t.start, t.end), rule: 'negative-tone', category: config.negativeTone.category, weight: config.negativeTone.weight, negated: false, modality: 'asserted', source: actors.source, target: actors.target };
+    cues.push(cue);
+    cues.sort((a, b) => a.start - b.start);
+    score += cue.weight;
+    if (!strongest) strongest = { cue, size: Math.abs(cue.weight) };
   }
   score = round(Math.max(-10, Math.min(10, score)), 3);
   const withActors = strongest && (strongest.cue.source || strongest.cue.target) ? strongest.cue : cues.find((c) => c.source || c.target) ?? null;
@@ -89,6 +112,18 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, lexicon: CompiledLexi
     modality: strongest?.cue.modality ?? 'asserted',
   };
 }
+
+function inName(token: Token, names: readonly { start: number; end: number }[], sentenceInitial: boolean): boolean {
+  if (names.some((n) => token.start >= n.start && token.end <= n.end)) return true;
+  // Without an entity layer a capitalized cue word inside the sentence is taken as part of a name.
+  return names.length === 0 && !sentenceInitial && token.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(token.value);
+}
+
+/**
+ * Grief and disaster words make a sentence sad, not hostile: "Today, all of Ukraine is mourning" blames no one.
+ * They never carry a negative-tone cue.
+ */
+const GRIEF = new Set(['sad', 'sadly', 'sadness', 'pain', 'painful', 'mourn', 'mourning', 'grieve', 'grief', 'victim', 'victims', 'tragedy', 'tragic', 'tragically', 'loss', 'losses', 'bereaved', 'condolences', 'suffering', 'suffer', 'shocked', 'shock', 'sorrow', 'prayers', 'death', 'deaths', 'died', 'die', 'dead', 'crash', 'crashed', 'disaster', 'catastrophe', 'poverty', 'disease', 'illness', 'hunger', 'fear', 'worried', 'concern', 'concerned', 'difficult', 'problem', 'problems', 'challenge', 'challenges', 'obstacle', 'obstacles', 'sick', 'cancer', 'emergency', 'warning', 'risk', 'danger', 'dangerous']);
 
 /**
  * "Did not threaten" is not escalation, so a negated conflict cue weighs nothing; "refused to meet" or "no
