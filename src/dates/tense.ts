@@ -36,6 +36,9 @@ export function tenseAt(doc: Pick<ArticleDoc, 'tokens' | 'sentences'>, start: nu
   const sentence = doc.sentences[tokens[first]!.sentence];
   if (!sentence) return 'none';
   const last = tokenIndexAt(tokens, end);
+  // "as early as Tuesday", "as soon as Friday" look ahead whatever the verb.
+  const lead = tokens.slice(Math.max(sentence.tokenStart, first - 3), first).map((t) => t.normal).join(' ');
+  if (/\bas (?:early|soon) as$/.test(lead)) return 'future';
   for (let i = first - 1; i >= sentence.tokenStart; i--) {
     if (isVerb(tokens[i]!)) return groupTense(tokens, i, sentence.tokenStart);
   }
@@ -54,7 +57,8 @@ function groupTense(tokens: readonly Token[], verb: number, floor: number): Tens
   const group: Token[] = [tokens[verb]!];
   for (let i = verb - 1; i >= floor && group.length < 5; i--) {
     const t = tokens[i]!;
-    if (isVerb(t) || t.pos === 'PART' || t.pos === 'ADV' || t.normal === 'to') group.push(t);
+    // wink may tag "plans" or "expected" as a noun or adjective: the cue words count whatever their tag.
+    if (isVerb(t) || t.pos === 'PART' || t.pos === 'ADV' || t.normal === 'to' || FUTURE_CUES.has(t.normal)) group.push(t);
     else break;
   }
   if (group.some((t) => FUTURE_CUES.has(t.normal))) return 'future';

@@ -463,9 +463,16 @@ function quarterRelative(ctx: ResolveContext, det: string, comparative: boolean,
  * its granularity kept (the gold's reading in earnings stories). The result does not become the new
  * previous mention, or a second "a year earlier" would count back two years.
  */
-export function yearAgo(ctx: ResolveContext, quarterHeaded: boolean): Resolved {
+export function yearAgo(ctx: ResolveContext, quarterHeaded: boolean, deictic = false): Resolved {
   if (!ctx.dct && !ctx.previous) return fixed('DATE', quarterHeaded ? 'XXXX-QX' : 'XXXX');
-  const previous = ctx.config.anaphoricAnchor ? ctx.previous : null;
+  let previous = ctx.config.anaphoricAnchor ? ctx.previous : null;
+  // The comparison is with the period being reported: a recent period (within a year of the DCT) at
+  // month-to-year granularity. "a year ago" after an old date or a bare weekday counts from the DCT.
+  if (previous && ctx.dct) {
+    const recent = ctx.dct.getTime() - previous.date.getTime() < 366 * 86_400_000 && previous.date.getTime() <= ctx.dct.getTime() + 31 * 86_400_000;
+    const coarse = ['month', 'quarter', 'half', 'year'].includes(previous.granularity);
+    if (!recent || (deictic && !coarse) || previous.granularity === 'week' || previous.granularity === 'weekend') previous = null;
+  }
   if (quarterHeaded) {
     const base = previous?.granularity === 'quarter' ? previous : ctx.dct ? { date: shift(ctx.dct, 'quarter', -1), granularity: 'quarter' as const } : previous!;
     return { ...pointValue('DATE', { date: shift(base.date, 'year', -1), granularity: 'quarter' }, base === previous ? 'previous' : 'dct'), point: null };

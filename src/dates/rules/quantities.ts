@@ -90,6 +90,9 @@ export const quantityRules: readonly DateRule[] = [
       if (n === 'X' && singular && !hyphenated) return null;
       // "one day he..." / "some day": idioms, not lengths.
       if (/^(?:one|some)$/i.test(numRaw) && unit === 'day' && !hyphenated && !group(m, 'the') && !group(m, 'qmod')) return null;
+      // "a second term", "three-quarters of the shares": ordinals and fractions, not lengths.
+      if (unit === 'second' && /^(?:a|one)$/i.test(numRaw) && /^\s+[a-z]/i.test(after)) return null;
+      if (unit === 'quarter' && (/^\s+of\b/i.test(after) || (hyphenated && /s$/i.test(unitRaw)))) return null;
       const qmodRaw = group(m, 'qmod')?.trim();
       let mod = quantityMod(qmodRaw);
       // "over the past two weeks": "over" is the preposition; "over an hour" means more than.

@@ -72,12 +72,12 @@ export const relativeRules: readonly DateRule[] = [
   {
     id: 'time-part-of-day',
     pattern: pattern(
-      `\\b(?:(?<rel>this|last|that|the\\s+next|the\\s+following|the\\s+previous|early\\s+this|late\\s+this|later\\s+this|earlier\\s+this)\\s+(?<pod>morning|afternoon|evening|night)|(?<mid>mid)[-\\s]?(?<pod2>morning|afternoon|day))${END}`,
+      `\\b(?:(?<rel>this|last|that|the\\s+next|the\\s+following|the\\s+previous|early\\s+this|late\\s+this|later\\s+this|earlier\\s+this)\\s+(?<pod>morning|afternoon|evening|night)|(?<mid>mid)[-\\s]?(?<pod2>morning|afternoon))${END}`,
     ),
     build: (m) => {
       const rel = (group(m, 'rel') ?? 'this').toLowerCase().replace(/\s+/g, ' ');
       const pod = group(m, 'pod') ?? group(m, 'pod2')!;
-      const suffix = pod.toLowerCase() === 'day' ? 'TMI' : podSuffix(pod);
+      const suffix = podSuffix(pod);
       const mod = group(m, 'mid') ? 'MID' : pointMod(rel);
       return draft(m.index, m.index + m[0].length, (ctx) => {
         if (rel === 'last') return relativeToDct(ctx, 'day', pod.toLowerCase() === 'night' || pod.toLowerCase() === 'evening' ? -1 : -1, 'TIME', mod, suffix);
@@ -165,7 +165,7 @@ export const relativeRules: readonly DateRule[] = [
 function unitsAgo(ctx: ResolveContext, n: number | 'X', unit: TimeUnit, sign: number, anaphoric: boolean, mod: string | null): Resolved {
   if (n === 'X') return fixed('DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF', mod);
   // "a year ago/earlier" compares with the period just mentioned (the year-ago quarter).
-  if (unit === 'year' && n === 1 && sign < 0) return { ...yearAgo(ctx, false), mod };
+  if (unit === 'year' && n === 1 && sign < 0) return { ...yearAgo(ctx, false, !anaphoric), mod };
   let granularity: Granularity = unitGranularity[unit] ?? 'day';
   let amount = n * sign;
   if (unit === 'fortnight') {

@@ -2,6 +2,7 @@
  * Clock times ("10 p.m. Wednesday", "noon Thursday") and vague references to the present, past and
  * future ("now", "currently", "recently", "the future").
  */
+import { formatPoint } from '../calendar.js';
 import { MONTHS, MONTH_BEFORE_NUMBER, WEEKDAYS, WEEKDAY_NAME } from '../lexicon.js';
 import { fixed, relativeToDct, resolveMonthDay, resolveWeekday, pad, type ResolveContext, type Resolved } from '../resolve.js';
 import { type DateRule, draft, group, pattern, textAfter, wordBefore } from './types.js';
@@ -18,6 +19,10 @@ function dayOf(ctx: ResolveContext, day: string | undefined, month: string | und
   }
   if (word && WEEKDAYS[word] !== undefined) return resolveWeekday(ctx, WEEKDAYS[word]!, null, 'TIME', null, suffix);
   const amount = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
+  // A bare clock time belongs to the day the text is talking about: the last mentioned day, else the DCT.
+  if (!word && ctx.config.anaphoricAnchor && ctx.previous?.granularity === 'day') {
+    return { type: 'TIME', value: formatPoint(ctx.previous) + suffix, mod: null, anchor: 'previous', point: ctx.previous };
+  }
   return relativeToDct(ctx, 'day', amount, 'TIME', null, suffix);
 }
 
