@@ -34,7 +34,8 @@ export async function checkGolden(loaded: LoadedConfig, goldenDir: string, optio
     const run = await analyzeCorpus({ ...loaded, config: { ...loaded.config, outputs }, outputDir: scratch }, { force: true, now: () => new Date(0) });
     const report = diffOutputs(golden, scratch, options);
     const updated = options.update ? replaceGolden(golden, report.new) : null;
-    return { report, run, updated };
+    // The scratch folder is gone when the caller reads the report: name what it held instead.
+    return { report: { ...report, new: `fresh run of ${loaded.corpusDir}` }, run, updated };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
