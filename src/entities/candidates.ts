@@ -41,6 +41,8 @@ const LETTER = /\p{L}/u;
 const CAPITAL = /^(?:\p{Lu}|\d+\p{Lu})/u;
 const MIXED_BRAND = /^\p{Ll}{1,2}\p{Lu}\p{L}/u;
 const ALL_CAPS = /^[\p{Lu}\d.&]+$/u;
+/** Words a title-case headline leaves in lower case. */
+const TITLE_CASE_LOWER = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'over', 'amid', 'after', 'before', 'than', 'out', 'near', 'is', 'are', 'be']);
 const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with', 'from', 'as', 'vs', 'is', 'are', 'its', 'into', 'over', 'after', 'up']);
 
 export function findCandidates(doc: ArticleDoc): Candidate[] {
@@ -61,6 +63,8 @@ export function findCandidates(doc: ArticleDoc): Candidate[] {
       return ambiguous && hasNameEvidence(v, lex, provenNames) && !FUNCTION_WORDS.has(v.key);
     }
     if (!ambiguous) return true;
+    // "Foreign Minister Sergei Lavrov said": a title opening a sentence is kept so it can be taken out as a title.
+    if (TITLE_WORDS.has(v.key) && views[i + 1]?.capital && views[i + 1]!.segment === v.segment && !titleCaseSegments.has(v.segment)) return true;
     return hasNameEvidence(v, lex, provenNames) || startsKnownName(views, i, lex);
   };
 
@@ -133,16 +137,18 @@ function viewTokens(doc: ArticleDoc): TokenView[] {
  * capitalized: a headline such as "Petro to Meet Donald Trump at the White House".
  */
 function findTitleCaseSegments(views: readonly TokenView[]): Set<number> {
-  const counts = new Map<number, { words: number; capitals: number }>();
+  const counts = new Map<number, { words: number; capitals: number; lowerContent: number }>();
   for (const v of views) {
-    if (!LETTER.test(v.token.value) || FUNCTION_WORDS.has(v.key)) continue;
-    const c = counts.get(v.segment) ?? { words: 0, capitals: 0 };
+    if (!LETTER.test(v.token.value)) continue;
+    const c = counts.get(v.segment) ?? { words: 0, capitals: 0, lowerContent: 0 };
     c.words++;
     if (v.capital) c.capitals++;
+    // Title case leaves only short function words in lower case ("Petro to Meet Donald Trump at the ...").
+    else if (!TITLE_CASE_LOWER.has(v.key) && v.token.pos !== 'PART' && v.token.pos !== 'ADP' && v.token.pos !== 'DET' && v.token.pos !== 'CCONJ') c.lowerContent++;
     counts.set(v.segment, c);
   }
   const segments = new Set<number>();
-  for (const [segment, c] of counts) if (c.words >= 3 && c.capitals / c.words >= 0.8) segments.add(segment);
+  for (const [segment, c] of counts) if (c.words >= 3 && c.lowerContent === 0 && c.capitals / c.words >= 0.6) segments.add(segment);
   return segments;
 }
 

@@ -54,7 +54,7 @@ export function findMentions(doc: ArticleDoc, config: Readonly<EntitiesConfig>, 
       countryCode: t.countryCode,
     });
   });
-  addAdministrations(doc, mentions);
+  addAdministrations(doc, candidates, typings, mentions);
   return mentions.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -143,16 +143,23 @@ function guessFromContext(doc: ArticleDoc, c: Candidate): { type: EntityType; ru
   return null;
 }
 
-/** "the Trump administration": a person's name before "administration" names a government (ORG). */
-function addAdministrations(doc: ArticleDoc, mentions: TypedMention[]): void {
-  for (let i = 0; i < mentions.length; i++) {
-    const m = mentions[i]!;
-    if (m.type !== 'PERSON') continue;
-    const after = /^\s+administration\b/u.exec(doc.text.slice(m.end, m.end + 20));
-    if (!after) continue;
-    const end = m.end + after[0].length;
-    mentions[i] = { ...m, end, text: doc.text.slice(m.start, end), type: 'ORG', rule: 'person-administration', title: null };
-  }
+/**
+ * "the Trump administration": a person's name before "administration" names a government (ORG). The
+ * surname alone may have no type of its own in a short text, so any candidate that is not a place or
+ * nationality qualifies.
+ */
+function addAdministrations(doc: ArticleDoc, candidates: readonly Candidate[], typings: ReadonlyArray<Typing | null>, mentions: TypedMention[]): void {
+  candidates.forEach((c, i) => {
+    const t = typings[i];
+    if (t && t.type !== 'PERSON') return;
+    const after = /^\s+administration\b/u.exec(doc.text.slice(c.end, c.end + 20));
+    if (!after) return;
+    const end = c.end + after[0].length;
+    const mention: TypedMention = { start: c.start, end, text: doc.text.slice(c.start, end), type: 'ORG', rule: 'person-administration', title: null, countryCode: null };
+    const at = mentions.findIndex((m) => m.start === c.start && m.end === c.end);
+    if (at >= 0) mentions[at] = mention;
+    else mentions.push(mention);
+  });
 }
 
 function sortMentions(entities: EntityMention[]): EntityMention[] {

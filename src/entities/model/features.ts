@@ -16,7 +16,7 @@ export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing:
   const whole = keys.join(' ');
   const f: string[] = ['bias'];
   f.push(`rule=${typing?.rule ?? 'none'}`, `type=${typing?.type ?? 'none'}`, `type-strength=${typing?.type ?? 'none'}|${typing?.strength ?? ''}`);
-  f.push(`n=${Math.min(keys.length, 4)}`, `whole=${whole}`, `first=${first}`, `last=${last}`, `suffix3=${last.slice(-3)}`);
+  f.push(`n=${Math.min(keys.length, 4)}`, `first=${first}`, `last=${last}`, `suffix3=${last.slice(-3)}`);
   for (const k of keys) f.push(`word=${k}`);
   f.push(`shape=${shapeOf(candidate.text)}`);
   if (lex.firstNames.has(first)) f.push('first-is-first-name');

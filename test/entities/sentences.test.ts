@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { entitiesOf, labels } from './helpers.js';
+
+const here = '[entities/sentences] ';
+
+describe('[entities] behaviour on real sentences', () => {
+  const cases: Array<[string, string[]]> = [
+    ['Colombian President Gustavo Petro will meet U.S. President Donald Trump at the White House.', ['Colombian/NORP', 'Gustavo Petro/PERSON', 'U.S./GPE', 'Donald Trump/PERSON', 'White House/FAC']],
+    ['Petro condemned the capture of former President Nicolás Maduro, calling it a violation of Latin America\'s sovereignty.', ['Petro/PERSON', 'Nicolás Maduro/PERSON', 'Latin America/LOC']],
+    ['Relations between Bogota and Washington have been strained since late 2025.', ['Bogota/GPE', 'Washington/GPE']],
+    ['The Trump administration imposed sanctions on Petro.', ['Trump administration/ORG', 'Petro/PERSON']],
+    ['Northrop Grumman has defeated Boeing for a contract to supply the United States Air Force (USAF).', ['Northrop Grumman/ORG', 'Boeing/ORG', 'United States Air Force/ORG', 'USAF/ORG']],
+    ['German Chancellor Angela Merkel met officials of the European Central Bank in Frankfurt.', ['German/NORP', 'Angela Merkel/PERSON', 'European Central Bank/ORG', 'Frankfurt/GPE']],
+    ['The ship sank in the Atlantic Ocean near the Gulf of Mexico.', ['Atlantic Ocean/LOC', 'Gulf of Mexico/LOC']],
+  ];
+  it.each(cases)(`${here}%s`, (text, expected) => {
+    expect(labels(text)).toEqual(expected);
+  });
+
+  it(`${here}records the title and keeps it out of the span`, () => {
+    const { entities } = entitiesOf('Foreign Minister Sergei Lavrov said Moscow would respond.');
+    const lavrov = entities.find((e) => e.text === 'Sergei Lavrov');
+    expect(lavrov?.title).toBe('Foreign Minister');
+  });
+
+  it(`${here}keeps a possessive out of the span`, () => {
+    expect(labels("Ecuador's president spoke.")).toEqual(['Ecuador/GPE']);
+  });
+
+  it(`${here}gives capitals standing for governments their country code`, () => {
+    const { summary } = entitiesOf('Talks between Bogotá and Washington resumed.');
+    expect(summary.map((s) => `${s.canonical}:${s.countryCode}`)).toEqual(['Bogotá:CO', 'Washington:US']);
+  });
+
+  it(`${here}links an acronym to its expansion`, () => {
+    const { entities } = entitiesOf('The United States Air Force (USAF) ordered tankers. The USAF said the order was final.');
+    const ids = new Set(entities.filter((e) => e.type === 'ORG').map((e) => e.entityId));
+    expect(ids.size).toBe(1);
+  });
+
+  it(`${here}works without the classifier (rules only)`, () => {
+    expect(labels('Colombian President Gustavo Petro visited Venezuela.', { model: false })).toEqual(['Colombian/NORP', 'Gustavo Petro/PERSON', 'Venezuela/GPE']);
+  });
+});
