@@ -21,7 +21,7 @@ const SUBJECT_FILLERS = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PUNCT'])
  * or gold sentences scored alone) countries are still found by name, demonym or capital, so dyads by
  * country survive.
  */
-export function sentenceActors(doc: ArticleDoc, from: number, to: number, summaries: ReadonlyMap<string, EntitySummary>): ActorMention[] {
+export function sentenceActors(doc: ArticleDoc, from: number, to: number, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string> = new Map()): ActorMention[] {
   const tokens = doc.tokens;
   const start = tokens[from]?.start ?? 0;
   const end = tokens[to - 1]?.end ?? 0;
@@ -30,16 +30,57 @@ export function sentenceActors(doc: ArticleDoc, from: number, to: number, summar
     for (const m of doc.entities) {
       if (m.end <= start || m.start >= end || !ACTOR_TYPES.has(m.type)) continue;
       const span = tokenSpan(tokens, from, to, m);
-      if (span) out.push({ actor: actorOf(m, summaries), ...span });
+      if (span) out.push({ actor: actorOf(m, summaries, inferred), ...span });
     }
     return out;
   }
   return countryMentions(doc.text, tokens, from, to);
 }
 
-function actorOf(m: EntityMention, summaries: ReadonlyMap<string, EntitySummary>): Actor {
+function actorOf(m: EntityMention, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string>): Actor {
   const summary = summaries.get(m.entityId);
-  return { entityId: m.entityId, text: summary?.canonical ?? m.text, countryCode: summary?.countryCode ?? resolveCountry(m.text)?.code ?? null };
+  return { entityId: m.entityId, text: summary?.canonical ?? m.text, countryCode: summary?.countryCode ?? inferred.get(m.entityId) ?? resolveCountry(m.text)?.code ?? null };
+}
+
+/** Words that may stand between a nationality and a name: "Colombian President Gustavo Petro". */
+const TITLE_WORDS = new Set(['president', 'prime', 'minister', 'foreign', 'defense', 'defence', 'secretary', 'state', 'leader', 'chancellor', 'king', 'queen', 'premier', 'ambassador', 'envoy', 'general', 'gen.', 'former', 'then', 'vice', 'deputy', 'senator', 'sen.', 'governor', 'gov.', 'chief', 'army', 'military', 'commander', 'head', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'diplomat', 'opposition', 'interior', 'finance', 'trade', 'top', 'senior', 'of', 'the', 'mayor', 'representative', 'rep.', 'lawmaker', 'ruler', 'dictator', 'emir', 'sheikh', 'crown', 'prince', 'supreme', 'ayatollah', 'cabinet', 'national', 'security', 'adviser', 'advisor', 'house', 'speaker', 'parliament', 'counterpart']);
+
+/**
+ * Country codes for people and organizations the entity layer left without one, from the article itself:
+ * a name first introduced with a nationality ("U.S. President Donald Trump", "Colombian President Gustavo
+ * Petro") takes that country; an organization named after such a person ("the Trump administration")
+ * takes the person's.
+ */
+export function inferActorCountries(doc: ArticleDoc, summaries: ReadonlyMap<string, EntitySummary>): Map<string, string> {
+  const inferred = new Map<string, string>();
+  const mentions = doc.entities ?? [];
+  const codeOf = (m: EntityMention): string | null => summaries.get(m.entityId)?.countryCode ?? (m.type === 'GPE' || m.type === 'NORP' ? resolveCountry(m.text)?.code ?? null : null);
+  for (let i = 1; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if ((m.type !== 'PERSON' && m.type !== 'ORG') || summaries.get(m.entityId)?.countryCode || inferred.has(m.entityId)) continue;
+    const before = mentions[i - 1]!;
+    if (before.type !== 'GPE' && before.type !== 'NORP') continue;
+    const between = doc.text.slice(before.end, m.start);
+    if (between.length > 60 || /[.;:!?\n]/u.test(between.replace(/\b\p{L}+\./gu, ''))) continue;
+    const words = between.toLowerCase().split(/[\s,'’]+/u).filter((w) => w !== '' && w !== 's');
+    if (!words.every((w) => TITLE_WORDS.has(w))) continue;
+    const code = codeOf(before);
+    if (code) inferred.set(m.entityId, code);
+  }
+  // Organizations named after a person with a country: "Trump administration", "Petro government".
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || summaries.get(m.entityId)?.countryCode || inferred.has(m.entityId)) continue;
+    for (const p of mentions) {
+      const code = inferred.get(p.entityId) ?? summaries.get(p.entityId)?.countryCode;
+      if (p.type !== 'PERSON' || !code) continue;
+      const surname = (summaries.get(p.entityId)?.canonical ?? p.text).split(/\s+/u).pop() ?? '';
+      if (surname.length > 2 && m.text.split(/\s+/u).includes(surname)) {
+        inferred.set(m.entityId, code);
+        break;
+      }
+    }
+  }
+  return inferred;
 }
 
 function tokenSpan(tokens: readonly Token[], from: number, to: number, m: { start: number; end: number }): { first: number; last: number } | null {
@@ -104,7 +145,10 @@ export function cueActors(tokens: readonly Token[], from: number, to: number, cu
     return { source: byAgent.actor, target: subject?.actor ?? null, rule: 'actors-passive-by' };
   }
 
-  const source = subjectBefore(tokens, from, cueFirst, before) ?? before[before.length - 1] ?? null;
+  // A noun cue with its actor as modifier or possessor: "the U.S. military operation", "Russia's invasion".
+  const nominal = tokens[cueFirst]!.pos !== 'VERB';
+  const modifier = nominal ? before.find((m) => m.last === cueFirst - 1 || (m.last === cueFirst - 2 && (tokens[cueFirst - 1]!.normal === "'s" || tokens[cueFirst - 1]!.pos === 'ADJ'))) : undefined;
+  const source = modifier ?? subjectBefore(tokens, from, cueFirst, before) ?? before[before.length - 1] ?? null;
   let target: ActorMention | null = null;
   for (const m of after) {
     if (source && sameActor(m.actor, source.actor)) continue;
@@ -180,6 +224,9 @@ function betweenPair(tokens: readonly Token[], cueFirst: number, cueLast: number
   for (let i = 0; i < mentions.length - 1; i++) {
     const a = mentions[i]!;
     const b = mentions[i + 1]!;
+    // "US-Colombia tensions", "Israeli-Palestinian talks": a hyphenated pair right before the cue.
+    const hyphenated = b.first === a.last + 2 && (tokens[a.last + 1]!.normal === '-' || tokens[a.last + 1]!.normal === '–') && b.last < cueFirst && cueFirst - b.last <= 2;
+    if (hyphenated && !sameActor(a.actor, b.actor)) return { source: a.actor, target: b.actor };
     const beforeA = tokens[a.first - 1]?.normal === 'between' || (tokens[a.first - 2]?.normal === 'between' && tokens[a.first - 1]?.pos === 'DET');
     if (!beforeA) continue;
     const joined = b.first > a.last && b.first - a.last <= 3 && tokens.slice(a.last + 1, b.first).some((t) => t.normal === 'and');

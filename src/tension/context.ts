@@ -52,6 +52,7 @@ export function readContext(tokens: readonly Token[], from: number, to: number, 
   const first = cueTokens[0]!;
   let negated = false;
   let negationRule = '';
+  let obligationLifted = false;
   for (let k = 1; k <= negationScope && first - k >= from; k++) {
     const t = tokens[first - k]!;
     const [normal, lemma] = tokenForms(t);
@@ -59,6 +60,12 @@ export function readContext(tokens: readonly Token[], from: number, to: number, 
     if (NEGATORS.has(normal) || NEGATORS.has(lemma)) {
       const next = tokens[first - k + 1]!.normal;
       if (NOT_NEGATING_NEXT.has(next)) continue;
+      // "do not have to agree", "need not meet": no obligation, which is not a refusal.
+      if ((next === 'have' || next === 'has' || next === 'need' || next === 'needs') && tokens[first - k + 2]?.normal === 'to') {
+        obligationLifted = true;
+        break;
+      }
+      if (normal === 'need' && next !== 'to') continue;
       // "rule out" is a negator only with "out"; "ruled" alone is a verb of its own.
       if ((lemma === 'rule') && tokens[first - k + 1]!.normal !== 'out') continue;
       negated = true;
@@ -85,9 +92,9 @@ export function readContext(tokens: readonly Token[], from: number, to: number, 
     }
   }
 
-  let modality: Modality = 'asserted';
-  let modalityRule = 'asserted';
-  for (let k = 1; k <= 8 && first - k >= from; k++) {
+  let modality: Modality = obligationLifted ? 'hypothetical' : 'asserted';
+  let modalityRule = obligationLifted ? 'modality-no-obligation' : 'asserted';
+  for (let k = 1; k <= 8 && first - k >= from && !obligationLifted; k++) {
     const [normal, lemma] = tokenForms(tokens[first - k]!);
     if (CLAUSE_EDGE.has(normal) && normal !== 'and' && normal !== 'that') break;
     if (HYPOTHETICAL.has(normal) && !cueTokens.includes(first - k)) {

@@ -1,6 +1,6 @@
 import type { Actor, ArticleDoc, Token, ArticleTension, Dyad, EntitySummary, Modality, Sentence, SentenceTension, TensionCue, TensionLabel, With } from '../document/types.js';
 import { readSentiment, type SentimentOptions, type SentimentReading } from '../sentiment/score.js';
-import { cueActors, sentenceActors } from './actors.js';
+import { cueActors, inferActorCountries, sentenceActors } from './actors.js';
 import type { TensionConfig } from './config.js';
 import { readContext, type ContextReading } from './context.js';
 import { compileLexicon, effectiveLexicon, type CompiledLexicon } from './lexicon.js';
@@ -20,6 +20,7 @@ export type TensionDoc = With<'sentiment' | 'tension' | 'dyads'>;
 export function scoreTension(doc: ArticleDoc, config: Readonly<TensionConfig>): TensionDoc {
   const lexicon = compileLexicon(effectiveLexicon(config));
   const summaries = new Map<string, EntitySummary>((doc.entitySummary ?? []).map((s) => [s.entityId, s]));
+  const inferred = inferActorCountries(doc, summaries);
   const sentimentOptions: SentimentOptions = { ...config.sentiment, lexicon: config.sentiment.lexicon };
   const sentences: Sentence[] = [];
   let sentimentSum = 0;
@@ -31,7 +32,7 @@ export function scoreTension(doc: ArticleDoc, config: Readonly<TensionConfig>): 
     const words = Math.max(1, sentence.tokenEnd - sentence.tokenStart);
     sentimentSum += sentiment * words;
     sentimentWeight += words;
-    sentences.push({ ...sentence, sentiment, tension: readSentence(doc, sentence, reading, lexicon, summaries, config) });
+    sentences.push({ ...sentence, sentiment, tension: readSentence(doc, sentence, reading, lexicon, summaries, inferred, config) });
   }
   return {
     ...doc,
@@ -42,7 +43,7 @@ export function scoreTension(doc: ArticleDoc, config: Readonly<TensionConfig>): 
   };
 }
 
-function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReading, lexicon: CompiledLexicon, summaries: ReadonlyMap<string, EntitySummary>, config: Readonly<TensionConfig>): SentenceTension {
+function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReading, lexicon: CompiledLexicon, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string>, config: Readonly<TensionConfig>): SentenceTension {
   const { tokens, text } = doc;
   const from = sentence.tokenStart;
   const to = sentence.tokenEnd;
@@ -52,7 +53,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   const matches = matchCues(tokens, from, to, lexicon).filter((m) => !m.tokens.some((i) => inName(tokens[i]!, names, i === from)));
   const toneCue = config.negativeTone.enabled && tone.score <= -config.negativeTone.threshold && tone.mostNegative >= 0;
   if (matches.length === 0 && !toneCue) return { score: 0, label: 'neutral', cues: [], source: null, target: null, modality: 'asserted' };
-  const mentions = sentenceActors(doc, from, to, summaries);
+  const mentions = sentenceActors(doc, from, to, summaries, inferred);
   const cues: TensionCue[] = [];
   let score = 0;
   let strongest: { cue: TensionCue; size: number } | null = null;
@@ -83,7 +84,9 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
     const unattributed = !isVerb && !actors.source && !actors.target;
     const contribution = weight * config.modalityWeights[context.modality] * (context.background ? config.backgroundWeight : 1) * (unattributed ? config.unattributedNounWeight : 1);
     score += contribution > 0 ? contribution * config.cooperationWeight : contribution;
-    const size = Math.abs(contribution) + (actors.source || actors.target ? 0.001 : 0);
+    // The sentence's actors are those of its main act: a verb cue outranks a noun cue ("Petro condemned the
+    // U.S. military operation": Petro against the U.S.), then the larger contribution wins.
+    const size = Math.abs(contribution) + (actors.source || actors.target ? 0.001 : 0) + (isVerb && contribution !== 0 ? 100 : 0);
     if (!strongest || size > strongest.size) strongest = { cue, size };
   }
   // Negative evaluation without a lexicon cue ("the Kyiv authorities have chosen the wrong path") is
