@@ -166,7 +166,7 @@ export const LAYER_SPECS: readonly LayerSpec[] = [
     reportSpanOnly: true,
     items: (a) =>
       spanItems(asArray(a.entities), (m) => ({
-        label: `${str(m.type)} ${quote(str(m.text))} -> ${str(entityName(a, m.entity_id))}`,
+        label: `${str(m.type)} ${quote(str(m.text))} = ${str(entityName(a, m.entity_id))}`,
         fields: { type: m.type ?? null, entity: entityName(a, m.entity_id), title: m.title ?? null, rule: m.rule ?? null },
       })),
   },

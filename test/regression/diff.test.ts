@@ -116,7 +116,7 @@ describe('[regression/diff] layers of one article', () => {
     expect(rest).toEqual([]);
     expect(change).toMatchObject({ layer: 'entities', kind: 'changed', fields: [{ field: 'type', old: 'PERSON', new: 'ORG' }] });
     expect(change?.context).toContain('Colombian President «Gustavo Petro» will meet U.S. President Donald Trump');
-    expect(formatDiffReport(report)).toMatch(/~ entities \[\d+,\d+\) ORG "Gustavo Petro" -> Gustavo Petro\n\s+type: "PERSON" -> "ORG"\n\s+\| .*«Gustavo Petro»/u);
+    expect(formatDiffReport(report)).toMatch(/~ entities \[\d+,\d+\) ORG "Gustavo Petro" = Gustavo Petro\n\s+type: "PERSON" -> "ORG"\n\s+\| .*«Gustavo Petro»/u);
   });
 
   it('reads a grown span as one changed span, not a removal and an addition', () => {
@@ -132,7 +132,7 @@ describe('[regression/diff] layers of one article', () => {
       { entities: [PETRO, TRUMP], timexes: [{ text: 'late December', value: '2025-12' }] },
     );
     expect(changesOf(report).map((c) => `${c.layer} ${c.kind} ${c.label}`)).toEqual([
-      'entities added PERSON "Donald Trump" -> e2',
+      'entities added PERSON "Donald Trump" = e2',
       'dates removed DATE "February 3" = 2026-02-03',
       'dates added DATE "late December" = 2025-12',
     ]);
