@@ -60,7 +60,8 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   for (const match of matches) {
     const first = match.tokens[0]!;
     const last = match.tokens[match.tokens.length - 1]!;
-    const isVerb = tokens[first]!.pos === 'VERB';
+    // wink tags some nouns after a determiner as verbs ("the capture of").
+    const isVerb = tokens[first]!.pos === 'VERB' && !['DET', 'ADJ'].includes(tokens[first - 1]?.pos ?? '') && tokens[first - 1]?.normal !== "'s";
     const context = readContext(tokens, from, to, match.tokens, match.cue.category, config.negationScope, isVerb);
     const weight = effectiveWeight(match.cue.weight, context, config);
     const actors = cueActors(tokens, from, to, first, last, mentions, config.actorWindow);
@@ -84,9 +85,9 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
     const unattributed = !isVerb && !actors.source && !actors.target;
     const contribution = weight * config.modalityWeights[context.modality] * (context.background ? config.backgroundWeight : 1) * (unattributed ? config.unattributedNounWeight : 1);
     score += contribution > 0 ? contribution * config.cooperationWeight : contribution;
-    // The sentence's actors are those of its main act: a verb cue outranks a noun cue ("Petro condemned the
-    // U.S. military operation": Petro against the U.S.), then the larger contribution wins.
-    const size = Math.abs(contribution) + (actors.source || actors.target ? 0.001 : 0) + (isVerb && contribution !== 0 ? 100 : 0);
+    // The sentence's actors are those of its main act, usually its first verb cue ("Petro condemned the
+    // U.S. military operation": Petro against the U.S.); without one, the largest contribution wins.
+    const size = Math.abs(contribution) + (actors.source || actors.target ? 0.001 : 0) + (isVerb && contribution !== 0 ? 1e6 - 1e3 * cues.length : 0);
     if (!strongest || size > strongest.size) strongest = { cue, size };
   }
   // Negative evaluation without a lexicon cue ("the Kyiv authorities have chosen the wrong path") is
