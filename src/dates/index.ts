@@ -49,10 +49,11 @@ function findCandidates(doc: ArticleDoc): Candidate[] {
         re.lastIndex++;
         continue;
       }
-      // A paragraph break inside a match joins two unrelated lines.
-      if (m[0].includes('\n\n')) continue;
-      const draft = rule.build(m, env);
+      // A line break inside a match joins a headline to a dateline, or two paragraphs.
+      const draft = m[0].includes('\n') ? null : rule.build(m, env);
       if (draft && draft.end > draft.start) out.push({ start: draft.start, end: draft.end, ruleIndex, draft });
+      // A rejected match may hide a shorter valid one inside it ("Friday\nSeptember 18, 2008").
+      else re.lastIndex = m.index + 1;
     }
   });
   return out;

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { render, timexesOf } from './helpers.js';
+
+process.env.TZ = 'Asia/Tokyo';
+
+const here = '[dates/behaviour] ';
+
+/** [sentence, publication date, expected renderings]: real news phrasing, one behaviour per row. */
+const cases: Array<[string, string, string[]]> = [
+  // Tense decides the direction of a bare weekday or month-day.
+  ['The ministry announced the deal Monday.', '2026-01-14', ['Monday | DATE 2026-01-12']],
+  ['The two leaders will meet Monday in Geneva.', '2026-01-14', ['Monday | DATE 2026-01-19']],
+  ['Talks are scheduled to resume Friday.', '2026-01-14', ['Friday | DATE 2026-01-16']],
+  ['The court ruled on Wednesday.', '2026-01-14', ['Wednesday | DATE 2026-01-14']],
+  ['The dividend will be paid Jan. 2 to holders of record.', '1989-11-02', ['Jan. 2 | DATE 1990-01-02']],
+  ['Sales fell sharply in December, the company said.', '1990-02-10', ['December | DATE 1989-12']],
+  ['The offer was extended to Nov. 16.', '1989-10-30', ['Nov. 16 | DATE 1989-11-16']],
+  ['last Friday', '2026-01-16', ['last Friday | DATE 2026-01-09']],
+  ['They met last April.', '1989-10-26', ['last April | DATE 1989-04']],
+  // Deictic units and modifiers.
+  ['Profit rose last year and will rise next year.', '1989-10-26', ['last year | DATE 1988', 'next year | DATE 1990']],
+  ['Shares fell last week and rose this week.', '1989-11-01', ['last week | DATE 1989-W43', 'this week | DATE 1989-W44']],
+  ['Prices rose last month.', '1998-03-05', ['last month | DATE 1998-02']],
+  ['Earlier this year the plant closed.', '1989-10-26', ['Earlier this year | DATE 1989 START']],
+  ['Output should recover early next year.', '1989-10-26', ['early next year | DATE 1990 START']],
+  ['the end of 1990', '1989-10-26', ['the end of 1990 | DATE 1990 END']],
+  ['mid-November', '1989-11-02', ['mid-November | DATE 1989-11 MID']],
+  ['It happened yesterday and again today.', '1998-01-20', ['yesterday | DATE 1998-01-19', 'today | DATE 1998-01-20']],
+  ['He arrived last night.', '1998-01-20', ['last night | TIME 1998-01-19TNI']],
+  ['The vote is this morning.', '1998-02-06', ['this morning | TIME 1998-02-06TMO']],
+  ['Troops left two years ago.', '1998-04-24', ['two years ago | DATE 1996']],
+  ['five months ago', '1998-03-31', ['five months ago | DATE 1997-10']],
+  ['this summer', '1989-10-26', ['this summer | DATE 1989-SU']],
+  ['last fall', '1998-02-13', ['last fall | DATE 1997-FA']],
+  ['the weekend', '1989-10-30', ['the weekend | DATE 1989-W43-WE']],
+  // Anaphora: counts from the last mentioned date.
+  ['The talks opened on March 3, 1998. The following day, they collapsed.', '1998-03-20', ['March 3, 1998 | DATE 1998-03-03', 'The following day | DATE 1998-03-04']],
+  ['Net income rose in the third quarter from $5 million a year earlier.', '1989-11-02', ['the third quarter | DATE 1989-Q3', 'a year earlier | DATE 1988-Q3']],
+  ['the year-ago quarter', '1989-11-02', ['the year-ago quarter | DATE 1988-Q3']],
+  // Absolute dates, quarters, decades, centuries.
+  ['Aug. 7, 1998', '1999-01-01', ['Aug. 7, 1998 | DATE 1998-08-07']],
+  ['October of 1963', '1999-01-01', ['October of 1963 | DATE 1963-10']],
+  ['third-quarter profit', '1989-11-02', ['third-quarter | DATE 1989-Q3']],
+  ['in the fourth quarter', '1989-11-02', ['the fourth quarter | DATE 1989-Q4']],
+  ['the first half of 1989', '1989-11-02', ['the first half of 1989 | DATE 1989-H1']],
+  ['the early 1980s', '1989-11-02', ['the early 1980s | DATE 198 START']],
+  ['the 20th century', '1989-11-02', ['the 20th century | DATE 19']],
+  ['fiscal 1989 sales', '1989-11-02', ['fiscal 1989 | DATE 1989']],
+  ['Thanksgiving Day', '1999-11-20', ['Thanksgiving Day | DATE 1999-11-25']],
+  ['nineteen ninety-six', '1998-02-27', ['nineteen ninety-six | DATE 1996']],
+  // Times.
+  ['The deadline is 5 p.m. EST Nov. 9.', '1989-11-02', ['5 p.m. EST Nov. 9 | TIME 1989-11-09T17:00']],
+  ['It exploded at 10 p.m. Wednesday.', '1998-02-13', ['10 p.m. Wednesday | TIME 1998-02-11T22:00']],
+  ['noon Thursday', '1998-02-13', ['noon Thursday | TIME 1998-02-12T12:00']],
+  // Durations and sets.
+  ['The strike lasted two weeks.', '1998-01-01', ['two weeks | DURATION P2W']],
+  ['a five-year plan', '1998-01-01', ['five-year | DURATION P5Y']],
+  ['over the past two years', '1998-01-01', ['the past two years | DURATION P2Y']],
+  ['The meeting went on for more than four hours.', '1998-01-01', ['more than four hours | DURATION PT4H MORE_THAN']],
+  ['at least 30 days', '1998-01-01', ['at least 30 days | DURATION P30D EQUAL_OR_MORE']],
+  ['for several years', '1998-01-01', ['several years | DURATION PXY']],
+  ['5 1/2 hours', '1998-01-01', ['5 1/2 hours | DURATION PT5H30M']],
+  ['the first nine months', '1989-11-02', ['the first nine months | DURATION P9M']],
+  ['Three days later, they left.', '1998-01-01', ['Three days | DURATION P3D']],
+  ['The paper is published daily.', '1998-01-01', ['daily | SET P1D']],
+  ['He earns $15,000 a year.', '1998-01-01', ['a year | SET P1Y']],
+  ['They meet every Thursday.', '1998-01-01', ['every Thursday | SET XXXX-WXX-4']],
+  ['Tuesday nights', '1998-01-01', ['Tuesday nights | SET XXXX-WXX-2TNI']],
+  // Vague references.
+  ['Prices are now higher than they were recently.', '1998-01-01', ['now | DATE PRESENT_REF', 'recently | DATE PAST_REF']],
+  ['the future', '1998-01-01', ['the future | DATE FUTURE_REF']],
+];
+
+describe(here + 'finds and normalizes (table)', () => {
+  for (const [sentence, dct, expected] of cases) {
+    it(`${sentence} @${dct}`, () => {
+      expect(timexesOf(sentence, dct).map(render)).toEqual(expected);
+    });
+  }
+});
+
+describe(here + 'config', () => {
+  it('direction "past" never looks ahead', () => {
+    expect(timexesOf('The two leaders will meet Monday.', '2026-01-14', { direction: 'past' }).map(render)).toEqual(['Monday | DATE 2026-01-12']);
+  });
+  it('anaphoricAnchor false counts "the following day" from the DCT', () => {
+    const t = timexesOf('The talks opened on March 3, 1998. The following day, they collapsed.', '1998-03-20', { anaphoricAnchor: false });
+    expect(t[1]).toMatchObject({ value: '1998-03-21', anchor: 'dct' });
+  });
+  it('decadeStyle x-suffix writes 198X', () => {
+    expect(timexesOf('the 1980s', '1998-01-01', { decadeStyle: 'x-suffix' }).map(render)).toEqual(['the 1980s | DATE 198X']);
+  });
+  it('vagueReferences false drops now/recently', () => {
+    expect(timexesOf('Prices are now higher.', '1998-01-01', { vagueReferences: false })).toEqual([]);
+  });
+  it('enabled false gives an empty layer', () => {
+    expect(timexesOf('Monday', '1998-01-01', { enabled: false })).toEqual([]);
+  });
+  it('anchors record where a value was counted from', () => {
+    const t = timexesOf('The talks opened on March 3, 1998. The following day, they collapsed. Officials met yesterday.', '1998-03-20');
+    expect(t.map((x) => x.anchor)).toEqual(['none', 'previous', 'dct']);
+  });
+});

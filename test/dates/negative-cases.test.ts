@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { timexesOf } from './helpers.js';
+
+const here = '[dates/negative-cases] ';
+
+/** Strings that must produce no timex (TIMEML.md "Do not tag" and HeidelTime's negative rules). */
+const negatives = [
+  'The 52-year-old driver was arrested.',
+  'She is five years old.',
+  'About 2000 soldiers crossed the border.',
+  'The road is 1500 miles long.',
+  'Shares rose 12.53% to $1,989.',
+  'It may rain, and they may march.',
+  'The former minister spoke.',
+  'Meanwhile, the talks resumed immediately.',
+  'In the past, such deals were rare.',
+  'The current account deficit widened.',
+  'He won a second term.',
+  'Three-quarters of the shares were sold.',
+  'He lives at 1600 Pennsylvania Avenue.',
+  'The fall of the Berlin Wall changed Europe.',
+  'August Wilson wrote plays.',
+  'Call 555-1212 for details.',
+];
+
+describe(here + 'produce nothing', () => {
+  for (const text of negatives) {
+    it(text, () => {
+      expect(timexesOf(text, '1998-03-05').map((t) => `${t.text} ${t.value}`)).toEqual([]);
+    });
+  }
+});
