@@ -5,6 +5,7 @@ import { loadConfig, validateConfig, type LoadedConfig } from './config/load.js'
 import { parseArticleBytes } from './ingest/corpus.js';
 import { ingestOptions, analyzeCorpus, processArticle, RunSetupError, type RunSummary } from './pipeline/analyze-corpus.js';
 import { serializeArticleJson } from './output/article-json.js';
+import { writeReport } from './report/index.js';
 import { TOOL_VERSION } from './version.js';
 import { checkCommand, diffCommand } from './regression/commands.js';
 
@@ -190,6 +191,10 @@ async function runCommand(loaded: LoadedConfig, options: { only?: string[]; forc
     if (started) progress?.stop();
   }
   io.stdout(formatSummary(summary));
+  if (loaded.config.outputs.report) {
+    const report = await writeReport(loaded.outputDir);
+    io.stdout(`report: ${report.pages} pages in ${loaded.outputDir}/report/index.html\n`);
+  }
   return summary.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { datesConfigSchema } from '../dates/config.js';
 import { entitiesConfigSchema } from '../entities/config.js';
 import { tensionConfigSchema } from '../tension/config.js';
 
@@ -64,6 +65,7 @@ export const pipelineConfigSchema = z
   .object({
     ...coreConfigShape,
     entities: entitiesConfigSchema.prefault({}),
+    dates: datesConfigSchema.prefault({}),
     tension: tensionConfigSchema.prefault({}),
   })
   .strict();

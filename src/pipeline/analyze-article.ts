@@ -1,6 +1,7 @@
 import type { ArticleDoc } from '../document/types.js';
 import type { PipelineConfig } from '../config/schema.js';
 import { createDocument } from './create-document.js';
+import { normalizeDates } from '../dates/index.js';
 import { extractEntities } from '../entities/index.js';
 import { scoreTension } from '../tension/index.js';
 
@@ -32,5 +33,6 @@ export function analyzeArticle(raw: ArticleInput, config: PipelineConfig): Artic
   });
   const doc: ArticleDoc = raw.warnings && raw.warnings.length > 0 ? { ...segmented, diagnostics: raw.warnings.map((message) => ({ stage: 'ingest', message })) } : segmented;
   const withEntities = config.stages.entities ? extractEntities(doc, config.entities) : doc;
-  return config.stages.tension ? scoreTension(withEntities, config.tension) : withEntities;
+  const withDates = config.stages.dates ? normalizeDates(withEntities, config.dates) : withEntities;
+  return config.stages.tension ? scoreTension(withDates, config.tension) : withDates;
 }
