@@ -45,6 +45,12 @@ function monthTicks(from: number, to: number, max: number): number[] {
   });
 }
 
+/** The first day of the month of `day`, moved by `months`. */
+function monthStart(day: number, months: number): number {
+  const d = new Date(day * DAY_MS);
+  return Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1) / DAY_MS);
+}
+
 function monthLabel(day: number, withYear: boolean): string {
   const d = new Date(day * DAY_MS);
   const names = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -78,15 +84,9 @@ export function tensionChart(points: readonly TensionPoint[], id: string): strin
     return day === null ? [] : [{ ...p, day }];
   });
   if (dated.length === 0) return '<p class="absent">No article has both a publication date and a tension index.</p>';
-  let lo = Math.min(...dated.map((p) => p.day));
-  let hi = Math.max(...dated.map((p) => p.day));
-  if (hi - lo < 30) {
-    lo -= 15;
-    hi += 15;
-  }
-  const pad = Math.max(2, Math.round((hi - lo) * 0.04));
-  lo -= pad;
-  hi += pad;
+  // The axis runs over whole months, so it always has month ticks to read the dates from.
+  const lo = monthStart(Math.min(...dated.map((p) => p.day)), 0);
+  const hi = monthStart(Math.max(...dated.map((p) => p.day)), 1);
   const extent = Math.max(1, Math.ceil(Math.max(...dated.map((p) => Math.abs(p.index)))));
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
