@@ -64,8 +64,17 @@ function formatChange(change: ReportedChange, filtered: boolean): string[] {
 function formatField(field: FieldChange): string {
   if (field.field === 'span') return `span: ${spanText(field.old)} -> ${spanText(field.new)}`;
   if (field.field === 'text') return `text: ${String(field.old)}\n         -> ${String(field.new)}`;
+  if (isObject(field.old) && isObject(field.new)) {
+    // Objects (tension counts, metadata): only the keys that differ.
+    const a = field.old;
+    const b = field.new;
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+    return keys.map((k) => `${field.field}.${k}: ${value(a[k] ?? null)} -> ${value(b[k] ?? null)}`).join('\n      ');
+  }
   return `${field.field}: ${value(field.old)} -> ${value(field.new)}`;
 }
+
+const isObject = (v: Json): v is { [key: string]: Json } => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function spanText(span: Json): string {
   if (span === null || typeof span !== 'object' || Array.isArray(span)) return value(span);

@@ -102,9 +102,14 @@ function canonicalNames(article: ArticleJsonValue): Map<string, string> {
 }
 const entityName = (article: ArticleJsonValue, id: Json | undefined): Json => (typeof id === 'string' ? canonicalNames(article).get(id) ?? id : null);
 
+/** An actor as one readable value: `Gustavo Petro (CO)`, or `Colombian = Colombia (CO)` when the words differ from the entity. */
 const actor = (article: ArticleJsonValue, value: Json | undefined): Json => {
   const o = asObject(value);
-  return o ? { entity: entityName(article, o.entity_id), text: o.text ?? null, country_code: o.country_code ?? null } : null;
+  if (!o) return null;
+  const entity = entityName(article, o.entity_id);
+  const text = str(o.text);
+  const name = typeof entity === 'string' && entity !== text ? `${text} = ${entity}` : text;
+  return typeof o.country_code === 'string' ? `${name} (${o.country_code})` : name;
 };
 const actorText = (value: Json | undefined): string => {
   const o = asObject(value);
