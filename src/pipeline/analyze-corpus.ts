@@ -5,7 +5,7 @@ import path from 'node:path';
 import { canonicalConfigJson } from '../config/load.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { PipelineConfig } from '../config/schema.js';
-import { parseArticleBytes, scanCorpus, type ArticleRef, type IngestError, type IngestOptions, type RawArticle } from '../ingest/corpus.js';
+import type { IngestError, IngestOptions } from '../ingest/corpus.js';
 import { toArticleJson, type ArticleJson } from '../output/article-json.js';
 import { AtomicFileWriter, writeFileAtomic } from '../output/atomic-write.js';
 import { CSV_COLUMNS, type TableName } from '../output/csv-tables.js';
@@ -14,6 +14,7 @@ import { safeFileName } from '../output/file-names.js';
 import { TOOL_VERSION } from '../version.js';
 import { analyzeArticle } from './analyze-article.js';
 import { csvFromPreviousJson, runArticleTask, type ArticleCounts, type ArticleOutcome, type ArticleTask, type TaskContext } from './corpus-task.js';
+import { scanCorpusCached, type FileRecords, type ScannedRef } from './scan-cache.js';
 import { findWorkerEntry, WorkerPool } from './worker-pool.js';
 
 /** A problem with the run itself (unreadable corpus, unwritable output): exit code 2. */
@@ -72,6 +73,8 @@ interface Manifest {
   /** Size and modification time of each CSV file as written: a CSV edited since is never copied from. */
   readonly csv_files?: Partial<Record<TableName, { readonly bytes: number; readonly mtime_ms: number }>>;
   readonly articles: readonly ManifestArticle[];
+  /** Every corpus file's size, modification time and scan result: an unchanged file is not read again. */
+  readonly files?: FileRecords;
 }
 
 /**
@@ -132,11 +135,11 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
   checkFolders(corpusDir, outputDir);
 
   const ingest = ingestOptions(config);
-  const scan = scanCorpus(corpusDir, ingest);
-  const errors: IngestError[] = [...scan.errors];
   const hash = configHash(config);
   const previous = readManifest(outputDir);
   const sameConfig = previous?.config_hash === hash;
+  const scan = scanCorpusCached(corpusDir, ingest, sameConfig && !options.force ? (previous?.files ?? null) : null);
+  const errors: IngestError[] = [...scan.errors];
   // Rejected entries can share an id with a good article (a duplicate id), so only written ones count.
   const written = (previous?.articles ?? []).filter((a) => a.status !== 'rejected');
   const previousById = new Map((sameConfig ? written : []).map((a) => [a.id, a]));
@@ -154,20 +157,21 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
   const counts = { ok: 0, unchanged: 0, rejected: scan.errors.length, sentences: 0, entities: 0, timexes: 0, tensionCues: 0 };
 
   /** Decides what an article needs: an unchanged one is settled here, the others go to the runner. */
-  const plan = (ref: ArticleRef): Promise<Step> => {
+  const plan = (ref: ScannedRef): Promise<Step> => {
     const listed = only === null || only.has(ref.id);
     const before = options.force ? undefined : listed ? previousById.get(ref.id) : anyPrevious.get(ref.id);
     if (before) {
-      const quick = quickLoad(corpusDir, ref, ingest);
       const jsonPath = path.join(jsonDir, `${safeFileName(ref.id)}.json`);
-      const same = quick !== null && quick.sourcePath === before.source_path && (!listed || quick.contentHash === before.content_hash);
+      const sourcePath = ref.line === null ? ref.relPath : `${ref.relPath}:${ref.line}`;
+      const same = sourcePath === before.source_path && (!listed || ref.contentHash === before.content_hash);
       if (same && (!config.outputs.json || existsSync(jsonPath))) {
         if (previousCsv && sameConfig && before.csv && before.counts) return Promise.resolve({ kind: 'reused', id: ref.id, entry: before });
         const rebuilt = config.outputs.json ? csvFromPreviousJson(jsonPath, tableNames) : null;
         if (rebuilt) return Promise.resolve({ kind: 'unchanged', id: ref.id, entry: before, ...rebuilt });
       }
     }
-    return runner.run({ ref, analyze: listed });
+    const { contentHash: _hash, ...articleRef } = ref;
+    return runner.run({ ref: articleRef, analyze: listed });
   };
 
   const record = (step: Step): void => {
@@ -201,7 +205,7 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
 
   try {
     // The reorder buffer: results are awaited in id order, at most `runner.window` ahead of the writer.
-    const window: Array<{ ref: ArticleRef; step: Promise<Step> }> = [];
+    const window: Array<{ ref: ScannedRef; step: Promise<Step> }> = [];
     let done = 0;
     const next = async (): Promise<void> => {
       const head = window.shift()!;
@@ -235,33 +239,11 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
     started_at: startedAt.toISOString(),
     ...(sink ? { csv_files: sink.files() } : {}),
     articles: manifestArticles,
+    files: scan.files,
   };
   writeFileAtomic(path.join(outputDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   return { total: scan.refs.length + scan.errors.length, ...counts, errors, elapsedMs: Date.now() - started, outputDir, workers: runner.threads, workerStartupMs: runner.startupMs };
-}
-
-/**
- * The cheap half of loading: decodes the article and hashes it, without the language check, to tell
- * whether it changed. An unchanged article passed every check in the run that wrote it, with the same
- * config. Null when it no longer loads (it then goes through the full load and is rejected there).
- */
-function quickLoad(corpusDir: string, ref: ArticleRef, ingest: IngestOptions): RawArticle | null {
-  const length = ref.byteEnd - ref.byteStart;
-  const bytes = Buffer.alloc(length);
-  let fd: number;
-  try {
-    fd = openSync(path.join(corpusDir, ref.relPath), 'r');
-  } catch {
-    return null;
-  }
-  try {
-    readSync(fd, bytes, 0, length, ref.byteStart);
-  } finally {
-    closeSync(fd);
-  }
-  const parsed = parseArticleBytes(bytes, ref, ingest, true);
-  return parsed.ok ? parsed.article : null;
 }
 
 /**

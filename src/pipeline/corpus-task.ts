@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { beginWinkDocument, installWinkIsolation } from '../nlp/wink-isolation.js';
 import path from 'node:path';
 import type { PipelineConfig } from '../config/schema.js';
 import { loadArticle, type ArticleRef, type IngestError, type IngestOptions } from '../ingest/corpus.js';
@@ -49,12 +50,17 @@ export type ArticleOutcome =
       readonly counts: ArticleCounts;
     };
 
+// Before any document is read in this thread: an article's analysis must not depend on the articles
+// the same thread analyzed before it (see wink-isolation.ts).
+installWinkIsolation();
+
 /** Reads, analyzes and writes one article. Throws only on programmer errors. */
 export function runArticleTask(context: TaskContext, task: ArticleTask): ArticleOutcome {
   const loaded = loadArticle(context.corpusDir, task.ref, context.ingest);
   if (!loaded.ok) return { kind: 'rejected', error: loaded.error };
   const raw = loaded.article;
   if (!task.analyze) return { kind: 'skipped', id: raw.id };
+  beginWinkDocument();
   const json = toArticleJson(analyzeArticle(raw, context.config));
   if (context.config.outputs.json) writeFileAtomic(path.join(context.jsonDir, `${safeFileName(raw.id)}.json`), serializeArticleJson(json));
   return { kind: 'written', id: raw.id, sourcePath: raw.sourcePath, contentHash: raw.contentHash, ...csvOf(json, context.tables) };
