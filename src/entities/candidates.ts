@@ -28,6 +28,8 @@ export interface Candidate {
 interface TokenView {
   readonly token: Token;
   readonly key: string;
+  /** Index into `ArticleDoc.tokens`. */
+  readonly index: number;
   /** Starts with a capital letter (or is a mixed-case brand such as "iPhone"). */
   readonly capital: boolean;
   readonly allCaps: boolean;
@@ -51,7 +53,13 @@ export function findCandidates(doc: ArticleDoc): Candidate[] {
   const titleCaseSegments = findTitleCaseSegments(views);
   const provenNames = collectProvenNames(views, titleCaseSegments);
 
+  // Runs and bridges ask about the same token several times; answer each once.
+  const memo = new Int8Array(views.length);
   const isNameToken = (i: number): boolean => {
+    if (memo[i] === 0) memo[i] = decideNameToken(i) ? 1 : 2;
+    return memo[i] === 1;
+  };
+  const decideNameToken = (i: number): boolean => {
     const v = views[i]!;
     if (!v.capital || NEVER_NAMES.has(v.key)) return false;
     if (inDateline(doc, v.token)) return false;
@@ -106,21 +114,23 @@ function viewTokens(doc: ArticleDoc): TokenView[] {
   let segment = 0;
   let previous: Token | undefined;
   let segmentOpen = true;
-  for (const token of tokens) {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
     if (token.pos === 'SPACE' || token.value.trim() === '') {
       if (token.value.includes('\n')) segmentOpen = true;
       continue;
     }
-    if (previous && (previous.sentence !== token.sentence || text.slice(previous.end, token.start).includes('\n'))) {
+    if (previous && (previous.sentence !== token.sentence || hasNewline(text, previous.end, token.start))) {
       segment++;
       segmentOpen = true;
     }
     const value = token.value;
-    const capital = LETTER.test(value) && (CAPITAL.test(value) || MIXED_BRAND.test(value));
+    const capital = isCapitalized(value);
     const ambiguousPosition = segmentOpen || (previous !== undefined && OPENERS.has(previous.value));
     views.push({
       token,
-      key: nameKey(value),
+      index,
+      key: SIMPLE_KEY.test(token.normal) ? token.normal : nameKey(value),
       capital,
       allCaps: capital && value.length >= 2 && ALL_CAPS.test(value) && /\p{Lu}.*\p{Lu}|\p{Lu}\./u.test(value),
       segment,
@@ -130,6 +140,21 @@ function viewTokens(doc: ArticleDoc): TokenView[] {
     previous = token;
   }
   return views;
+}
+
+const SIMPLE_KEY = /^[a-z0-9]+$/u;
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
+function isCapitalized(value: string): boolean {
+  const c = value.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  // Plain lower-case ASCII words are the common case: only a mixed-case brand ("iPhone") counts.
+  if (c >= 97 && c <= 122) return value.length > 2 && MIXED_BRAND.test(value);
+  return LETTER.test(value) && (CAPITAL.test(value) || MIXED_BRAND.test(value));
 }
 
 /**
@@ -336,8 +361,8 @@ function makeCandidate(
   const keys: string[] = [];
   for (let i = nameFirst; i < last; i++) keys.push(views[i]!.key);
   return {
-    first: tokenIndexOf(doc, views[nameFirst]!.token),
-    last: tokenIndexOf(doc, views[last - 1]!.token) + 1,
+    first: views[nameFirst]!.index,
+    last: views[last - 1]!.index + 1,
     start,
     end,
     text: text.slice(start, end),
@@ -346,18 +371,6 @@ function makeCandidate(
     inTitleCase: titleCase.has(views[nameFirst]!.segment),
     atSentenceStart: views[nameFirst]!.ambiguousPosition,
   };
-}
-
-function tokenIndexOf(doc: ArticleDoc, token: Token): number {
-  // Tokens are sorted by start; binary search keeps this O(log n).
-  let lo = 0;
-  let hi = doc.tokens.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid]!.start < token.start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function inDateline(doc: ArticleDoc, token: Token): boolean {

@@ -55,11 +55,16 @@ export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing:
 
 /** "Gustavo Petro" -> "Xx Xx", "N.V." -> "X.X.", "A380" -> "Xd". */
 function shapeOf(text: string): string {
-  return text
-    .replace(/\p{Lu}/gu, 'X')
-    .replace(/\p{Ll}/gu, 'x')
-    .replace(/\d/gu, 'd')
-    .replace(/(.)\1+/gu, '$1');
+  let out = '';
+  let last = '';
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    const cls = lower !== upper ? (ch === upper ? 'X' : 'x') : ch >= '0' && ch <= '9' ? 'd' : ch;
+    if (cls !== last) out += cls;
+    last = cls;
+  }
+  return out;
 }
 
 /** How often each candidate's words occur as a candidate in the article. */

@@ -13,25 +13,34 @@ export interface TrainingExample {
   readonly label: string;
 }
 
+/** Weights indexed by label position, built once per model: scoring is then one array add per feature. */
+const compiled = new WeakMap<PerceptronWeights, Map<string, Float64Array>>();
+
+function compile(model: PerceptronWeights): Map<string, Float64Array> {
+  let table = compiled.get(model);
+  if (table) return table;
+  table = new Map();
+  for (const [feature, row] of Object.entries(model.weights)) {
+    const vector = new Float64Array(model.labels.length);
+    model.labels.forEach((label, i) => (vector[i] = row[label] ?? 0));
+    table.set(feature, vector);
+  }
+  compiled.set(model, table);
+  return table;
+}
+
 export function predictLabel(model: PerceptronWeights, features: readonly string[]): string {
-  const scores = new Map<string, number>();
-  for (const label of model.labels) scores.set(label, 0);
+  const table = compile(model);
+  const scores = new Float64Array(model.labels.length);
   for (const f of features) {
-    const w = model.weights[f];
+    const w = table.get(f);
     if (!w) continue;
-    for (const label in w) scores.set(label, (scores.get(label) ?? 0) + w[label]!);
+    for (let i = 0; i < scores.length; i++) scores[i]! += w[i]!;
   }
-  let best = model.labels[0]!;
-  let bestScore = -Infinity;
   // Ties go to the earlier label, so the order of `labels` makes predictions deterministic.
-  for (const label of model.labels) {
-    const s = scores.get(label)!;
-    if (s > bestScore) {
-      best = label;
-      bestScore = s;
-    }
-  }
-  return best;
+  let best = 0;
+  for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
+  return model.labels[best]!;
 }
 
 /** Trains with a seeded shuffle per epoch so the same data always gives the same weights. */
