@@ -148,7 +148,7 @@ export function cueActors(tokens: readonly Token[], from: number, to: number, cu
   // A noun cue with its actor as modifier or possessor: "the U.S. military operation", "Russia's invasion".
   const nominal = tokens[cueFirst]!.pos !== 'VERB';
   const modifier = nominal ? before.find((m) => m.last === cueFirst - 1 || (m.last === cueFirst - 2 && (tokens[cueFirst - 1]!.normal === "'s" || tokens[cueFirst - 1]!.pos === 'ADJ'))) : undefined;
-  const source = modifier ?? subjectBefore(tokens, from, cueFirst, before) ?? before[before.length - 1] ?? null;
+  const source = modifier ?? subjectBefore(tokens, from, cueFirst, before) ?? null;
   let target: ActorMention | null = null;
   for (const m of after) {
     if (source && sameActor(m.actor, source.actor)) continue;

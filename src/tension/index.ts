@@ -50,7 +50,8 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   // A cue word inside a name ("Organization for Security and Cooperation in Europe", "Peace Corps") is
   // part of the name, not an act.
   const names = (doc.entities ?? []).filter((e) => e.end > sentence.start && e.start < sentence.end);
-  const matches = matchCues(tokens, from, to, lexicon).filter((m) => !m.tokens.some((i) => inName(tokens[i]!, names, i === from)));
+  const inHeadline = doc.headline !== null && sentence.start < doc.headline.end && sentence.end > doc.headline.start;
+  const matches = matchCues(tokens, from, to, lexicon).filter((m) => !m.tokens.some((i) => inName(tokens[i]!, names, i === from || inHeadline)));
   const toneCue = config.negativeTone.enabled && tone.score <= -config.negativeTone.threshold && tone.mostNegative >= 0;
   if (matches.length === 0 && !toneCue) return { score: 0, label: 'neutral', cues: [], source: null, target: null, modality: 'asserted' };
   const mentions = sentenceActors(doc, from, to, summaries, inferred);
@@ -95,7 +96,9 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   // leave the sentence undecided.
   const toneWord = tone.mostNegative >= 0 ? tokens[tone.mostNegative]! : null;
   const toneIsOwn = toneWord !== null && !GRIEF.has(toneWord.normal) && !GRIEF.has(String(toneWord.lemma).toLowerCase());
-  if (toneCue && toneIsOwn && Math.abs(score) < config.labelThreshold) {
+  // When the lexicon found a negated or reversed act, the sentence's negativity is that act's, read already.
+  const undone = cues.some((c) => c.negated || (c.weight === 0 && c.category !== 'negative-tone'));
+  if (toneCue && toneIsOwn && !undone && Math.abs(score) < config.labelThreshold) {
     const i = tone.mostNegative;
     const actors = cueActors(tokens, from, to, i, i, mentions, config.actorWindow);
     const t = tokens[i]!;
@@ -117,10 +120,11 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   };
 }
 
-function inName(token: Token, names: readonly { start: number; end: number }[], sentenceInitial: boolean): boolean {
+function inName(token: Token, names: readonly { start: number; end: number }[], titleCaseAllowed: boolean): boolean {
   if (names.some((n) => token.start >= n.start && token.end <= n.end)) return true;
-  // Without an entity layer a capitalized cue word inside the sentence is taken as part of a name.
-  return names.length === 0 && !sentenceInitial && token.pos === 'PROPN' && /^\p{Lu}\p{Ll}/u.test(token.value);
+  // A capitalized cue word inside running text belongs to a name the entity layer may have missed
+  // ("Organization for Security and Cooperation in Europe"); headlines and sentence starts are exempt.
+  return !titleCaseAllowed && /^\p{Lu}\p{Ll}/u.test(token.value);
 }
 
 /**
