@@ -283,7 +283,7 @@ function compareItems(o: MappedItem, n: MappedItem, tolerance: number, sides: { 
   for (const name of names) {
     const a = o.item.fields[name] ?? null;
     const b = n.item.fields[name] ?? null;
-    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    if (a === b || (typeof a === 'object' && typeof b === 'object' && JSON.stringify(a) === JSON.stringify(b))) continue;
     fields.push(name === 'text' && typeof a === 'string' && typeof b === 'string' ? textChange(a, b) : { field: name, old: a, new: b });
   }
   const scoreNames = new Set([...Object.keys(o.item.scores), ...Object.keys(n.item.scores)]);

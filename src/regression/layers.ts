@@ -100,7 +100,8 @@ function canonicalNames(article: ArticleJsonValue): Map<string, string> {
   }
   return names;
 }
-const entityName = (article: ArticleJsonValue, id: Json | undefined): Json => (typeof id === 'string' ? canonicalNames(article).get(id) ?? id : null);
+/** The canonical name of an entity id; null without a summary entry (a bare id means nothing across runs). */
+const entityName = (article: ArticleJsonValue, id: Json | undefined): Json => (typeof id === 'string' ? canonicalNames(article).get(id) ?? null : null);
 
 /** An actor as one readable value: `Gustavo Petro (CO)`, or `Colombian = Colombia (CO)` when the words differ from the entity. */
 const actor = (article: ArticleJsonValue, value: Json | undefined): Json => {
@@ -171,7 +172,7 @@ export const LAYER_SPECS: readonly LayerSpec[] = [
     reportSpanOnly: true,
     items: (a) =>
       spanItems(asArray(a.entities), (m) => ({
-        label: `${str(m.type)} ${quote(str(m.text))} = ${str(entityName(a, m.entity_id))}`,
+        label: `${str(m.type)} ${quote(str(m.text))}${entityName(a, m.entity_id) === null ? '' : ` = ${str(entityName(a, m.entity_id))}`}`,
         fields: { type: m.type ?? null, entity: entityName(a, m.entity_id), title: m.title ?? null, rule: m.rule ?? null },
       })),
   },

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
-import type { ArticleDoc, EntityMention, EntitySummary, Sentence, Timex } from '../../src/document/types.js';
+import type { Actor, ArticleDoc, EntityMention, EntitySummary, Sentence, Timex } from '../../src/document/types.js';
 import { splitFrontMatter } from '../../src/ingest/corpus.js';
 import { serializeArticleJson, toArticleJson } from '../../src/output/article-json.js';
 import { createDocument } from '../../src/pipeline/create-document.js';
@@ -28,7 +28,8 @@ interface Layers {
   readonly sentiment?: Record<number, number>;
   readonly articleSentiment?: number;
   /** Sentence index -> tension label with one cue. */
-  readonly tension?: Record<number, { label: 'escalation' | 'de-escalation' | 'neutral'; cue: string; weight: number }>;
+  readonly tension?: Record<number, { label: 'escalation' | 'de-escalation' | 'neutral'; cue: string; weight: number; source?: Actor }>;
+  readonly articleTension?: { index: number; counts: Record<string, number> };
 }
 
 function spanOf(text: string, needle: string, occurrence = 0, from = 0): { start: number; end: number } {
@@ -52,9 +53,9 @@ function articleJson(layers: Layers, id = 'us-colombia-relations'): string {
         score: t.weight,
         label: t.label,
         modality: 'asserted',
-        source: null,
+        source: t.source ?? null,
         target: null,
-        cues: [{ ...cue, text: t.cue, category: 'test', weight: t.weight, negated: false, modality: 'asserted', source: null, target: null, rule: 'test-cue' }],
+        cues: [{ ...cue, text: t.cue, category: 'test', weight: t.weight, negated: false, modality: 'asserted', source: t.source ?? null, target: null, rule: 'test-cue' }],
       },
     };
   });
@@ -72,6 +73,7 @@ function articleJson(layers: Layers, id = 'us-colombia-relations'): string {
     ...(entitySummary ? { entitySummary } : {}),
     ...(timexes ? { timexes } : {}),
     ...(layers.articleSentiment === undefined ? {} : { sentiment: layers.articleSentiment }),
+    ...(layers.articleTension ? { tension: { ...layers.articleTension, label: 'neutral' as const } } : {}),
   };
   return serializeArticleJson(toArticleJson(full));
 }
@@ -132,7 +134,7 @@ describe('[regression/diff] layers of one article', () => {
       { entities: [PETRO, TRUMP], timexes: [{ text: 'late December', value: '2025-12' }] },
     );
     expect(changesOf(report).map((c) => `${c.layer} ${c.kind} ${c.label}`)).toEqual([
-      'entities added PERSON "Donald Trump" = e2',
+      'entities added PERSON "Donald Trump"',
       'dates removed DATE "February 3" = 2026-02-03',
       'dates added DATE "late December" = 2025-12',
     ]);
@@ -177,6 +179,18 @@ describe('[regression/diff] layers of one article', () => {
     ]);
     expect(byLayer.tension_cues?.fields).toEqual([{ field: 'weight', old: -6, new: -1 }]);
     expect(byLayer.tension_cues?.context).toContain('even «threatened military action» against Colombia');
+  });
+
+  it('shows actors as names with country codes, and only the changed keys of tension counts', () => {
+    const cue = { label: 'escalation' as const, cue: 'imposed sanctions', weight: -6 };
+    const report = diff(
+      { tension: { 6: { ...cue, source: { entityId: 'e9', text: 'Trump administration', countryCode: null } } }, articleTension: { index: -0.4, counts: { sanction: 1, talks: 2 } } },
+      { tension: { 6: { ...cue, source: { entityId: 'e9', text: 'Trump administration', countryCode: 'US' } } }, articleTension: { index: -0.4, counts: { sanction: 2, talks: 2 } } },
+    );
+    const text = formatDiffReport(report);
+    expect(text).toContain('counts.sanction: 1 -> 2\n');
+    expect(text).not.toContain('counts.talks');
+    expect(text).toContain('source: "Trump administration" -> "Trump administration (US)"');
   });
 
   it('reports every annotation of a layer that appears, when a stage is switched on', () => {
