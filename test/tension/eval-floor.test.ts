@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { evaluateSentiment, formatSentimentReport } from '../../src/eval/sentiment.js';
+import { evaluateTension, formatTensionReport } from '../../src/eval/tension.js';
+
+const evalDir = fileURLToPath(new URL('../../../shared/eval/', import.meta.url));
+const floors = JSON.parse(readFileSync(new URL('./floors.json', import.meta.url), 'utf8')) as Record<string, Record<string, number>>;
+const present = existsSync(evalDir);
+
+describe('[tension] eval floors on ../shared/eval', () => {
+  if (!present) {
+    it.skip(`skipped: ${evalDir} is absent (shared/eval is not checked out beside the repo)`, () => {});
+    return;
+  }
+  it('sentence sentiment on sentiment-nyt-dev.jsonl', async () => {
+    const report = await evaluateSentiment(`${evalDir}sentiment-nyt-dev.jsonl`);
+    console.log(formatSentimentReport(report));
+    const floor = floors['sentiment-nyt-dev']!;
+    expect(report.pearson).toBeGreaterThanOrEqual(floor['pearson']!);
+    expect(report.spearman).toBeGreaterThanOrEqual(floor['spearman']!);
+    expect(report.macroF1).toBeGreaterThanOrEqual(floor['macroF1']!);
+  }, 120_000);
+  it('conflict vs cooperation on tension-plover.jsonl', async () => {
+    const report = await evaluateTension(`${evalDir}tension-plover.jsonl`);
+    console.log(formatTensionReport(report));
+    const floor = floors['tension-plover']!;
+    expect(report.macroF1).toBeGreaterThanOrEqual(floor['macroF1']!);
+    expect(report.classes['conflict']!.f1).toBeGreaterThanOrEqual(floor['conflictF1']!);
+    expect(report.classes['cooperation']!.f1).toBeGreaterThanOrEqual(floor['cooperationF1']!);
+    expect(report.source.accuracy).toBeGreaterThanOrEqual(floor['sourceAccuracy']!);
+    expect(report.target.accuracy).toBeGreaterThanOrEqual(floor['targetAccuracy']!);
+  }, 120_000);
+  it('conflict vs no conflict on tension-unscon-dev.jsonl', async () => {
+    const report = await evaluateTension(`${evalDir}tension-unscon-dev.jsonl`);
+    console.log(formatTensionReport(report));
+    const floor = floors['tension-unscon-dev']!;
+    expect(report.classes['conflict']!.f1).toBeGreaterThanOrEqual(floor['conflictF1']!);
+    expect(report.macroF1).toBeGreaterThanOrEqual(floor['macroF1']!);
+  }, 120_000);
+});
