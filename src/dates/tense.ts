@@ -61,6 +61,8 @@ function groupTense(tokens: readonly Token[], verb: number, floor: number): Tens
     if (isVerb(t) || t.pos === 'PART' || t.pos === 'ADV' || t.normal === 'to' || FUTURE_CUES.has(t.normal)) group.push(t);
     else break;
   }
+  // "had been due to expire Friday": a past perfect outranks the future cue it governs.
+  if (group.some((t) => t.normal === 'had')) return 'past';
   if (group.some((t) => FUTURE_CUES.has(t.normal))) return 'future';
   // "going to meet", "is to meet": a be/go form followed by "to" + verb.
   const normals = group.map((t) => t.normal).reverse();

@@ -92,6 +92,9 @@ const twoDigitYear = (raw: string): number => {
   return raw.length === 4 ? n : n >= 30 ? 1900 + n : 2000 + n;
 };
 
+/** Plural nouns without an -s: "two thousand people". */
+const COLLECTIVE_NOUNS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'cattle', 'feet', 'teeth']);
+
 /** Words before a year that show it names a time ("in 1990", "the 1990 budget", "fiscal 1989"). */
 const YEAR_CONTEXT = new Set([
   'in', 'of', 'since', 'fiscal', 'the', 'by', 'until', 'till', 'from', 'through', 'to', 'before', 'after', 'during', 'for',
@@ -285,6 +288,21 @@ export const calendarDateRules: readonly DateRule[] = [
     },
   },
   {
+    id: 'date-year-period',
+    pattern: pattern(`\\b(?:the\\s+)?${yearPattern('year')}\\s+(?:(?:fiscal|calendar)\\s+)?(?<unit>quarter|period)${END}`),
+    build: (m) => {
+      const year = Number(group(m, 'year'));
+      const unit = group(m, 'unit')!.toLowerCase();
+      // "the 1988 quarter" in an earnings story is that year's instance of the quarter being reported.
+      return draft(m.index, m.index + m[0].length, (ctx) => {
+        const quarterPoint = ctx.previous?.granularity === 'quarter' ? ctx.previous : ctx.dct && unit === 'quarter' ? { date: shift(ctx.dct, 'quarter', -1), granularity: 'quarter' as const } : null;
+        if (!quarterPoint) return fixed('DATE', unit === 'quarter' ? `${year}-QX` : String(year), null, unit === 'quarter' ? null : { date: makeDate(year, 1, 1), granularity: 'year' });
+        const quarter = Math.floor(quarterPoint.date.getMonth() / 3) + 1;
+        return { ...fixed('DATE', `${year}-Q${quarter}`), anchor: ctx.previous === quarterPoint ? 'previous' : 'dct' };
+      });
+    },
+  },
+  {
     id: 'date-year-ago-modifier',
     pattern: pattern(`\\b(?:(?<the>the)\\s+)?(?<adj>year-(?:ago|earlier|before)|prior-year|year\\s+earlier|year\\s+ago)(?:\\s+(?<noun>quarter|period|month|year|week|levels?|results?))?${END}`),
     build: (m) => {
@@ -321,11 +339,14 @@ export const calendarDateRules: readonly DateRule[] = [
     pattern: pattern(
       `\\b(?:(?<pmod>${POINT_MOD_PATTERN})[-\\s]+)?(?:(?<month>${MONTH_NAME})\\s+(?:of\\s+)?)?(?:the\\s+year\\s+)?(?<spoken>${SPOKEN_YEAR})${END}`,
     ),
-    build: (m) => {
+    build: (m, env) => {
       const month = group(m, 'month');
       if (month && !isCapitalized(month)) return null;
       const year = parseSpokenYear(group(m, 'spoken')!);
       if (year === null) return null;
+      // "more than two thousand years", "two thousand people": a count, not a year.
+      const next = tokenAt(env, m.index + m[0].length);
+      if (next && next.pos === 'NOUN' && ((next.normal.endsWith('s') && next.lemma !== next.normal) || COLLECTIVE_NOUNS.has(next.normal))) return null;
       const mod = pointMod(group(m, 'pmod'));
       const monthNo = month ? monthNumber(month) : 0;
       return draft(m.index, m.index + m[0].length, () =>

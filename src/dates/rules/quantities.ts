@@ -79,6 +79,9 @@ export const quantityRules: readonly DateRule[] = [
       // Ages are not timexes: "a 52-year-old", "five years old".
       if (/^(?:-|\s+)old\b/i.test(after)) return null;
       const numRaw = group(m, 'num')!;
+      // "the 1988 quarter" names a year; "60 Minutes", "48 Hours" are programme titles.
+      if (/^(?:1[6-9]|20)\d\d$/.test(numRaw) && !/s$/i.test(group(m, 'unit')!)) return null;
+      if (/^[A-Z]/.test(group(m, 'unit')!)) return null;
       const unitRaw = group(m, 'unit')!;
       const unit = unitOf(unitRaw);
       let n = parseNumber(numRaw);

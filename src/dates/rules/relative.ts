@@ -98,6 +98,8 @@ export const relativeRules: readonly DateRule[] = [
       const rel = group(m, 'rel')!.toLowerCase().replace(/\s+/g, ' ');
       const unit = group(m, 'unit')!.toLowerCase();
       const pmodRaw = group(m, 'pmod');
+      // A capitalized "This Week" inside a sentence is a title (ABC's "This Week"), not a date.
+      if (/^[A-Z]/.test(group(m, 'unit')!) && !/(?:^|[.!?"'\n]\s*)$/.test(env.text.slice(Math.max(0, m.index - 3), m.index))) return null;
       let end = m.index + m[0].length;
       let tail = group(m, 'tail')?.trim().toLowerCase();
       if (tail && !endsClause(env.text, end)) {
