@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { articleSummary, diffArticle, type Change, type ChangeKind } from './diff-article.js';
 import { FAIL_ON_ALL, failsOn, type FailOn } from './fail-on.js';
@@ -121,7 +121,12 @@ export function diffOutputs(oldDir: string, newDir: string, options: DiffOptions
 export function articleJsonDir(dir: string): string {
   const nested = path.join(dir, 'json');
   if (isDirectory(nested)) return nested;
-  if (isDirectory(dir)) return dir;
+  if (isDirectory(dir)) {
+    const manifest = path.join(dir, 'manifest.json');
+    // An output folder of a run with outputs.json off has nothing to compare: say so rather than report zero articles.
+    if (isManifest(manifest) && !readdirSync(dir).some((name) => name.endsWith('.json') && name !== 'manifest.json')) throw new DiffInputError(`${dir} is an output folder without json/: run the pipeline with outputs.json set to true`);
+    return dir;
+  }
   throw new DiffInputError(`${dir} is not a folder: expected an output folder (with json/) or a folder of article JSON files`);
 }
 
@@ -152,6 +157,7 @@ function readArticle(dir: string, name: string): ArticleJsonValue {
 
 /** A run manifest left in a flat folder is not an article: it has `articles` and no `text`. */
 function isManifest(file: string): boolean {
+  if (!existsSync(file)) return false;
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     return Array.isArray(parsed.articles) && parsed.text === undefined;

@@ -271,5 +271,9 @@ describe('[regression/diff] folders, --fail-on and the CLI', () => {
     const flat = makeTempDir({ 'a.json': base, 'manifest.json': JSON.stringify({ tool: 'article-pipeline', articles: [] }) });
     const { oldDir } = folders({ a: base }, {});
     expect(diffOutputs(oldDir, flat).totals).toMatchObject({ articlesCompared: 1, changes: 0 });
+    expect(diffOutputs(oldDir, path.join(oldDir, 'json')).totals).toMatchObject({ articlesCompared: 1, changes: 0 });
+    // A run with outputs.json off leaves a manifest and no json/: an error, not "0 articles compared".
+    const csvOnly = makeTempDir({ 'manifest.json': JSON.stringify({ tool: 'article-pipeline', articles: [] }), 'entities.csv': 'x' });
+    expect(() => diffOutputs(oldDir, csvOnly)).toThrow(/output folder without json\//u);
   });
 });
