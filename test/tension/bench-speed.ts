@@ -1,0 +1,28 @@
+/**
+ * Speed of the tension stage alone (sentiment, cues, actors), over the article texts of the shared eval
+ * files, segmented and entity-tagged beforehand. Run: npx tsx test/tension/bench-speed.ts
+ * Not a test: timing belongs in a script, never in a unit test.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createDocument } from '../../src/pipeline/create-document.js';
+import { entitiesConfigSchema, extractEntities } from '../../src/entities/index.js';
+import { scoreTension, tensionConfigSchema } from '../../src/tension/index.js';
+
+const evalDir = fileURLToPath(new URL('../../../shared/eval/', import.meta.url));
+const texts: string[] = [];
+for (const file of ['timex-dev.jsonl', 'ner-dev.jsonl']) {
+  const path = `${evalDir}${file}`;
+  if (!existsSync(path)) continue;
+  for (const line of readFileSync(path, 'utf8').split('\n')) if (line.trim()) texts.push((JSON.parse(line) as { text: string }).text);
+}
+const entities = entitiesConfigSchema.parse({});
+const config = tensionConfigSchema.parse({});
+const docs = texts.map((text, i) => extractEntities(createDocument({ id: `b${i}`, text }), entities));
+const words = docs.reduce((a, d) => a + d.tokens.filter((t) => /\w/u.test(t.value)).length, 0);
+for (const d of docs.slice(0, 20)) scoreTension(d, config);
+const runs = 5;
+const t0 = process.hrtime.bigint();
+for (let r = 0; r < runs; r++) for (const d of docs) scoreTension(d, config);
+const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+console.log(`${docs.length} documents, ${words} words x ${runs} runs: ${Math.round((words * runs) / seconds).toLocaleString('en-US')} words/s (tension stage alone)`);
