@@ -2,7 +2,7 @@ import type { ArticleDoc, Token } from '../document/types.js';
 import { resolveCountry } from './countries.js';
 import { getLexicon, type Lexicon } from './lexicon.js';
 import { nameKey } from './normalize.js';
-import { AMBIGUOUS_TITLE_HEADS, NAME_CONNECTORS, NEVER_NAMES, ORG_SUFFIXES, REGIONS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_WORDS } from './vocabulary.js';
+import { AMBIGUOUS_TITLE_HEADS, NAME_CONNECTORS, NEVER_NAMES, ORG_HEADS, ORG_SUFFIXES, REGIONS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_WORDS } from './vocabulary.js';
 
 /**
  * A candidate name: a run of name tokens [first, last) with the title found before it.
@@ -143,6 +143,9 @@ function viewTokens(doc: ArticleDoc): TokenView[] {
 }
 
 const SIMPLE_KEY = /^[a-z0-9]+$/u;
+const WEAK_CONNECTORS = new Set(['for', 'on', 'upon']);
+/** Legal-form words that end a company name: a name after them is a new name ("Chrysler LLC Jim Press"). */
+const LEGAL_FORMS = new Set(['inc', 'corp', 'llc', 'ltd', 'plc', 'co', 'nv', 'ag', 'sa', 'gmbh', 'bv', 'spa', 'llp']);
 
 function hasNewline(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
@@ -215,6 +218,12 @@ function bridgeLength(views: readonly TokenView[], at: number, isName: (i: numbe
   if (!next || next.segment !== v.segment) return 0;
   if (v.token.value === '-' && !next.token.spaceBefore && !v.token.spaceBefore && isName(at + 1)) return 1;
   if (!NAME_CONNECTORS.has(v.token.value)) return 0;
+  // "for" and "on" join only after an organization word ("Council for ...", "Committee on ..."),
+  // never a name and its topic ("Apple for iPhone").
+  if (WEAK_CONNECTORS.has(v.token.value)) {
+    const before = views[at - 1];
+    if (!before || !(ORG_SUFFIXES.has(before.key) || ORG_HEADS.has(before.key))) return 0;
+  }
   if (isName(at + 1)) return 1;
   const after = views[at + 2];
   if (v.token.value === 'of' && next.token.value === 'the' && after && after.segment === v.segment && isName(at + 2)) return 2;
@@ -240,6 +249,9 @@ function splitRun(views: readonly TokenView[], first: number, last: number, lex:
       pieces.push([start, i]);
       start = i + 1;
       if (views[start]?.key === 'the') start++;
+    } else if (i > start && LEGAL_FORMS.has(views[i - 1]!.key) && v.capital) {
+      pieces.push([start, i]);
+      start = i;
     } else if (value === 'and' && !orgEnding) {
       pieces.push([start, i]);
       start = i + 1;

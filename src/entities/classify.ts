@@ -51,6 +51,10 @@ export function classifyCandidate(candidate: Candidate): Typing | null {
   if (lex.people.has(whole)) return strong('PERSON', 'person-lexicon');
   if (lex.demonyms.has(whole)) return strong('NORP', 'demonym');
 
+  // "Jim Press", "Jim Bank": a known first name before a single word is a person, whatever the word.
+  if (keys.length === 2 && lex.firstNames.has(first) && !lex.commonWords.has(first) && /^\p{Lu}\p{Ll}+$/u.test(text.split(' ')[1] ?? '')) {
+    if (!lex.organizations.has(whole) && !lex.cities.has(whole)) return weak('PERSON', 'first-name');
+  }
   if (keys.length > 1) {
     if (keys.includes('of')) {
       if (ORG_HEADS.has(first)) return strong('ORG', 'org-head');
@@ -73,6 +77,7 @@ export function classifyCandidate(candidate: Candidate): Typing | null {
   if (city && city[1] >= 100_000 && !lex.firstNames.has(first) && !(keys.length === 1 && lex.lastNames.has(first))) return weak('GPE', 'world-city', city[0]);
 
   if (keys.length === 1 && ACRONYM.test(text)) return weak('ORG', 'acronym');
+  if (keys.length === 1 && lex.companyWords.has(first) && !lex.lastNames.has(first)) return weak('ORG', 'company-word');
   if (candidate.title && !candidate.inTitleCase) return strong('PERSON', 'title-person');
 
   const words = text.split(/\s+/u);

