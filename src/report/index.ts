@@ -1,7 +1,6 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../output/atomic-write.js';
 import { safeFileName } from '../output/file-names.js';
 import { buildArticlePage } from './article-page.js';
 import { readArticleView } from './article-view.js';
@@ -39,8 +38,12 @@ export async function writeReport(outputDir: string): Promise<{ pages: number }>
   const written = new Set<string>();
 
   for (const entry of entries) {
-    if (entry.status === 'rejected' || entry.json === null) {
-      if (entry.status === 'rejected') corpus.addRejected({ id: entry.id, where: entry.source_path, reason: '' });
+    if (entry.status === 'rejected') {
+      corpus.addRejected({ id: entry.id, where: entry.source_path, reason: '' });
+      continue;
+    }
+    if (entry.json === null) {
+      corpus.addUnreadable({ id: entry.id, where: entry.source_path, reason: 'no JSON was written (outputs.json is off), so the article has no page' });
       continue;
     }
     let json: unknown;
@@ -58,13 +61,13 @@ export async function writeReport(outputDir: string): Promise<{ pages: number }>
     const pageName = `${safeFileName(result.view.id)}.html`;
     if (written.has(pageName)) continue; // the same article listed twice gets one page
     const html = buildArticlePage(result.view, { corpus: '../index.html', json: `../../${urlPath(entry.json)}` });
-    writeFileAtomic(path.join(articlesDir, pageName), html);
+    writePage(path.join(articlesDir, pageName), html);
     written.add(pageName);
     corpus.add(result.view, `${ARTICLES_DIR}/${urlPath(pageName)}`);
   }
 
   removeStalePages(articlesDir, written);
-  writeFileAtomic(path.join(reportDir, 'index.html'), buildCorpusPage(corpus.summary()));
+  writePage(path.join(reportDir, 'index.html'), buildCorpusPage(corpus.summary()));
   return { pages: written.size + 1 };
 }
 
@@ -109,6 +112,23 @@ function isInside(relative: string): boolean {
 /** A relative file path as a URL path: each segment percent-encoded ("%2F" in a file name stays a name). */
 function urlPath(relative: string): string {
   return relative.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * Written under a temporary name and renamed into place, so a reader never sees half a page. Unlike
+ * the JSON and CSV outputs, pages are not fsync'ed: they are derived from those outputs and rebuilt
+ * by the next run, and an fsync per page would cost more than building the page.
+ */
+function writePage(file: string, html: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, html);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 function removeStalePages(dir: string, keep: ReadonlySet<string>): void {

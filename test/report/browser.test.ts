@@ -26,13 +26,18 @@ const RESULTS = path.join(REPO, 'test-results');
 
 let dir: string;
 let outDir: string;
-let browser: Chromium;
+let browser: Chromium | undefined;
+let launchError: Error | null = null;
 let page: Page;
 let seedJson: ArticleJson;
 const consoleErrors: string[] = [];
 const networkRequests: string[] = [];
 
-const url = (rel: string): string => pathToFileURL(path.join(outDir, 'report', rel)).href;
+/** The file:// URL of a report page; throws the launch failure first, so each test names it. */
+const url = (rel: string): string => {
+  if (launchError) throw launchError;
+  return pathToFileURL(path.join(outDir, 'report', rel)).href;
+};
 
 beforeAll(async () => {
   dir = makeTempDir();
@@ -52,7 +57,13 @@ beforeAll(async () => {
   }
   await writeReport(outDir);
 
-  browser = await launchChromium();
+  // A missing or broken Chromium fails every test below with the reason, never skips them.
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    launchError = error as Error;
+    return;
+  }
   browser.context.on('request', (request) => {
     if (!request.url().startsWith('file:')) networkRequests.push(request.url());
   });
@@ -76,8 +87,9 @@ afterAll(async () => {
 });
 
 describe('[report/browser] the report in headless Chromium', () => {
-  it('has Chromium installed', () => {
+  it('has Chromium installed and running', () => {
     expect(existsSync(CHROMIUM_PATH), INSTALL_HINT).toBe(true);
+    expect(launchError?.message ?? null).toBeNull();
   });
 
   it('shows the corpus page with its counts and visible charts', async () => {
@@ -180,6 +192,7 @@ describe('[report/browser] the report in headless Chromium', () => {
   });
 
   it('logged no console error and made no network request on any page', () => {
+    if (launchError) throw launchError;
     expect(consoleErrors).toEqual([]);
     expect(networkRequests).toEqual([]);
   });
