@@ -103,6 +103,8 @@ export const tensionConfigSchema = z
      * one -4), so a sentence reporting both would otherwise read as cooperation.
      */
     cooperationWeight: z.number().min(0).max(1).default(0.8),
+    /** Factor on cues after the sentence's first verb cue (its main act): objects, complements, relative clauses. */
+    secondaryWeight: z.number().min(0).max(1).default(0.5),
     /** Tokens before a cue that a negator reaches. */
     negationScope: z.number().int().min(1).max(8).default(4),
     /** Tokens after the cue searched for a target, before it for a source. */

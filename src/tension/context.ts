@@ -143,6 +143,8 @@ function governingReversal(tokens: readonly Token[], from: number, cueTokens: re
     const [normal, lemma] = tokenForms(t);
     if (HARD_EDGE.has(normal) || normal === 'and' || normal === 'after' || normal === 'because') break;
     if (t.pos !== 'VERB' && t.pos !== 'NOUN' && normal !== 'refusal' && normal !== 'rejection') continue;
+    // "called off the strike"
+    if (lemma === 'call' && tokens[first - k + 1]?.normal === 'off') return 'easing';
     if (REJECTING.has(lemma) || REJECTING.has(normal)) return EASING.has(lemma) ? 'easing' : 'rejecting';
     if (EASING.has(lemma) || EASING.has(normal)) return 'easing';
   }

@@ -58,6 +58,8 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   const cues: TensionCue[] = [];
   let score = 0;
   let strongest: { cue: TensionCue; size: number } | null = null;
+  let mainVerbSeen = false;
+  let mainVerbAt = -1;
   for (const match of matches) {
     const first = match.tokens[0]!;
     const last = match.tokens[match.tokens.length - 1]!;
@@ -84,7 +86,14 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
     // A noun naming violence or crisis with no actor in reach describes a situation ("gender-based violence",
     // "post-conflict stabilization"); tension is between actors, so it counts for less.
     const unattributed = !isVerb && !actors.source && !actors.target;
-    const contribution = weight * config.modalityWeights[context.modality] * (context.background ? config.backgroundWeight : 1) * (unattributed ? config.unattributedNounWeight : 1);
+    // The first verb cue is the sentence's main act; what follows it (objects, relative clauses) says
+    // less about what happened between the actors.
+    const secondary = mainVerbSeen && first > mainVerbAt;
+    if (isVerb && !mainVerbSeen && weight !== 0) {
+      mainVerbSeen = true;
+      mainVerbAt = last;
+    }
+    const contribution = weight * config.modalityWeights[context.modality] * (context.background ? config.backgroundWeight : 1) * (unattributed ? config.unattributedNounWeight : 1) * (secondary ? config.secondaryWeight : 1);
     score += contribution > 0 ? contribution * config.cooperationWeight : contribution;
     // The sentence's actors are those of its main act, usually its first verb cue ("Petro condemned the
     // U.S. military operation": Petro against the U.S.); without one, the largest contribution wins.
@@ -95,7 +104,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   // disapproval (CAMEO 11, Goldstein -2): cited by its most negative word, added only when the cues
   // leave the sentence undecided.
   const toneWord = tone.mostNegative >= 0 ? tokens[tone.mostNegative]! : null;
-  const toneIsOwn = toneWord !== null && !GRIEF.has(toneWord.normal) && !GRIEF.has(String(toneWord.lemma).toLowerCase());
+  const toneIsOwn = toneWord !== null && !matches.some((m) => m.tokens.includes(tone.mostNegative)) && !GRIEF.has(toneWord.normal) && !GRIEF.has(String(toneWord.lemma).toLowerCase());
   // When the lexicon found a negated or reversed act, the sentence's negativity is that act's, read already.
   const undone = cues.some((c) => c.negated || (c.weight === 0 && c.category !== 'negative-tone'));
   if (toneCue && toneIsOwn && !undone && Math.abs(score) < config.labelThreshold) {

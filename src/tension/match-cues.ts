@@ -46,8 +46,13 @@ export function matchCues(tokens: readonly Token[], from: number, to: number, le
   const used = new Set<number>();
   const kept: CueMatch[] = [];
   for (const match of found) {
-    if (match.tokens.some((t) => used.has(t))) continue;
-    for (const t of match.tokens) used.add(t);
+    // The whole span is taken, gap tokens included: "withdrawal of some invasion forces" is one act.
+    const first = match.tokens[0]!;
+    const last = match.tokens[match.tokens.length - 1]!;
+    let taken = false;
+    for (let t = first; t <= last && !taken; t++) taken = used.has(t);
+    if (taken) continue;
+    for (let t = first; t <= last; t++) used.add(t);
     kept.push(match);
   }
   return kept.sort((a, b) => a.tokens[0]! - b.tokens[0]!);
