@@ -89,8 +89,9 @@ mark.ent.cont::after { content: none; }
 .cue.pol-neutral { text-decoration-style: dotted; }
 .cue.negated::before { content: "\\00ac"; font-weight: 700; margin-right: .05em; }
 .tip { display: none; position: absolute; left: 0; bottom: calc(100% + 2px); z-index: 10; background: #1a1a1a; color: #fff; padding: .15rem .45rem; border-radius: 4px; font: 600 .8rem/1.4 system-ui, "DejaVu Sans", sans-serif; white-space: nowrap; text-decoration: none; pointer-events: none; }
-.tx:hover:not(:has(.tx:hover, .cue:hover)) > .tip, .tx:focus > .tip,
-.cue:hover:not(:has(.tx:hover, .cue:hover)) > .tip, .cue:focus > .tip { display: block; }
+.tx:hover > .tip, .tx:focus > .tip, .cue:hover > .tip, .cue:focus > .tip { display: block; }
+/* Over a date inside a cue, only the inner tooltip shows (a separate rule: browsers without :has keep the one above). */
+.tx:has(.tx:hover, .cue:hover):not(:focus) > .tip, .cue:has(.tx:hover, .cue:hover):not(:focus) > .tip { display: none; }
 .tx:focus, .cue:focus { outline: 3px solid var(--focus); outline-offset: 1px; }
 .swatch-cue { text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: .25em; }
 aside section { margin-bottom: 1.25rem; }
