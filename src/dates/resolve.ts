@@ -109,7 +109,7 @@ export function resolveWeekday(
  * `FORWARD_WINDOW_DAYS` after the DCT ("was extended to Nov. 16" written Oct. 30 stays in this year;
  * "in December" written in February is last year's); a future-tense one takes the earliest that ends no
  * earlier than that window before it ("will be paid Jan. 2" written in November is next year's);
- * otherwise the nearest. A plain "closest to the DCT" would misplace past reports of late months.
+ * otherwise the nearest, future distance counting double. A plain "closest to the DCT" would misplace past reports of late months.
  */
 const FORWARD_WINDOW_DAYS = 90;
 
@@ -129,8 +129,13 @@ function chooseYear(ctx: ResolveContext, dct: Date, startOf: (year: number) => D
     const fitting = candidates.filter((c) => c.start.getTime() >= dct.getTime() - window);
     return fitting.length > 0 ? fitting[0]!.year : base;
   }
+  // No tense to go by: the nearest candidate, with days ahead counting double (news reports the past).
+  const cost = (c: { start: Date }): number => {
+    const diff = c.start.getTime() - dct.getTime();
+    return diff > 0 ? diff * 2 : -diff;
+  };
   let best = candidates[0]!;
-  for (const c of candidates) if (Math.abs(c.start.getTime() - dct.getTime()) < Math.abs(best.start.getTime() - dct.getTime())) best = c;
+  for (const c of candidates) if (cost(c) < cost(best)) best = c;
   return best.year;
 }
 

@@ -39,6 +39,14 @@ export function tenseAt(doc: Pick<ArticleDoc, 'tokens' | 'sentences'>, start: nu
   // "as early as Tuesday", "as soon as Friday" look ahead whatever the verb.
   const lead = tokens.slice(Math.max(sentence.tokenStart, first - 3), first).map((t) => t.normal).join(' ');
   if (/\bas (?:early|soon) as$/.test(lead)) return 'future';
+  const tense = verbTense(tokens, sentence, first, last);
+  // "closed until Friday": a deadline in a present-tense sentence lies ahead.
+  if ((tense === 'present' || tense === 'none') && /\b(?:until|till)$/.test(lead)) return 'future';
+  return tense;
+}
+
+/** The verb group before the expression in its sentence, else the first one after it. */
+function verbTense(tokens: readonly Token[], sentence: { readonly tokenStart: number; readonly tokenEnd: number }, first: number, last: number): Tense {
   for (let i = first - 1; i >= sentence.tokenStart; i--) {
     if (isVerb(tokens[i]!)) return groupTense(tokens, i, sentence.tokenStart);
   }

@@ -69,6 +69,7 @@ const cases: Array<[string, string, string[]]> = [
   // Vague references.
   ['Prices are now higher than they were recently.', '1998-01-01', ['now | DATE PRESENT_REF', 'recently | DATE PAST_REF']],
   ['the future', '1998-01-01', ['the future | DATE FUTURE_REF']],
+  ['In the past, such deals were rare.', '1998-01-01', ['the past | DATE PAST_REF']],
 ];
 
 describe(here + 'finds and normalizes (table)', () => {

@@ -13,7 +13,6 @@ const negatives = [
   'It may rain, and they may march.',
   'The former minister spoke.',
   'Meanwhile, the talks resumed immediately.',
-  'In the past, such deals were rare.',
   'The current account deficit widened.',
   'He won a second term.',
   'Three-quarters of the shares were sold.',

@@ -5,7 +5,7 @@
 import { formatPoint } from '../calendar.js';
 import { MONTHS, MONTH_BEFORE_NUMBER, WEEKDAYS, WEEKDAY_NAME } from '../lexicon.js';
 import { fixed, relativeToDct, resolveMonthDay, resolveWeekday, pad, type ResolveContext, type Resolved } from '../resolve.js';
-import { type DateRule, draft, group, pattern, textAfter, wordBefore } from './types.js';
+import { type DateRule, draft, group, pattern, textAfter } from './types.js';
 
 const END = '(?![\\w])';
 const DAY_WORD = `(?:${WEEKDAY_NAME}|today|yesterday|tomorrow|(?<md>${MONTH_BEFORE_NUMBER})\\s*(?<mdday>[12]\\d|3[01]|0?[1-9])(?!\\d))`;
@@ -59,7 +59,8 @@ export const timeAndReferenceRules: readonly DateRule[] = [
     pattern: pattern(`\\b(?:(?<day1>${WEEKDAY_NAME}|today|yesterday|tomorrow)\\s+)?(?<word>noon|midnight|midday)(?:,?\\s+(?<day2>${WEEKDAY_NAME}|today|yesterday|tomorrow))?${END}`),
     build: (m) => {
       const word = group(m, 'word')!.toLowerCase();
-      const suffix = word === 'midnight' ? 'T24:00' : 'T12:00';
+      // TIDES writes midnight as T24 of the day that ends.
+      const suffix = word === 'midnight' ? 'T24' : 'T12:00';
       return draft(m.index, m.index + m[0].length, (ctx) => dayOf(ctx, group(m, 'day1') ?? group(m, 'day2'), undefined, undefined, suffix));
     },
   },
@@ -75,8 +76,6 @@ export const timeAndReferenceRules: readonly DateRule[] = [
         // Only "current" before a noun that is not a technical term ("current account", "current assets").
         if (!/^\s+[a-z]/.test(after) || /^\s+(?:account|accounts|assets|liabilities|events|affairs|year|quarter|month|week|period|fiscal|and|or|of|in|is|was|dollars|prices)\b/i.test(after)) return null;
       }
-      // "in the past" is an idiom (untagged in the gold); "the past" elsewhere is a vague past point.
-      if (w === 'the past' && wordBefore(env.text, m.index) === 'in') return null;
       const value = /future/.test(w) ? 'FUTURE_REF' : /recent|past/.test(w) ? 'PAST_REF' : 'PRESENT_REF';
       return draft(m.index, m.index + m[0].length, (ctx) => (ctx.config.vagueReferences ? fixed('DATE', value) : null));
     },
