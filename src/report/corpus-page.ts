@@ -1,7 +1,7 @@
 import type { CorpusSummary } from './corpus-summary.js';
 import { attr, classToken, escapeHtml, formatNumber, formatSigned, htmlDocument } from './html.js';
 import { BASE_CSS, ENTITY_STYLES, OTHER_ENTITY } from './style.js';
-import { barChart, tensionChart, timelineChart, type TimelineBin } from './svg-charts.js';
+import { barChart, MAX_LINKED_MARKS, tensionChart, timelineChart, type TimelineBin } from './svg-charts.js';
 
 /** How many entities and dyads the corpus page lists; the CSV tables hold them all. */
 export const TOP_ENTITIES = 20;
@@ -73,7 +73,7 @@ const NOT_COMPUTED = (stage: string): string => `<p class="absent">Not computed:
 function tensionPart(summary: CorpusSummary): string {
   if (summary.withLayer.tension === 0) return NOT_COMPUTED('tension');
   const points = summary.articles.flatMap((a) => (a.tensionIndex === null || a.dct === null ? [] : [{ date: a.dct, index: a.tensionIndex, label: a.tensionLabel ?? 'neutral', name: a.title, href: a.href }]));
-  return `${tensionChart(points, 'tension-chart')}<p class="note">Each mark is one article (a link to its page): the mean score of its sentences with a tension cue.</p>`;
+  return `${tensionChart(points, 'tension-chart')}<p class="note">Each mark is one article (${points.length <= MAX_LINKED_MARKS ? 'a link to its page' : 'the table below links every page'}): the mean score of its sentences with a tension cue.</p>`;
 }
 
 function timelinePart(summary: CorpusSummary): string {

@@ -43,7 +43,7 @@ main { padding: 1rem 1.5rem 3rem; max-width: 96rem; }
 h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
 h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
-th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+th, td { overflow-wrap: anywhere; text-align: left; padding: .25rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .note { color: var(--muted); font-size: .9rem; margin: .4rem 0; }
@@ -75,7 +75,7 @@ export const ARTICLE_CSS = `
 .sent .margin b { display: block; font-size: .95rem; }
 .sent.s-escalation .margin { border-right-color: #b71c1c; }
 .sent.s-de-escalation .margin { border-right-color: #0d47a1; border-right-style: double; border-right-width: 4px; }
-.sent p { margin: 0; line-height: 2.1; }
+.sent p { margin: 0; line-height: 2.1; overflow-wrap: anywhere; }
 .sent.headline p { font-weight: 700; font-size: 1.1rem; }
 mark.ent { color: var(--ink); border-radius: 3px; padding: .05em .15em; }
 mark.ent::after { content: attr(data-tag); font-size: .62em; font-weight: 700; letter-spacing: .02em; vertical-align: super; margin-left: .15em; color: #333; }

@@ -58,6 +58,9 @@ function monthLabel(day: number, withYear: boolean): string {
   return withYear || d.getUTCMonth() === 0 ? `${month} ${d.getUTCFullYear()}` : month;
 }
 
+/** Above this many articles, the tension chart's marks are not links (see `tensionChart`). */
+export const MAX_LINKED_MARKS = 200;
+
 export interface TensionPoint {
   /** Publication date, YYYY-MM-DD. */
   readonly date: string;
@@ -108,8 +111,12 @@ export function tensionChart(points: readonly TensionPoint[], id: string): strin
   parts.push(`<line x1="${m.left}" x2="${width - m.right}" y1="${height - m.bottom}" y2="${height - m.bottom}" stroke="${CHART.axis}"/>`);
   parts.push(`<text x="${m.left + plotW / 2}" y="${height - 6}" text-anchor="middle">publication date</text>`);
   parts.push(`<text x="14" y="${m.top + plotH / 2}" text-anchor="middle" transform="rotate(-90 14 ${m.top + plotH / 2})">tension index (− conflict, + cooperation)</text>`);
+  // Marks are links while they are few; past that they would be hundreds of keyboard stops, and the
+  // article table below the chart links every page anyway.
+  const linked = dated.length <= MAX_LINKED_MARKS;
   for (const p of dated) {
-    parts.push(`<a${attr('href', p.href)}><title>${escapeHtml(`${p.name}: ${formatSigned(p.index, 2)} (${p.label}), published ${p.date}`)}</title>${marker(p.label, x(p.day), y(p.index))}</a>`);
+    const title = `<title>${escapeHtml(`${p.name}: ${formatSigned(p.index, 2)} (${p.label}), published ${p.date}`)}</title>`;
+    parts.push(linked ? `<a${attr('href', p.href)}>${title}${marker(p.label, x(p.day), y(p.index))}</a>` : `<g>${title}${marker(p.label, x(p.day), y(p.index))}</g>`);
   }
   // Legend: shape and word for each label.
   const legend = [['escalation', 'escalation'], ['de-escalation', 'de-escalation'], ['neutral', 'neutral']] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChart, isoDay, tensionChart, timelineChart } from '../../src/report/svg-charts.js';
+import { barChart, isoDay, MAX_LINKED_MARKS, tensionChart, timelineChart } from '../../src/report/svg-charts.js';
 import { CHART, ENTITY_STYLES, categoryColor } from '../../src/report/style.js';
 
 const count = (html: string, pattern: RegExp): number => html.match(pattern)?.length ?? 0;
@@ -39,6 +39,14 @@ describe('[report/charts] tension chart', () => {
     expect(svg).toMatch(/>Feb<\/text>/u);
     expect(svg).toMatch(/>\+4<\/text>/u);
     expect(svg).toMatch(/>\u22124<\/text>/u);
+  });
+
+  it('stops making marks links past MAX_LINKED_MARKS articles, to keep the keyboard path short', () => {
+    const many = Array.from({ length: MAX_LINKED_MARKS + 1 }, (_, i) => ({ date: '2026-01-14', index: 0, label: 'neutral', name: `n${i}`, href: `articles/n${i}.html` }));
+    const big = tensionChart(many, 't');
+    expect(count(big, /<a /gu)).toBe(0);
+    expect(count(big, /<g><title>n\d+:/gu)).toBe(MAX_LINKED_MARKS + 1);
+    expect(count(tensionChart(many.slice(1), 't'), /<a /gu)).toBe(MAX_LINKED_MARKS);
   });
 
   it('says so when nothing can be plotted', () => {
