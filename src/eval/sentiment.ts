@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { createDocument } from '../pipeline/create-document.js';
 import { wink } from '../nlp/wink.js';
 import { scoreTension } from '../tension/index.js';
-import { tensionConfigSchema, type TensionConfig } from '../tension/config.js';
+import type { z } from 'zod';
+import { tensionConfigSchema } from '../tension/config.js';
 
 /**
  * Sentence sentiment against human ratings (VADER's NYT editorial snippets: mean of 20 ratings on -4..+4).
@@ -16,7 +17,8 @@ export type SentimentBaseline = 'wink' | 'vader';
 export interface SentimentEvalOptions {
   /** Score a package as it comes instead of our stage. */
   readonly baseline?: SentimentBaseline | null;
-  readonly config?: Partial<TensionConfig>;
+  /** Tension config as written in pipeline.config.json (defaults fill the rest). */
+  readonly config?: z.input<typeof tensionConfigSchema>;
   /** Only the first N records (quick runs). */
   readonly limit?: number;
 }

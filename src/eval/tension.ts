@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
-import type { Actor, ArticleDoc } from '../document/types.js';
+import type { Actor } from '../document/types.js';
 import { entitiesConfigSchema, extractEntities, resolveCountry } from '../entities/index.js';
 import { wink } from '../nlp/wink.js';
 import { createDocument } from '../pipeline/create-document.js';
-import { tensionConfigSchema, type TensionConfig } from '../tension/config.js';
+import type { z } from 'zod';
+import { tensionConfigSchema } from '../tension/config.js';
 import { scoreTension } from '../tension/index.js';
 import { classScores, readJsonl, round, type ClassScores } from './sentiment.js';
 
@@ -19,7 +20,8 @@ export type TensionBaseline = 'sentiment' | 'wink' | 'vader';
 export interface TensionEvalOptions {
   /** Sign of a general sentiment score instead of the tension stage: what a tone dictionary does. */
   readonly baseline?: TensionBaseline | null;
-  readonly config?: Partial<TensionConfig>;
+  /** Tension config as written in pipeline.config.json (defaults fill the rest). */
+  readonly config?: z.input<typeof tensionConfigSchema>;
   readonly limit?: number;
 }
 
@@ -113,12 +115,12 @@ function makePredictor(options: TensionEvalOptions): (text: string) => Predictio
   return (text) => {
     const doc = scoreTension(extractEntities(createDocument({ id: 'gold', text }), entitiesConfig), config);
     if (baseline === 'sentiment') return { label: toneLabel(doc.sentiment), source: null, target: null };
-    return sentencePrediction(doc);
+    return sentencePrediction(doc, config.labelThreshold);
   };
 }
 
 /** A gold record is one sentence; if the segmenter splits it, the parts' scores add up. */
-function sentencePrediction(doc: ReturnType<typeof scoreTension>): Prediction {
+function sentencePrediction(doc: ReturnType<typeof scoreTension>, threshold: number): Prediction {
   let score = 0;
   let best: { size: number; source: Actor | null; target: Actor | null } | null = null;
   for (const s of doc.sentences) {
@@ -127,14 +129,13 @@ function sentencePrediction(doc: ReturnType<typeof scoreTension>): Prediction {
     score += t.score;
     if (t.cues.length > 0 && (!best || Math.abs(t.score) > best.size)) best = { size: Math.abs(t.score), source: t.source, target: t.target };
   }
-  const label = labelOfScore(doc, score);
+  const label = labelOfScore(score, threshold);
   return { label, source: best?.source ?? null, target: best?.target ?? null };
 }
 
-function labelOfScore(doc: ArticleDoc, score: number): Prediction['label'] {
-  void doc;
-  if (score <= -1) return 'conflict';
-  if (score >= 1) return 'cooperation';
+function labelOfScore(score: number, threshold: number): Prediction['label'] {
+  if (score < 0 && score <= -threshold) return 'conflict';
+  if (score > 0 && score >= threshold) return 'cooperation';
   return 'neutral';
 }
 

@@ -119,6 +119,8 @@ export const tensionConfigSchema = z
         /** Sentence sentiment at or below minus this value. */
         threshold: z.number().min(0).max(1).default(0.25),
         weight: z.number().min(-10).max(0).default(-2),
+        /** The tone cue is added while the cues' score is below this: weak cooperation cues do not outweigh a hostile tone. */
+        maxCooperation: z.number().min(0).max(10).default(1),
         category: z.string().default('criticism'),
       })
       .strict()

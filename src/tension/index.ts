@@ -107,7 +107,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   const toneIsOwn = toneWord !== null && !matches.some((m) => m.tokens.includes(tone.mostNegative)) && !GRIEF.has(toneWord.normal) && !GRIEF.has(String(toneWord.lemma).toLowerCase());
   // When the lexicon found a negated or reversed act, the sentence's negativity is that act's, read already.
   const undone = cues.some((c) => c.negated || (c.weight === 0 && c.category !== 'negative-tone'));
-  if (toneCue && toneIsOwn && !undone && Math.abs(score) < config.labelThreshold) {
+  if (toneCue && toneIsOwn && !undone && score > -config.labelThreshold && score < config.negativeTone.maxCooperation) {
     const i = tone.mostNegative;
     const actors = cueActors(tokens, from, to, i, i, mentions, config.actorWindow);
     const t = tokens[i]!;

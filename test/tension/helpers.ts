@@ -1,12 +1,15 @@
 import { createDocument } from '../../src/pipeline/create-document.js';
 import { entitiesConfigSchema, extractEntities } from '../../src/entities/index.js';
 import type { Actor, ArticleDoc, EntityMention, EntitySummary, SentenceTension, TensionCue } from '../../src/document/types.js';
-import { scoreTension, tensionConfigSchema, type TensionConfig, type TensionDoc } from '../../src/tension/index.js';
+import type { z } from 'zod';
+import { scoreTension, tensionConfigSchema, type TensionDoc } from '../../src/tension/index.js';
+
+type TensionConfigInput = z.input<typeof tensionConfigSchema>;
 
 const entitiesConfig = entitiesConfigSchema.parse({});
 
 /** The real pipeline order: segmentation, entities, tension. */
-export function analyze(text: string, config: Partial<TensionConfig> = {}, dct: string | null = null): TensionDoc {
+export function analyze(text: string, config: TensionConfigInput = {}, dct: string | null = null): TensionDoc {
   const doc = scoreTension(extractEntities(createDocument({ id: 'test', text, dct }), entitiesConfig), tensionConfigSchema.parse(config));
   for (const s of doc.sentences) {
     for (const c of s.tension?.cues ?? []) {
@@ -18,7 +21,7 @@ export function analyze(text: string, config: Partial<TensionConfig> = {}, dct: 
 }
 
 /** Tension of a one-sentence text (the segmenter may split it: the parts' scores are added). */
-export function tensionOf(text: string, config: Partial<TensionConfig> = {}): SentenceTension {
+export function tensionOf(text: string, config: TensionConfigInput = {}): SentenceTension {
   const doc = analyze(text, config);
   const sentences = doc.sentences.map((s) => s.tension!);
   if (sentences.length === 1) return sentences[0]!;

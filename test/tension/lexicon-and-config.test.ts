@@ -59,7 +59,7 @@ describe('[tension] config', () => {
   });
   it('a user lexicon can replace ours', () => {
     const user = { version: 'only-1', categories: { cyber: { side: 'conflict' as const } }, cues: [{ id: 'cyber-attack', category: 'cyber', weight: -7, pattern: 'ransomware' }] };
-    const t = tensionOf('Russia attacked Ukraine.', { lexicon: user, lexiconMode: 'replace', negativeTone: { enabled: false, threshold: 0.25, weight: -2, category: 'criticism' } });
+    const t = tensionOf('Russia attacked Ukraine.', { lexicon: user, lexiconMode: 'replace', negativeTone: { enabled: false } });
     expect(t.cues).toEqual([]);
   });
   it('loads a lexicon file and reports problems with the file name', async () => {
