@@ -194,7 +194,8 @@ export function timelineChart(bins: readonly TimelineBin[], id: string): string 
 function niceTicks(max: number): number[] {
   const raw = max / 4;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(1, [1, 2, 5, 10].map((f) => f * power).find((s) => s >= raw) ?? raw);
+  const factors = power >= 10 ? [1, 2, 2.5, 5, 10] : [1, 2, 5, 10]; // counts: whole-number steps only
+  const step = Math.max(1, factors.map((f) => f * power).find((s) => s >= raw) ?? raw);
   const ticks: number[] = [];
   for (let v = 0; v <= max + 1e-9; v += step) ticks.push(Math.round(v));
   return ticks;
