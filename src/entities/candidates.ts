@@ -68,6 +68,8 @@ export function findCandidates(doc: ArticleDoc): Candidate[] {
     if (v.key === 'the' && v.token.value === 'The' && !ambiguous && views[i + 1]?.capital && views[i + 1]!.segment === v.segment) return true;
     if (CLOSED_CLASS_POS.has(v.token.pos) && (lex.commonWords.has(v.key) || FUNCTION_WORDS.has(v.key))) {
       // "The", "In", "He" at a sentence start, "to" or "And" in a headline.
+      // "John Near": inside prose, a capitalized closed-class word right after a name continues it.
+      if (!ambiguous && !FUNCTION_WORDS.has(v.key) && v.key !== 'i' && views[i - 1]?.capital && views[i - 1]!.segment === v.segment) return true;
       return ambiguous && hasNameEvidence(v, lex, provenNames) && !FUNCTION_WORDS.has(v.key);
     }
     if (!ambiguous) return true;
@@ -126,7 +128,9 @@ function viewTokens(doc: ArticleDoc): TokenView[] {
     }
     const value = token.value;
     const capital = isCapitalized(value);
-    const ambiguousPosition = segmentOpen || (previous !== undefined && OPENERS.has(previous.value));
+    // A spaced dash opens a clause ("BOGOTÁ — Colombian ..."); a hyphen inside a word ("Liberal-Labour") does not.
+    const opener = previous !== undefined && OPENERS.has(previous.value) && !(previous.value === '-' && !previous.spaceBefore && !token.spaceBefore);
+    const ambiguousPosition = segmentOpen || opener;
     views.push({
       token,
       index,
@@ -249,10 +253,19 @@ function splitRun(views: readonly TokenView[], first: number, last: number, lex:
       pieces.push([start, i]);
       start = i + 1;
       if (views[start]?.key === 'the') start++;
+    } else if (i > start + 1 && v.capital && lex.firstNames.has(v.key) && !lex.commonWords.has(v.key) && isRoleWord(views[i - 1]!, lex, v)) {
+      // "County Coroner William McLaughlin": the role and the name start a new piece, where the role
+      // becomes the title; a run that starts with the role ("Engineer John Greiner") needs no split.
+      let k = i - 1;
+      while (k > start && (isRoleWord(views[k - 1]!, lex, views[k]) || TITLE_WORDS.has(views[k - 1]!.key))) k--;
+      if (k > start) {
+        pieces.push([start, k]);
+        start = k;
+      }
     } else if (i > start && LEGAL_FORMS.has(views[i - 1]!.key) && v.capital) {
       pieces.push([start, i]);
       start = i;
-    } else if (value === 'and' && !orgEnding) {
+    } else if (value === 'and' && !orgEnding && !insideOrgOf(views, start, i, last, lex)) {
       pieces.push([start, i]);
       start = i + 1;
     } else if (i > start && TITLE_WORDS.has(v.key) && !TITLE_WORDS.has(views[i - 1]!.key) && titleBeforeName(views, i, last, lex)) {
@@ -263,7 +276,8 @@ function splitRun(views: readonly TokenView[], first: number, last: number, lex:
       // "US-Colombia" names two places; "Rolls-Royce" is one name.
       const left = views[i - 1]!.token.value;
       const right = views[i + 1]?.token.value ?? '';
-      if (resolveCountry(left) || resolveCountry(right)) {
+      const isCountry = (t: string): boolean => (resolveCountry(t)?.via ?? 'demonym') !== 'demonym';
+      if (isCountry(left) || isCountry(right)) {
         pieces.push([start, i]);
         start = i + 1;
       }
@@ -271,6 +285,33 @@ function splitRun(views: readonly TokenView[], first: number, last: number, lex:
   }
   pieces.push([start, last]);
   return pieces.filter(([a, b]) => b > a && !isConnector(views[a]!) && !isConnector(views[b - 1]!));
+}
+
+/**
+ * A capitalized role noun: from compromise's role list, our title heads, or, right before a known
+ * first name, a common noun with an agent ending ("Engineer John Greiner", "Coroner William McLaughlin").
+ */
+function isRoleWord(v: TokenView, lex: Lexicon, next?: TokenView): boolean {
+  if (!v.capital) return false;
+  if (lex.roles.has(v.key) || TITLE_HEADS.has(v.key)) return true;
+  if (!next || !lex.firstNames.has(next.key) || lex.commonWords.has(next.key)) return false;
+  return AGENT_ENDING.test(v.key) && !lex.firstNames.has(v.key) && !lex.lastNames.has(v.key) && !lex.worldCities.has(v.key);
+}
+const AGENT_ENDING = /(?:er|or|ist|ian|man|woman|ant|ent)$/u;
+
+/** "Department of Physics and Astronomy": an "and" after an organization head and "of" joins the topic. */
+function insideOrgOf(views: readonly TokenView[], start: number, at: number, last: number, lex: Lexicon): boolean {
+  let sawOrgOf = false;
+  for (let k = start + 1; k < at; k++) {
+    const v = views[k]!;
+    if ((v.key === 'of' || v.key === 'for') && (ORG_HEADS.has(views[k - 1]!.key) || lex.orgSuffixes.has(views[k - 1]!.key))) sawOrgOf = true;
+  }
+  if (!sawOrgOf || last - at - 1 > 2) return false;
+  for (let k = at + 1; k < last; k++) {
+    const key = views[k]!.key;
+    if (ORG_SUFFIXES.has(key) || lex.orgSuffixes.has(key) || lex.companyWords.has(key) || lex.organizations.has(key)) return false;
+  }
+  return true;
 }
 
 /** "X of Y" is two names when X is a person or only a role: "Sue Black of ...", "Chairman of ...". */
@@ -291,7 +332,8 @@ function titleBeforeName(views: readonly TokenView[], at: number, last: number, 
     j++;
   }
   if (!sawHead) return false;
-  if (j >= last) return true;
+  // "Colombian President" ends in a title; "Damian King", "Alexander Pope" end in a surname.
+  if (j >= last) return resolveCountry(views[at - 1]!.token.value) !== null || lex.organizations.has(views[at - 1]!.key);
   const end = views[last - 1]!.key;
   return !(ORG_SUFFIXES.has(end) || lex.orgSuffixes.has(end));
 }
@@ -323,8 +365,8 @@ function makeCandidate(
   // A title is a run of title words that contains a head word ("Foreign Minister", "Chief Executive").
   let j = first;
   let sawHead = false;
-  while (j < last && (TITLE_WORDS.has(views[j]!.key) || (sawHead && views[j]!.key === 'of' && j + 1 < last))) {
-    if (TITLE_HEADS.has(views[j]!.key)) sawHead = true;
+  while (j < last && (TITLE_WORDS.has(views[j]!.key) || isRoleWord(views[j]!, lex, views[j + 1]) || (sawHead && views[j]!.key === 'of' && j + 1 < last))) {
+    if (TITLE_HEADS.has(views[j]!.key) || isRoleWord(views[j]!, lex, views[j + 1])) sawHead = true;
     j++;
   }
   const wholeKnown = lex.organizations.has(keyOf(views, first, last));
