@@ -5,7 +5,7 @@ import path from 'node:path';
 import { canonicalConfigJson } from '../config/load.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { PipelineConfig } from '../config/schema.js';
-import type { IngestError, IngestOptions } from '../ingest/corpus.js';
+import { loadArticle, type IngestError, type IngestOptions } from '../ingest/corpus.js';
 import { toArticleJson, type ArticleJson } from '../output/article-json.js';
 import { AtomicFileWriter, writeFileAtomic } from '../output/atomic-write.js';
 import { CSV_COLUMNS, type TableName } from '../output/csv-tables.js';
@@ -114,6 +114,8 @@ export function workerCount(config: PipelineConfig): number {
 /** An article ready to be written, in id order. */
 type Step =
   | ArticleOutcome
+  | { readonly kind: 'rejected'; readonly error: IngestError }
+  | { readonly kind: 'skipped'; readonly id: string }
   | { readonly kind: 'reused'; readonly id: string; readonly entry: ManifestArticle }
   | { readonly kind: 'unchanged'; readonly id: string; readonly entry: ManifestArticle; readonly csv: Partial<Record<TableName, string>>; readonly counts: ArticleCounts };
 
@@ -149,7 +151,7 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
   const jsonDir = path.join(outputDir, 'json');
   mkdirSync(jsonDir, { recursive: true });
   const tableNames = enabledTables(config);
-  const context: TaskContext = { corpusDir, jsonDir, config, ingest, tables: tableNames };
+  const context: TaskContext = { jsonDir, config, tables: tableNames };
   const previousCsv = config.outputs.csv && sameConfig && !options.force ? PreviousCsv.open(outputDir, tableNames, previous) : null;
   const sink = config.outputs.csv ? new CsvSink(outputDir, [...tableNames, 'errors']) : null;
   const runner = new ArticleRunner(context, workerCount(config));
@@ -170,8 +172,10 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
         if (rebuilt) return Promise.resolve({ kind: 'unchanged', id: ref.id, entry: before, ...rebuilt });
       }
     }
-    const { contentHash: _hash, ...articleRef } = ref;
-    return runner.run({ ref: articleRef, analyze: listed });
+    const loadedArticle = loadArticle(corpusDir, ref, ingest);
+    if (!loadedArticle.ok) return Promise.resolve({ kind: 'rejected', error: loadedArticle.error });
+    if (!listed) return Promise.resolve({ kind: 'skipped', id: ref.id });
+    return runner.run({ raw: loadedArticle.article });
   };
 
   const record = (step: Step): void => {

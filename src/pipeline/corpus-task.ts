@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beginWinkDocument, installWinkIsolation } from '../nlp/wink-isolation.js';
 import path from 'node:path';
 import type { PipelineConfig } from '../config/schema.js';
-import { loadArticle, type ArticleRef, type IngestError, type IngestOptions } from '../ingest/corpus.js';
+import type { RawArticle } from '../ingest/corpus.js';
 import { serializeArticleJson, toArticleJson, type ArticleJson } from '../output/article-json.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { articleTables, type TableName } from '../output/csv-tables.js';
@@ -11,23 +11,21 @@ import { safeFileName } from '../output/file-names.js';
 import { analyzeArticle } from './analyze-article.js';
 
 /**
- * The work for one article, the same whether it runs in the main thread or in a worker thread:
- * read it, analyze it, write its JSON, and return its CSV rows as text. Everything a task needs
- * travels in plain data (structured clone), so a worker gives byte for byte what the main thread gives.
+ * The work for one loaded article, the same whether it runs in the main thread or in a worker thread:
+ * analyze it, write its JSON, and return its CSV rows as text. Everything a task needs travels in plain
+ * data (structured clone), so a worker gives byte for byte what the main thread gives. Reading and
+ * checking the article (ingest) stays in the main thread: workers then never load the language
+ * detector (~50 MB per thread).
  */
 export interface TaskContext {
-  readonly corpusDir: string;
   readonly jsonDir: string;
   readonly config: PipelineConfig;
-  readonly ingest: IngestOptions;
   /** CSV tables this run writes, besides `errors`. */
   readonly tables: readonly TableName[];
 }
 
 export interface ArticleTask {
-  readonly ref: ArticleRef;
-  /** Analyze it; false (an `--only` run, id not listed, no previous output): only check it loads. */
-  readonly analyze: boolean;
+  readonly raw: RawArticle;
 }
 
 export interface ArticleCounts {
@@ -38,8 +36,6 @@ export interface ArticleCounts {
 }
 
 export type ArticleOutcome =
-  | { readonly kind: 'rejected'; readonly error: IngestError }
-  | { readonly kind: 'skipped'; readonly id: string }
   | {
       readonly kind: 'written';
       readonly id: string;
@@ -54,12 +50,9 @@ export type ArticleOutcome =
 // the same thread analyzed before it (see wink-isolation.ts).
 installWinkIsolation();
 
-/** Reads, analyzes and writes one article. Throws only on programmer errors. */
+/** Analyzes and writes one article. Throws only on programmer errors. */
 export function runArticleTask(context: TaskContext, task: ArticleTask): ArticleOutcome {
-  const loaded = loadArticle(context.corpusDir, task.ref, context.ingest);
-  if (!loaded.ok) return { kind: 'rejected', error: loaded.error };
-  const raw = loaded.article;
-  if (!task.analyze) return { kind: 'skipped', id: raw.id };
+  const raw = task.raw;
   beginWinkDocument();
   const json = toArticleJson(analyzeArticle(raw, context.config));
   if (context.config.outputs.json) writeFileAtomic(path.join(context.jsonDir, `${safeFileName(raw.id)}.json`), serializeArticleJson(json));
