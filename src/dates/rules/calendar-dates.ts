@@ -4,13 +4,14 @@
  * and the sentence's tense (see resolve.ts).
  */
 import { addDays } from 'date-fns';
-import { easterSunday, isValidDay, makeDate, nthWeekdayOfMonth, shift, type Season } from '../calendar.js';
+import { easterSunday, isValidDay, isoWeekday, makeDate, nthWeekdayOfMonth, shift, type Season } from '../calendar.js';
 import {
   MONTHS,
   MONTH_BEFORE_NUMBER,
   MONTH_NAME,
   POINT_MOD_PATTERN,
   SEASONS,
+  WEEKDAYS,
   WEEKDAY_NAME,
   parseNumber,
   parseOrdinal,
@@ -157,11 +158,10 @@ export const calendarDateRules: readonly DateRule[] = [
   {
     id: 'date-month-day',
     pattern: pattern(
-      `\\b(?:(?<wd>${WEEKDAY_NAME}),?\\s+)?(?:(?<rel>this\\s+coming|this\\s+past|last|next|upcoming|coming)\\s+)?(?<month>${MONTH_BEFORE_NUMBER})\\s*${DAY}${END}`,
+      `\\b(?:(?<approx>around|about|approximately|roughly)\\s+)?(?:(?<wd>${WEEKDAY_NAME}),?\\s+)?(?:(?<rel>this\\s+coming|this\\s+past|last|next|upcoming|coming)\\s+)?(?<month>${MONTH_BEFORE_NUMBER})\\s*${DAY}${END}`,
     ),
     build: (m, env) => {
       if (!isCapitalized(group(m, 'month'))) return null;
-      // "May 5 people" style: a following noun shows a count, not a date.
       const month = monthNumber(group(m, 'month'));
       const day = Number(group(m, 'day'));
       if (!isValidDay(2000, month, day)) return null;
@@ -169,7 +169,18 @@ export const calendarDateRules: readonly DateRule[] = [
       if (/^\s*(?:%|percent\b|-\s*\d)/.test(textAfter(env.text, end))) return null;
       const rel = relationOf(group(m, 'rel'));
       const hint = rel === 'last' ? 'past' : rel === 'next' ? 'future' : null;
-      return draft(m.index, end, (ctx) => resolveMonthDay(ctx, month, day, hint));
+      const weekday = group(m, 'wd') ? WEEKDAYS[group(m, 'wd')!.toLowerCase()] : undefined;
+      const mod = group(m, 'approx') ? 'APPROX' : null;
+      return draft(m.index, end, (ctx) => {
+        // "Saturday, April 25": the weekday picks the year when the DCT's neighbours disagree.
+        if (weekday !== undefined && ctx.dct) {
+          const base = ctx.dct.getFullYear();
+          const fits = [base, base - 1, base + 1].filter((y) => isValidDay(y, month, day) && isoWeekday(makeDate(y, month, day)) === weekday);
+          if (fits.length > 0) return { ...pointValue('DATE', { date: makeDate(fits[0]!, month, day), granularity: 'day' }, 'dct'), mod };
+        }
+        const resolved = resolveMonthDay(ctx, month, day, hint);
+        return resolved && { ...resolved, mod };
+      });
     },
   },
   {
@@ -241,7 +252,7 @@ export const calendarDateRules: readonly DateRule[] = [
   {
     id: 'date-quarter-ordinal',
     pattern: pattern(
-      `\\b(?:(?<det>the|this|last|next|a|its|their|this\\s+year's|last\\s+year's|next\\s+year's|${yearPattern('ownyear')}'s)\\s+)?` +
+      `\\b(?:(?<det>the\\s+(?:year-ago|year-earlier|comparable|corresponding|prior-year)|the|this|last|next|a|its|their|this\\s+year's|last\\s+year's|next\\s+year's|${yearPattern('ownyear')}'s)\\s+)?` +
         `(?:${yearPattern('year1')}\\s+)?(?:(?:fiscal|calendar)\\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?<sep>[-\\s]+)(?:(?:fiscal|calendar)\\s+)?quarter` +
         `(?:\\s+of\\s+(?:the\\s+)?(?:(?:fiscal|calendar)\\s+)?(?:${yearPattern('year2')}|(?<rel2>this|last|next)\\s+year|the\\s+year))?${END}`,
     ),
@@ -250,7 +261,8 @@ export const calendarDateRules: readonly DateRule[] = [
       const det = (group(m, 'det') ?? '').toLowerCase();
       let start = m.index;
       // A hyphenated "third-quarter" premodifies a noun, and the determiner belongs to that noun.
-      const keepDeterminer = det === 'the' || det === 'this' || det === 'last' || det === 'next' || det.endsWith("'s");
+      const yearBack = /year-ago|year-earlier|comparable|corresponding|prior-year/.test(det);
+      const keepDeterminer = det === 'the' || det === 'this' || det === 'last' || det === 'next' || det.endsWith("'s") || yearBack;
       if (det && (!keepDeterminer || (group(m, 'sep')!.includes('-') && ['the', 'this'].includes(det)))) {
         start = groupStart(m, 'year1') ?? groupStart(m, 'ord')!;
         const fiscalStart = m[0].slice(0, m[0].length).search(/\b(?:fiscal|calendar)\b/i);
@@ -262,6 +274,11 @@ export const calendarDateRules: readonly DateRule[] = [
       const relYear = rel2 === 'last' ? -1 : rel2 === 'next' ? 1 : rel2 === 'this' ? 0 : rel !== null && det.endsWith("'s") ? rel : null;
       return draft(start, m.index + m[0].length, (ctx) => {
         if (explicit) return fixed('DATE', `${explicit}-Q${quarter}`, null, { date: makeDate(Number(explicit), quarter * 3 - 2, 1), granularity: 'quarter' });
+        if (yearBack) {
+          const current = resolveQuarter(ctx, quarter, null);
+          if (!current.point) return current;
+          return { ...pointValue('DATE', { date: shift(current.point.date, 'year', -1), granularity: 'quarter' }, 'dct'), point: null };
+        }
         if (relYear !== null) {
           if (!ctx.dct) return fixed('DATE', `XXXX-Q${quarter}`);
           const year = ctx.dct.getFullYear() + relYear;
@@ -317,11 +334,13 @@ export const calendarDateRules: readonly DateRule[] = [
   {
     id: 'date-year',
     pattern: pattern(
-      `(?:\\b(?<pmod>${POINT_MOD_PATTERN})[-\\s]+)?(?:\\b(?<fiscal>fiscal\\s+year|calendar\\s+year|fiscal|calendar|FY|the\\s+year)[-\\s]*)?${yearPattern('year')}(?![\\w'])`,
+      `(?:\\b(?<pmod>${POINT_MOD_PATTERN})[-\\s]+)?(?:\\b(?<fiscal>fiscal\\s+year|calendar\\s+year|fiscal|calendar|FY|the\\s+year)[-\\s]*)?${yearPattern('year')}(?![\\w'])(?<after>\\s+(?:or\\s+(?:later|earlier|sooner|before)|and\\s+(?:beyond|later|after)))?`,
     ),
     build: (m, env) => {
       const end = m.index + m[0].length;
-      if (countsThings(env, groupStart(m, 'year')!, end)) return null;
+      if (countsThings(env, groupStart(m, 'year')!, groupStart(m, 'year')! + 4)) return null;
+      // "October 1984 and later": the month-year rule owns the year.
+      if (group(m, 'after') && MONTHS[wordBefore(env.text, groupStart(m, 'year')!)] !== undefined) return null;
       const before = tokenBefore(env, groupStart(m, 'year')!);
       if (before && ['no', 'no.', 'number', '#', 'page', 'flight', 'route', 'model', 'channel', 'room', 'box', 'suite', 'interstate'].includes(before.normal))
         return null;
@@ -330,7 +349,8 @@ export const calendarDateRules: readonly DateRule[] = [
       const pmod = group(m, 'pmod');
       if (!pmod && !group(m, 'fiscal') && /^\s[A-Z][a-z]+\s+(?:Avenue|Street|Road|Boulevard|Drive|St\.|Ave\.)/.test(textAfter(env.text, end, 40))) return null;
       const year = Number(group(m, 'year'));
-      const mod = pointMod(pmod);
+      const after = group(m, 'after');
+      const mod = after ? (/earlier|before/i.test(after) ? 'ON_OR_BEFORE' : 'ON_OR_AFTER') : pointMod(pmod);
       return draft(m.index, end, () => fixed('DATE', String(year), mod, { date: makeDate(year, 1, 1), granularity: 'year' }));
     },
   },
