@@ -85,7 +85,9 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
     cues.push(cue);
     // A noun naming violence or crisis with no actor in reach describes a situation ("gender-based violence",
     // "post-conflict stabilization"); tension is between actors, so it counts for less.
-    const unattributed = !isVerb && !actors.source && !actors.target;
+    // So does a demand addressed to no one in particular ("we call on all parties", "that demands action"):
+    // a demand is confrontational when it names whom it is made of.
+    const unattributed = (!isVerb && !actors.source && !actors.target) || (match.cue.category === 'demand' && !actors.target);
     // The first verb cue is the sentence's main act; what follows it (objects, relative clauses) says
     // less about what happened between the actors.
     const secondary = mainVerbSeen && first > mainVerbAt;
