@@ -13,6 +13,12 @@ import { tensionConfigSchema } from '../tension/config.js';
  */
 
 export type SentimentBaseline = 'wink' | 'vader';
+export const SENTIMENT_BASELINES: readonly SentimentBaseline[] = ['wink', 'vader'];
+
+/** A baseline name from the command line that we do not know is an error, not a silent fallback to our system. */
+export function checkBaseline(baseline: string | null | undefined, known: readonly string[]): void {
+  if (baseline && !known.includes(baseline)) throw new Error(`unknown baseline "${baseline}" (expected one of: ${known.join(', ')})`);
+}
 
 export interface SentimentEvalOptions {
   /** Score a package as it comes instead of our stage. */
@@ -58,6 +64,7 @@ export async function readJsonl<T>(path: string): Promise<T[]> {
 }
 
 export async function evaluateSentiment(goldPath: string, options: SentimentEvalOptions = {}): Promise<SentimentReport> {
+  checkBaseline(options.baseline, SENTIMENT_BASELINES);
   let gold = await readJsonl<GoldSentence>(goldPath);
   if (options.limit !== undefined) gold = gold.slice(0, options.limit);
   const scorer = makeScorer(options);

@@ -7,7 +7,7 @@ import { createDocument } from '../pipeline/create-document.js';
 import type { z } from 'zod';
 import { tensionConfigSchema } from '../tension/config.js';
 import { scoreTension } from '../tension/index.js';
-import { classScores, readJsonl, round, type ClassScores } from './sentiment.js';
+import { checkBaseline, classScores, readJsonl, round, type ClassScores } from './sentiment.js';
 
 /**
  * Sentence-level conflict versus cooperation against human-coded event sentences (PLOVER gold-standard
@@ -16,6 +16,7 @@ import { classScores, readJsonl, round, type ClassScores } from './sentiment.js'
  */
 
 export type TensionBaseline = 'sentiment' | 'wink' | 'vader';
+export const TENSION_BASELINES: readonly TensionBaseline[] = ['sentiment', 'wink', 'vader'];
 
 export interface TensionEvalOptions {
   /** Sign of a general sentiment score instead of the tension stage: what a tone dictionary does. */
@@ -72,6 +73,7 @@ const ALPHA3 = new Map<string, string>(countries.map((c) => [c.cca2, c.cca3]));
 const CAMEO_TO_ISO3: Readonly<Record<string, string>> = { JAP: 'JPN', GER: 'DEU', ROM: 'ROU', SER: 'SRB', MTN: 'MNE', ZAI: 'COD', TMP: 'TLS', UKR: 'UKR', USR: 'RUS', WSB: 'PSE', GZS: 'PSE', PSE: 'PSE', KOS: 'XKX' };
 
 export async function evaluateTension(goldPath: string, options: TensionEvalOptions = {}): Promise<TensionReport> {
+  checkBaseline(options.baseline, TENSION_BASELINES);
   let gold = await readJsonl<GoldTension>(goldPath);
   if (options.limit !== undefined) gold = gold.slice(0, options.limit);
   const datasets = new Set(gold.map((g) => g.dataset));
