@@ -29,6 +29,7 @@ const mainCount = articlesArg >= 0 ? Number(argv[articlesArg + 1]) : 2000;
 interface RunResult {
   readonly startupMs: number;
   readonly ms: number;
+  readonly cpuMs: number;
   readonly maxRssMb: number;
   readonly summary: { ok: number; unchanged: number; rejected: number; workers: number; workerStartupMs: number | null; elapsedMs: number };
 }
@@ -37,7 +38,7 @@ interface StageResult {
   readonly words: number;
   readonly startupMs: number;
   readonly maxRssMb: number;
-  readonly stages: Array<{ stage: string; ms: number | null; missing?: boolean }>;
+  readonly stages: Array<{ stage: string; ms: number | null; cpuMs: number | null; missing?: boolean }>;
 }
 
 function child<T>(mode: 'run' | 'stages', args: object): T {
@@ -47,10 +48,14 @@ function child<T>(mode: 'run' | 'stages', args: object): T {
   return JSON.parse(last) as T;
 }
 
-function run(corpus: BenchCorpus, output: string, workers: number, force: boolean): RunResult & { wordsPerSecond: number; articlesPerSecond: number } {
+/** One-minute load average: other processes on the machine make wall times slower, not CPU times. */
+const load = (): number => Math.round(os.loadavg()[0]! * 100) / 100;
+
+function run(corpus: BenchCorpus, output: string, workers: number, force: boolean): RunResult & { wordsPerSecond: number; articlesPerSecond: number; loadBefore: number; loadAfter: number } {
+  const loadBefore = load();
   const result = child<RunResult>('run', { corpus: corpus.dir, output, workers, force });
   const seconds = result.ms / 1000;
-  return { ...result, wordsPerSecond: corpus.words / seconds, articlesPerSecond: corpus.articles / seconds };
+  return { ...result, wordsPerSecond: corpus.words / seconds, articlesPerSecond: corpus.articles / seconds, loadBefore, loadAfter: load() };
 }
 
 /** Every output file but the manifest (the one file allowed to differ: it holds the start time). */
@@ -109,7 +114,9 @@ function main(): void {
   const perStage = stages.stages.map((s) => ({
     stage: s.stage,
     ms: s.ms === null ? null : Math.round(s.ms),
+    cpuMs: s.cpuMs === null ? null : Math.round(s.cpuMs),
     wordsPerSecond: s.ms === null ? null : Math.round(stages.words / (s.ms / 1000)),
+    wordsPerCpuSecond: s.cpuMs === null ? null : Math.round(stages.words / (s.cpuMs / 1000)),
     articlesPerSecond: s.ms === null ? null : Math.round((stages.articles / (s.ms / 1000)) * 10) / 10,
     missing: s.missing ?? false,
   }));
@@ -117,7 +124,10 @@ function main(): void {
     articles: c.articles,
     words: c.words,
     seconds: Math.round(r.ms) / 1000,
+    cpuSeconds: Math.round(r.cpuMs) / 1000,
     wordsPerSecond: Math.round(r.wordsPerSecond),
+    wordsPerCpuSecond: Math.round(c.words / (r.cpuMs / 1000)),
+    loadAverage: [r.loadBefore, r.loadAfter],
     articlesPerSecond: Math.round(r.articlesPerSecond * 10) / 10,
     peakRssMb: Math.round(r.maxRssMb),
     startupMs: Math.round(r.startupMs),
@@ -147,16 +157,20 @@ function main(): void {
     `corpus: ${fmt(main2k.articles)} articles, ${fmt(main2k.words)} words (recombined from ../shared/eval)`,
     '',
     `per stage (${stages.articles} articles, ${fmt(stages.words)} words, one core):`,
-    ...perStage.map((s) => (s.missing ? `  ${s.stage.padEnd(26)} (not built yet)` : `  ${s.stage.padEnd(26)} ${fmt(s.wordsPerSecond ?? 0).padStart(11)} words/s ${fmt(s.articlesPerSecond ?? 0, 1).padStart(9)} articles/s`)),
+    ...perStage.map((s) =>
+      s.missing
+        ? `  ${s.stage.padEnd(26)} (not built yet)`
+        : `  ${s.stage.padEnd(26)} ${fmt(s.wordsPerSecond ?? 0).padStart(11)} words/s ${fmt(s.articlesPerSecond ?? 0, 1).padStart(9)} articles/s ${fmt(s.wordsPerCpuSecond ?? 0).padStart(11)} words/CPU-s`,
+    ),
     '',
-    'whole run                   words/s   articles/s   peak RSS   start-up',
+    `whole run (load average ${load()})  words/s   articles/s   peak RSS   start-up`,
     ...[
       ['1 worker', results.workers1],
       ['2 workers', results.workers2],
     ].map(([name, r]) => {
       const x = r as typeof results.workers1;
       const startup = `${x.startupMs} ms${x.workerStartupMs === null ? '' : ` + workers ${x.workerStartupMs} ms`}`;
-      return `  ${String(name).padEnd(22)} ${fmt(x.wordsPerSecond).padStart(9)} ${fmt(x.articlesPerSecond, 1).padStart(12)} ${`${x.peakRssMb} MB`.padStart(10)}   ${startup}`;
+      return `  ${String(name).padEnd(22)} ${fmt(x.wordsPerSecond).padStart(9)} ${fmt(x.articlesPerSecond, 1).padStart(12)} ${`${x.peakRssMb} MB`.padStart(10)}   ${startup}; ${fmt(x.wordsPerCpuSecond)} words/CPU-s, load ${x.loadAverage.join('->')}`;
     }),
     `  2 workers vs 1: ${results.speedup2Workers}x; outputs byte-identical: ${identical.same ? `yes (${identical.files} files)` : `NO (${identical.firstDifference})`}`,
     '',

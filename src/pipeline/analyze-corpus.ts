@@ -13,7 +13,7 @@ import { csvText } from '../output/csv-writer.js';
 import { safeFileName } from '../output/file-names.js';
 import { TOOL_VERSION } from '../version.js';
 import { analyzeArticle } from './analyze-article.js';
-import { csvFromPreviousJson, runArticleTask, type ArticleCounts, type ArticleOutcome, type ArticleTask, type TaskContext } from './corpus-task.js';
+import { csvFromPreviousJson, runArticleTask, warmUp, type ArticleCounts, type ArticleOutcome, type ArticleTask, type TaskContext } from './corpus-task.js';
 import { scanCorpusCached, type FileRecords, type ScannedRef } from './scan-cache.js';
 import { findWorkerEntry, WorkerPool } from './worker-pool.js';
 
@@ -257,6 +257,7 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
 class ArticleRunner {
   private pool: WorkerPool | null = null;
   private poolStarted = 0;
+  private warm = false;
   /** Threads actually started; 0 until then. */
   threads = 0;
   startupMs: number | null = null;
@@ -285,6 +286,10 @@ class ArticleRunner {
     }
     if (this.pool) return this.pool.run(task);
     try {
+      if (!this.warm) {
+        warmUp(this.context.config);
+        this.warm = true;
+      }
       return Promise.resolve(runArticleTask(this.context, task));
     } catch (error) {
       return Promise.reject(error as Error);

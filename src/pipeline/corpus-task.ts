@@ -59,6 +59,18 @@ export function runArticleTask(context: TaskContext, task: ArticleTask): Article
   return { kind: 'written', id: raw.id, sourcePath: raw.sourcePath, contentHash: raw.contentHash, ...csvOf(json, context.tables) };
 }
 
+const WARM_UP_TEXT = 'Talks Resume in Geneva\n\nGENEVA, Jan. 14 (Reuters) - Foreign ministers of Colombia and the United States met on Tuesday and agreed to resume talks next week, easing months of tension.';
+
+/**
+ * Loads every lazily built model and lexicon (wink's instance, stage lexicons) by analyzing a short
+ * article, so a thread is ready before its first real article. The main thread (one worker) and every
+ * worker thread run it once, the same way, so no thread's history differs from another's.
+ */
+export function warmUp(config: PipelineConfig): void {
+  beginWinkDocument();
+  toArticleJson(analyzeArticle({ id: 'warm-up', text: WARM_UP_TEXT, dct: '2026-01-14', dctSource: 'config' }, config));
+}
+
 /** CSV rows of an article already written in an earlier run, from its JSON; null when it cannot be read. */
 export function csvFromPreviousJson(jsonPath: string, tables: readonly TableName[]): Pick<Extract<ArticleOutcome, { kind: 'written' }>, 'csv' | 'counts'> | null {
   let json: ArticleJson;

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { runArticleTask, type ArticleTask, type TaskContext } from './corpus-task.js';
+import { runArticleTask, warmUp, type ArticleTask, type TaskContext } from './corpus-task.js';
 
 /**
  * Worker thread entry: receives `{ seq, task }`, answers `{ seq, outcome }` or `{ seq, error }`.
- * Says `{ ready }` once its modules (and the wink model) are loaded, so start-up time can be measured.
+ * Says `{ ready }` once its modules, models and lexicons are loaded, so start-up time can be measured.
  */
 const context = workerData as TaskContext;
 const port = parentPort;
@@ -16,4 +16,5 @@ port.on('message', (message: { seq: number; task: ArticleTask }) => {
     port.postMessage({ seq: message.seq, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
   }
 });
+warmUp(context.config);
 port.postMessage({ ready: true });
