@@ -159,7 +159,11 @@ export function cueActors(tokens: readonly Token[], from: number, to: number, cu
     target = m;
     break;
   }
-  // A noun cue owned by a possessor: "Russia's invasion of Ukraine".
+  // Coordinated subjects act on each other: "Iran and Saudi Arabia agreed to restore relations".
+  if (source && !target) {
+    const partner = before.find((m) => m.last < source.first && source.first - m.last <= 3 && tokens.slice(m.last + 1, source.first).some((t) => t.normal === 'and'));
+    if (partner && !sameActor(partner.actor, source.actor)) return { source: partner.actor, target: source.actor, rule: 'actors-coordinated' };
+  }
   return { source: source?.actor ?? null, target: target?.actor ?? null, rule: source ? (target ? 'actors-subject-object' : 'actors-subject') : target ? 'actors-object' : 'actors-none' };
 }
 

@@ -120,7 +120,7 @@ export function readContext(tokens: readonly Token[], from: number, to: number, 
       }
     }
   }
-  const reversal = negated ? null : governingReversal(tokens, from, cueTokens);
+  const reversal = negated ? null : governingReversal(tokens, from, cueTokens) ?? (cueIsVerb ? null : failingAfter(tokens, to, cueTokens));
   let background = false;
   for (let k = 1; k <= 8 && first - k >= from; k++) {
     const normal = tokens[first - k]!.normal;
@@ -147,6 +147,24 @@ function governingReversal(tokens: readonly Token[], from: number, cueTokens: re
     if (lemma === 'call' && tokens[first - k + 1]?.normal === 'off') return 'easing';
     if (REJECTING.has(lemma) || REJECTING.has(normal)) return EASING.has(lemma) ? 'easing' : 'rejecting';
     if (EASING.has(lemma) || EASING.has(normal)) return 'easing';
+  }
+  return null;
+}
+
+/** Verbs that report an act's failure after its noun: "the talks collapsed", "negotiations stalled". */
+const FAILING = new Set(['collapse', 'collapsed', 'collapses', 'fail', 'failed', 'fails', 'stall', 'stalled', 'stalls', 'falter', 'faltered', 'founder', 'foundered', 'deadlock', 'deadlocked', 'derail', 'derailed', 'unravel', 'unraveled', 'unravelled', 'crumble', 'crumbled', 'fizzle', 'fizzled']);
+
+const NOUN_PHRASE_OR_AUX = new Set(['AUX', 'ADV', 'PART', 'ADP', 'DET', 'PROPN', 'NOUN', 'CCONJ', 'NUM', 'ADJ']);
+
+function failingAfter(tokens: readonly Token[], to: number, cueTokens: readonly number[]): 'rejecting' | null {
+  const last = cueTokens[cueTokens.length - 1]!;
+  for (let j = last + 1; j < to && j <= last + 7; j++) {
+    const [normal, lemma] = tokenForms(tokens[j]!);
+    if (FAILING.has(normal) || FAILING.has(lemma)) return 'rejecting';
+    // "broke down", "fell apart"
+    if ((lemma === 'break' && tokens[j + 1]?.normal === 'down') || (lemma === 'fall' && tokens[j + 1]?.normal === 'apart')) return 'rejecting';
+    // Only the cue's own noun phrase and auxiliaries may stand between: "negotiations between Israel and Hamas stalled".
+    if (!NOUN_PHRASE_OR_AUX.has(tokens[j]!.pos)) break;
   }
   return null;
 }

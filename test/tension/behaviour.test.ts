@@ -20,6 +20,10 @@ describe('[tension] labels of real news sentences', () => {
     ['Washington lifted sanctions on Venezuela\'s oil sector after the deal.', 'de-escalation'],
     ['The two foreign ministers met in Geneva and praised the progress of the talks.', 'de-escalation'],
     ['India pledged $500 million in humanitarian aid to Sri Lanka.', 'de-escalation'],
+    ['The peace talks collapsed on Tuesday.', 'escalation'],
+    ['Pakistan recalled its ambassador from Kabul.', 'escalation'],
+    ['Iran and Saudi Arabia agreed to restore diplomatic relations.', 'de-escalation'],
+    ['Hamas released 13 hostages on Friday.', 'de-escalation'],
     ['The White House has not yet released a detailed agenda for the upcoming February meeting.', 'neutral'],
   ];
   for (const [text, label] of cases) {
@@ -118,6 +122,12 @@ describe('[tension] actor logic on hand-built mentions', () => {
     const text = 'U.S. President Donald Trump threatened Colombia. Trump later praised Petro.';
     const doc = scoreTension(withEntities(text, [['U.S.', 'GPE', 'US'], ['Donald Trump', 'PERSON', null], ['Colombia', 'GPE', 'CO'], ['Petro', 'PERSON', null]]), config);
     expect(actorLabel(doc.sentences[0]!.tension!.source)).toBe('Donald Trump (US)');
+  });
+  it('coordinated subjects act on each other', () => {
+    const text = 'Iran and Saudi Arabia agreed to restore diplomatic relations.';
+    const doc = scoreTension(withEntities(text, [['Iran', 'GPE', 'IR'], ['Saudi Arabia', 'GPE', 'SA']]), config);
+    const t = doc.sentences[0]!.tension!;
+    expect([actorLabel(t.source), actorLabel(t.target)]).toEqual(['Iran (IR)', 'Saudi Arabia (SA)']);
   });
   it('builds a dyad table from cues with both actors', () => {
     const text = 'China imposed sanctions on Lithuania. China also threatened Lithuania.';
