@@ -8,7 +8,7 @@ import type { TimexType } from '../document/types.js';
 import { createDocument } from '../pipeline/create-document.js';
 import { normalizeDates } from '../dates/index.js';
 import { datesConfigSchema, type DatesConfig } from '../dates/config.js';
-import { runDateBaseline, type DateBaselineName } from '../dates/baselines.js';
+import { DATE_BASELINES, runDateBaseline, type DateBaselineName } from '../dates/baselines.js';
 
 export interface GoldTimex {
   readonly start: number;
@@ -95,6 +95,9 @@ export function predictTimexes(doc: GoldTimexDocument, config: DatesConfig): Pre
 }
 
 export async function evaluateDates(goldPath: string, options: EvaluateDatesOptions = {}): Promise<DatesReport> {
+  if (options.baseline !== undefined && !DATE_BASELINES.includes(options.baseline)) {
+    throw new Error(`evaluateDates: unknown baseline "${String(options.baseline)}", expected one of ${DATE_BASELINES.join(', ')}`);
+  }
   const docs = await readTimexGold(goldPath);
   const config = datesConfigSchema.parse(options.config ?? {});
   const system = options.baseline ?? 'article-pipeline';
