@@ -32,8 +32,18 @@ export const extractEntities: EntitiesStage = (doc, config) => {
 
 /** Typed mentions before linking; exported for the evaluation. */
 export function findMentions(doc: ArticleDoc, config: Readonly<EntitiesConfig>, model: EntityModel | null = config.model ? defaultModel() : null): TypedMention[] {
-  const { candidates, typings: ruleTypings } = typeCandidates(doc, config);
-  const typings = model ? applyModel(doc, candidates, ruleTypings, model) : ruleTypings;
+  return mentionsFromCandidates(doc, config, typeCandidates(doc, config), model);
+}
+
+/** The second half of `findMentions`, for callers that reuse typed candidates (cross-validation). */
+export function mentionsFromCandidates(
+  doc: ArticleDoc,
+  config: Readonly<EntitiesConfig>,
+  typed: { readonly candidates: readonly Candidate[]; readonly typings: ReadonlyArray<Typing | null> },
+  model: EntityModel | null,
+): TypedMention[] {
+  const { candidates, typings: ruleTypings } = typed;
+  const typings = model ? applyModel(doc, candidates, ruleTypings, model) : [...ruleTypings];
 
   const mentions: TypedMention[] = [];
   for (const place of doc.dateline?.places ?? []) {

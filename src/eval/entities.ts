@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import nlp from 'compromise';
 import { createDocument } from '../pipeline/create-document.js';
 import { entitiesConfigSchema, type EntitiesConfig } from '../entities/config.js';
-import { findMentions } from '../entities/index.js';
+import { findMentions, mentionsFromCandidates, typeCandidates } from '../entities/index.js';
 import { defaultModel, type EntityModel } from '../entities/model/index.js';
-import { trainEntityModel } from '../entities/model/train.js';
+import { examplesOf, trainFromExamples } from '../entities/model/train.js';
 
 /**
  * Named entities against public gold (MEANTIME news and WikiGold, see shared/eval/README-ner-sentiment.md).
@@ -89,12 +89,21 @@ export async function evaluateEntities(goldPath: string, options: EntitiesEvalOp
   if (folds > 1) {
     system = `article-pipeline (classifier retrained in ${folds}-fold cross-validation by document)`;
     const foldOf = assignFolds(docs, folds);
+    const config = entitiesConfigSchema.parse(options.config ?? {});
+    // Candidates and their features do not depend on the classifier: compute them once for all folds.
+    const prepared = docs.map((gold) => {
+      const doc = createDocument({ id: gold.id, text: gold.text });
+      const typed = typeCandidates(doc, config);
+      return { gold, doc, typed, examples: examplesOf(doc, typed, gold) };
+    });
     const predicted = new Map<GoldDocument, ScoredSpan[]>();
     for (let k = 0; k < folds; k++) {
-      const train = docs.filter((d) => foldOf.get(d) !== k);
-      const model = trainEntityModel(train, `fold ${k + 1} of ${folds}`);
-      const predict = makePredictor(options, model);
-      for (const d of docs) if (foldOf.get(d) === k) predicted.set(d, predict(d));
+      const train = prepared.filter((p) => foldOf.get(p.gold) !== k);
+      const model = trainFromExamples(train.flatMap((p) => p.examples), train.map((p) => p.gold.id), `fold ${k + 1} of ${folds}`);
+      for (const p of prepared) {
+        if (foldOf.get(p.gold) !== k) continue;
+        predicted.set(p.gold, toScoredSpans(mentionsFromCandidates(p.doc, config, p.typed, model)));
+      }
     }
     pairs = docs.map((d) => ({ doc: d, predicted: predicted.get(d)! }));
   } else {
@@ -140,13 +149,17 @@ export function makePredictor(options: EntitiesEvalOptions, model?: EntityModel)
   const classifier = config.model ? (model ?? defaultModel()) : null;
   return (gold) => {
     const doc = createDocument({ id: gold.id, text: gold.text });
-    const spans: ScoredSpan[] = [];
-    for (const m of findMentions(doc, config, classifier)) {
-      const type = toScoredType(m.type);
-      if (type) spans.push({ start: m.start, end: m.end, type });
-    }
-    return spans;
+    return toScoredSpans(findMentions(doc, config, classifier));
   };
+}
+
+function toScoredSpans(mentions: ReadonlyArray<{ start: number; end: number; type: string }>): ScoredSpan[] {
+  const spans: ScoredSpan[] = [];
+  for (const m of mentions) {
+    const type = toScoredType(m.type);
+    if (type) spans.push({ start: m.start, end: m.end, type });
+  }
+  return spans;
 }
 
 function toScoredType(type: string): ScoredType | null {

@@ -6,6 +6,8 @@ export interface PerceptronWeights {
   readonly labels: readonly string[];
   /** feature -> label -> weight (averaged); zero weights are left out. */
   readonly weights: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Added to a label's score at prediction: shifts the precision/recall balance of that label. */
+  readonly labelBias?: Readonly<Record<string, number>>;
 }
 
 export interface TrainingExample {
@@ -32,6 +34,7 @@ function compile(model: PerceptronWeights): Map<string, Float64Array> {
 export function predictLabel(model: PerceptronWeights, features: readonly string[]): string {
   const table = compile(model);
   const scores = new Float64Array(model.labels.length);
+  if (model.labelBias) model.labels.forEach((label, i) => (scores[i] = model.labelBias![label] ?? 0));
   for (const f of features) {
     const w = table.get(f);
     if (!w) continue;
