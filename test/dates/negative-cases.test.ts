@@ -9,6 +9,7 @@ const negatives = [
   'She is five years old.',
   'About 2000 soldiers crossed the border.',
   'The road is 1500 miles long.',
+  'He paid a fine of 2000 dollars.',
   'Shares rose 12.53% to $1,989.',
   'It may rain, and they may march.',
   'The former minister spoke.',

@@ -96,6 +96,13 @@ const twoDigitYear = (raw: string): number => {
 /** Plural nouns without an -s: "two thousand people". */
 const COLLECTIVE_NOUNS = new Set(['people', 'men', 'women', 'children', 'police', 'personnel', 'staff', 'cattle', 'feet', 'teeth']);
 
+/** Nouns that make any number before them a count ("of 2000 dollars"), whatever precedes it. */
+const COUNTED_NOUNS = new Set(
+  ('dollars yen euros pounds francs marks shares people persons troops soldiers miles kilometers kilometres feet meters ' +
+    'metres tons tonnes barrels acres jobs workers employees cars vehicles units points votes copies members students ' +
+    'residents deaths cases homes houses refugees protesters rounds calories pages words').split(' '),
+);
+
 /** Words before a year that show it names a time ("in 1990", "the 1990 budget", "fiscal 1989"). */
 const YEAR_CONTEXT = new Set([
   'in', 'of', 'since', 'fiscal', 'the', 'by', 'until', 'till', 'from', 'through', 'to', 'before', 'after', 'during', 'for',
@@ -110,6 +117,7 @@ function countsThings(env: RuleEnv, start: number, end: number): boolean {
   const next = tokenAt(env, end);
   if (!next || next.start > end + 2) return false;
   if (next.value === '%' || next.normal === 'percent') return true;
+  if (COUNTED_NOUNS.has(next.normal)) return true;
   const before = tokenBefore(env, start);
   const dated = before !== undefined && (YEAR_CONTEXT.has(before.normal) || before.normal === "'s" || before.value === ',');
   if (!dated && next.pos === 'NOUN' && next.normal.endsWith('s') && next.lemma !== next.normal) return true;
