@@ -21,13 +21,13 @@ const SUBJECT_FILLERS = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PUNCT'])
  * or gold sentences scored alone) countries are still found by name, demonym or capital, so dyads by
  * country survive.
  */
-export function sentenceActors(doc: ArticleDoc, from: number, to: number, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string> = new Map()): ActorMention[] {
+export function sentenceActors(doc: ArticleDoc, from: number, to: number, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string> = new Map(), sentenceEntities?: readonly EntityMention[]): ActorMention[] {
   const tokens = doc.tokens;
   const start = tokens[from]?.start ?? 0;
   const end = tokens[to - 1]?.end ?? 0;
   if (doc.entities) {
     const out: ActorMention[] = [];
-    for (const m of doc.entities) {
+    for (const m of sentenceEntities ?? doc.entities) {
       if (m.end <= start || m.start >= end || !ACTOR_TYPES.has(m.type)) continue;
       const span = tokenSpan(tokens, from, to, m);
       if (span) out.push({ actor: actorOf(m, summaries, inferred), ...span });

@@ -28,6 +28,7 @@ const BACKGROUND = new Set(['after', 'following', 'since', 'during', 'amid', 'am
 const FUTURE = new Set(['will', 'shall', "'ll", 'plan', 'plans', 'planned', 'planning', 'upcoming', 'scheduled', 'expected', 'expect', 'intend', 'intends', 'intended', 'aim', 'aims', 'aimed', 'seek', 'seeks', 'prepare', 'prepares', 'preparing', 'next', 'forthcoming', 'due', 'going']);
 /** Reporting words: the event is someone's report, not the article's assertion. */
 const REPORTING = new Set(['say', 'said', 'says', 'tell', 'told', 'according', 'report', 'reported', 'reports', 'reportedly', 'claim', 'claimed', 'claims', 'allegedly', 'announce', 'announced', 'state', 'stated', 'add', 'added', 'note', 'noted']);
+const QUOTE_MARKS = new Set(['"', '“', '”', "''", '``']);
 /** Clause edges: negation and modality do not reach across them. */
 const CLAUSE_EDGE = new Set([',', ';', ':', '.', '—', '–', '(', ')', 'but', 'and', 'although', 'though', 'because', 'while', 'after', 'before', 'which', 'who', 'that']);
 /** "not only", "no doubt", "never before": not a negation of what follows. */
@@ -107,6 +108,15 @@ export function readContext(tokens: readonly Token[], from: number, to: number, 
       if (normal === 'going' && tokens[first - k + 1]?.normal !== 'to') continue;
       modality = 'future';
       modalityRule = 'modality-future';
+    }
+  }
+  // Inside quotation marks the words are the speaker's: reported, whether or not a "said" follows.
+  if (modality === 'asserted') {
+    let quotes = 0;
+    for (let j = from; j < first; j++) if (QUOTE_MARKS.has(tokens[j]!.normal)) quotes++;
+    if (quotes % 2 === 1) {
+      modality = 'reported';
+      modalityRule = 'modality-quoted';
     }
   }
   if (modality === 'asserted') {

@@ -49,12 +49,12 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   const to = sentence.tokenEnd;
   // A cue word inside a name ("Organization for Security and Cooperation in Europe", "Peace Corps") is
   // part of the name, not an act.
-  const names = (doc.entities ?? []).filter((e) => e.end > sentence.start && e.start < sentence.end);
+  const names = entitiesIn(doc.entities ?? [], sentence.start, sentence.end);
   const inHeadline = doc.headline !== null && sentence.start < doc.headline.end && sentence.end > doc.headline.start;
   const matches = matchCues(tokens, from, to, lexicon).filter((m) => !m.tokens.some((i) => inName(tokens[i]!, names, i === from || inHeadline)));
   const toneCue = config.negativeTone.enabled && tone.score <= -config.negativeTone.threshold && tone.mostNegative >= 0;
   if (matches.length === 0 && !toneCue) return { score: 0, label: 'neutral', cues: [], source: null, target: null, modality: 'asserted' };
-  const mentions = sentenceActors(doc, from, to, summaries, inferred);
+  const mentions = sentenceActors(doc, from, to, summaries, inferred, names);
   const cues: TensionCue[] = [];
   let score = 0;
   let strongest: { cue: TensionCue; size: number } | null = null;
@@ -129,6 +129,23 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
     target: withActors?.target ?? null,
     modality: strongest?.cue.modality ?? 'asserted',
   };
+}
+
+/** Mentions overlapping [start, end), by binary search: entities are sorted by start. */
+function entitiesIn<T extends { start: number; end: number }>(entities: readonly T[], start: number, end: number): T[] {
+  let lo = 0;
+  let hi = entities.length;
+  // First mention that may overlap: mentions are short, so back off from the first one starting at or after `start`.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entities[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  let i = lo;
+  while (i > 0 && entities[i - 1]!.end > start) i--;
+  const out: T[] = [];
+  for (; i < entities.length && entities[i]!.start < end; i++) if (entities[i]!.end > start) out.push(entities[i]!);
+  return out;
 }
 
 function inName(token: Token, names: readonly { start: number; end: number }[], titleCaseAllowed: boolean): boolean {
