@@ -37,14 +37,42 @@ export function defaultModel(): EntityModel | null {
  */
 export function applyModel(doc: ArticleDoc, candidates: readonly Candidate[], typings: ReadonlyArray<Typing | null>, model: EntityModel): Array<Typing | null> {
   const counts = candidateCounts(candidates);
+  const labels = candidates.map((c, i) => predictLabel(model, candidateFeatures(doc, c, typings[i] ?? null, counts)));
+  const voted = voteByName(candidates, labels);
   return candidates.map((c, i) => {
     const rule = typings[i] ?? null;
     // Country names, capitals and demonyms are unambiguous data matches: the classifier may retype them
     // (a demonym is MISC in WikiGold) but not drop them, because partial gold annotation taught it to.
-    const label = predictLabel(model, candidateFeatures(doc, c, rule, counts));
+    const label = voted[i]!;
     const typed = fromLabel(label, rule);
     if (!typed && rule && SURE_RULES.has(rule.rule)) return rule;
     return typed;
+  });
+}
+
+/**
+ * One name, one reading within an article: every mention of the same words takes the label most of
+ * its mentions got ("Reading" the town, ten times). Ties keep each mention's own label.
+ */
+function voteByName(candidates: readonly Candidate[], labels: readonly string[]): string[] {
+  const tallies = new Map<string, Map<string, number>>();
+  candidates.forEach((c, i) => {
+    const key = c.keys.join(' ');
+    const tally = tallies.get(key) ?? new Map<string, number>();
+    tally.set(labels[i]!, (tally.get(labels[i]!) ?? 0) + 1);
+    tallies.set(key, tally);
+  });
+  return candidates.map((c, i) => {
+    const tally = tallies.get(c.keys.join(' '))!;
+    let best = labels[i]!;
+    let bestCount = tally.get(best) ?? 0;
+    for (const [label, n] of tally) {
+      if (n > bestCount) {
+        best = label;
+        bestCount = n;
+      }
+    }
+    return best;
   });
 }
 
