@@ -44,7 +44,10 @@ export interface RunSummary {
   readonly errors: readonly IngestError[];
   readonly elapsedMs: number;
   readonly outputDir: string;
-  /** Worker threads that analyzed articles; 0 when the main thread did (one worker, or nothing to analyze). */
+  /**
+   * Worker threads started besides the main thread, which analyzes too: `concurrency` N starts N - 1;
+   * 0 with one worker, or when nothing needed analysis.
+   */
   readonly workers: number;
   /** Time for the worker threads to load their modules, or null without workers. */
   readonly workerStartupMs: number | null;
@@ -221,6 +224,8 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
       step.catch(() => undefined); // awaited in order below; this only keeps an early failure from going unhandled
       window.push({ ref, step });
       if (window.length >= runner.window) await next();
+      // Let finished workers hand back their results and take new articles before the next one.
+      else if (runner.parallel) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     while (window.length > 0) await next();
     errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
@@ -251,40 +256,50 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
 }
 
 /**
- * Runs article tasks in the main thread (one worker) or in a pool of worker threads, started on the
- * first article that needs analysis, so a rerun with nothing to analyze starts no thread.
+ * Runs article tasks. With one worker the main thread analyzes every article. With N > 1 the main
+ * thread is one of the N analysts and N - 1 worker threads are the others: each thread loads the
+ * models once (a thread costs ~2 CPU-seconds to start), and the main thread, which loaded them anyway,
+ * analyzes whenever every worker already has `QUEUE_PER_THREAD` articles waiting. Threads start on the
+ * first article that needs analysis, so a rerun with nothing to analyze starts none.
  */
+const QUEUE_PER_THREAD = 2;
+
 class ArticleRunner {
   private pool: WorkerPool | null = null;
+  private poolTried = false;
   private poolStarted = 0;
   private warm = false;
-  /** Threads actually started; 0 until then. */
+  /** Worker threads started (the main thread not counted); 0 until then. */
   threads = 0;
   startupMs: number | null = null;
   /** How many results may wait in the reorder buffer. */
   readonly window: number;
-  private readonly useThreads: boolean;
 
   constructor(
     private readonly context: TaskContext,
     private readonly size: number,
   ) {
-    this.useThreads = size > 1;
-    this.window = this.useThreads ? size * 8 : 1;
+    this.window = size > 1 ? size * 8 : 1;
+  }
+
+  /** True when worker threads share the work: the caller then yields to the event loop between articles. */
+  get parallel(): boolean {
+    return this.pool !== null;
   }
 
   run(task: ArticleTask): Promise<ArticleOutcome> {
-    if (this.useThreads && this.pool === null) {
+    if (this.size > 1 && !this.poolTried) {
+      this.poolTried = true;
       const entry = findWorkerEntry();
+      // No worker code found (source run without tsx): the main thread analyzes, with the same output.
       if (entry) {
         this.poolStarted = Date.now();
-        this.pool = new WorkerPool(this.size, entry, this.context);
-        this.threads = this.size;
+        this.pool = new WorkerPool(this.size - 1, entry, this.context);
+        this.threads = this.size - 1;
         void this.pool.ready.then(() => (this.startupMs = Date.now() - this.poolStarted));
       }
-      // No worker code found (source run without tsx): the main thread analyzes, with the same output.
     }
-    if (this.pool) return this.pool.run(task);
+    if (this.pool && this.pool.queued < this.pool.size * QUEUE_PER_THREAD) return this.pool.run(task);
     try {
       if (!this.warm) {
         warmUp(this.context.config);

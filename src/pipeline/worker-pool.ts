@@ -110,6 +110,11 @@ export class WorkerPool {
     return this.slots.length;
   }
 
+  /** Tasks given and not yet answered (running or waiting). */
+  get queued(): number {
+    return this.pending.size;
+  }
+
   run(task: ArticleTask): Promise<ArticleOutcome> {
     if (this.failure) return Promise.reject(this.failure);
     const seq = this.nextSeq++;
