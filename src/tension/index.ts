@@ -51,7 +51,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   // part of the name, not an act.
   const names = entitiesIn(doc.entities ?? [], sentence.start, sentence.end);
   const inHeadline = doc.headline !== null && sentence.start < doc.headline.end && sentence.end > doc.headline.start;
-  const matches = matchCues(tokens, from, to, lexicon).filter((m) => !m.tokens.some((i) => inName(tokens[i]!, names, i === from || inHeadline)));
+  const matches = matchCues(tokens, from, to, lexicon).filter((m) => !m.tokens.some((i) => inName(tokens[i]!, names, i === from || inHeadline)) && !isTopicWord(tokens, from, to, m.tokens, m.cue.side));
   const toneCue = config.negativeTone.enabled && tone.score <= -config.negativeTone.threshold && tone.mostNegative >= 0;
   if (matches.length === 0 && !toneCue) return { score: 0, label: 'neutral', cues: [], source: null, target: null, modality: 'asserted' };
   const mentions = sentenceActors(doc, from, to, summaries, inferred, names);
@@ -129,6 +129,31 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
     target: withActors?.target ?? null,
     modality: strongest?.cue.modality ?? 'asserted',
   };
+}
+
+/** Nouns that make a conflict word the name of a field or a setting: "conflict prevention", "crisis management". */
+const TOPIC_HEADS = new Set(['prevention', 'resolution', 'management', 'setting', 'settings', 'situation', 'situations', 'zone', 'zones', 'area', 'areas', 'affected', 'related', 'sensitive', 'survivor', 'survivors', 'reduction', 'studies', 'research', 'analysis', 'response', 'reporting', 'journalist', 'journalists', 'correspondent', 'correspondents', 'film', 'movie', 'novel', 'memorial', 'museum', 'veteran', 'veterans', 'games']);
+/** Modifiers that make violence a social issue rather than an act between political actors. */
+const TOPIC_MODIFIERS = new Set(['post', 'sexual', 'domestic', 'gender', 'based', 'gender-based', 'intimate', 'partner', 'gang', 'gun', 'school']);
+
+/**
+ * A conflict noun used as the topic of a phrase is not an act: "conflict prevention and resolution",
+ * "post-conflict stabilization", "gender-based violence", "war correspondent".
+ */
+function isTopicWord(tokens: readonly Token[], from: number, to: number, cueTokens: readonly number[], side: 'conflict' | 'cooperation'): boolean {
+  if (side !== 'conflict' || cueTokens.length !== 1) return false;
+  const i = cueTokens[0]!;
+  const t = tokens[i]!;
+  if (t.pos === 'VERB') return false;
+  const next = i + 1 < to ? tokens[i + 1]! : null;
+  if (next && TOPIC_HEADS.has(next.normal)) return true;
+  if (next && next.normal === '-' && i + 2 < to && TOPIC_HEADS.has(tokens[i + 2]!.normal)) return true;
+  for (let k = 1; k <= 2 && i - k >= from; k++) {
+    const w = tokens[i - k]!.normal;
+    if (TOPIC_MODIFIERS.has(w)) return true;
+    if (w !== '-') break;
+  }
+  return false;
 }
 
 /** Mentions overlapping [start, end), by binary search: entities are sorted by start. */
