@@ -112,11 +112,13 @@ export function resolveWeekday(
  * otherwise the nearest, future distance counting double. A plain "closest to the DCT" would misplace past reports of late months.
  */
 const FORWARD_WINDOW_DAYS = 90;
+/** A bare month is coarser: in a past-tense sentence one that starts over a month after the DCT is last year's. */
+const MONTH_WINDOW = 30;
 
-function chooseYear(ctx: ResolveContext, dct: Date, startOf: (year: number) => Date | null, hint: Direction | null): number {
+function chooseYear(ctx: ResolveContext, dct: Date, startOf: (year: number) => Date | null, hint: Direction | null, windowDays = FORWARD_WINDOW_DAYS): number {
   const d = direction(ctx, hint);
   const base = dct.getFullYear();
-  const window = FORWARD_WINDOW_DAYS * 86_400_000;
+  const window = windowDays * 86_400_000;
   const candidates = [base - 1, base, base + 1]
     .map((year) => ({ year, start: startOf(year) }))
     .filter((c): c is { year: number; start: Date } => c.start !== null);
@@ -159,7 +161,7 @@ export function resolveMonth(ctx: ResolveContext, month: number, relation: 'last
     if (month <= dctMonth) year++;
   } else if (relation !== 'this') {
     // A month is "at" the DCT while the DCT is inside it, so compare from the month's last day for the past.
-    year = chooseYear(ctx, ctx.dct, (y) => makeDate(y, month, 1), null);
+    year = chooseYear(ctx, ctx.dct, (y) => makeDate(y, month, 1), null, MONTH_WINDOW);
   }
   return pointValue('DATE', { date: makeDate(year, month, 1), granularity: 'month' }, 'dct', mod);
 }

@@ -15,6 +15,7 @@ const cases: Array<[string, string, string[]]> = [
   ['The dividend will be paid Jan. 2 to holders of record.', '1989-11-02', ['Jan. 2 | DATE 1990-01-02']],
   ['Sales fell sharply in December, the company said.', '1990-02-10', ['December | DATE 1989-12']],
   ['The offer was extended to Nov. 16.', '1989-10-30', ['Nov. 16 | DATE 1989-11-16']],
+  ['The measure, first introduced in March, would cut spending.', '2026-01-14', ['March | DATE 2025-03']],
   ['last Friday', '2026-01-16', ['last Friday | DATE 2026-01-09']],
   ['They met last April.', '1989-10-26', ['last April | DATE 1989-04']],
   // Deictic units and modifiers.
