@@ -51,7 +51,8 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   // part of the name, not an act.
   const names = entitiesIn(doc.entities ?? [], sentence.start, sentence.end);
   const inHeadline = doc.headline !== null && sentence.start < doc.headline.end && sentence.end > doc.headline.start;
-  const matches = matchCues(tokens, from, to, lexicon).filter((m) => !m.tokens.some((i) => inName(tokens[i]!, names, i === from || inHeadline)) && !isTopicWord(tokens, from, to, m.tokens, m.cue.side));
+  const found = matchCues(tokens, from, to, lexicon);
+  const matches = found.filter((m) => !m.tokens.some((i) => inName(tokens[i]!, names, i === from || inHeadline)) && !isTopicWord(tokens, from, to, m.tokens, m.cue.side));
   const toneCue = config.negativeTone.enabled && tone.score <= -config.negativeTone.threshold && tone.mostNegative >= 0;
   if (matches.length === 0 && !toneCue) return { score: 0, label: 'neutral', cues: [], source: null, target: null, modality: 'asserted' };
   const mentions = sentenceActors(doc, from, to, summaries, inferred, names);
@@ -106,7 +107,8 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   // disapproval (CAMEO 11, Goldstein -2): cited by its most negative word, added only when the cues
   // leave the sentence undecided.
   const toneWord = tone.mostNegative >= 0 ? tokens[tone.mostNegative]! : null;
-  const toneIsOwn = toneWord !== null && !matches.some((m) => m.tokens.includes(tone.mostNegative)) && !GRIEF.has(toneWord.normal) && !GRIEF.has(String(toneWord.lemma).toLowerCase());
+  // A word the lexicon matched (kept or set aside as a name or topic) was read already; tone does not reread it.
+  const toneIsOwn = toneWord !== null && !found.some((m) => m.tokens.includes(tone.mostNegative)) && !GRIEF.has(toneWord.normal) && !GRIEF.has(String(toneWord.lemma).toLowerCase());
   // When the lexicon found a negated or reversed act, the sentence's negativity is that act's, read already.
   const undone = cues.some((c) => c.negated || (c.weight === 0 && c.category !== 'negative-tone'));
   if (toneCue && toneIsOwn && !undone && score > -config.labelThreshold && score < config.negativeTone.maxCooperation) {
