@@ -61,6 +61,8 @@ export function findCandidates(doc: ArticleDoc): Candidate[] {
   };
   const decideNameToken = (i: number): boolean => {
     const v = views[i]!;
+    // "883JIA FM": digits glued to a capitalized word are part of the name.
+    if (!v.capital && /^\d+$/u.test(v.token.value) && views[i + 1]?.capital && !views[i + 1]!.token.spaceBefore) return true;
     if (!v.capital || NEVER_NAMES.has(v.key)) return false;
     if (inDateline(doc, v.token)) return false;
     const ambiguous = v.ambiguousPosition || titleCaseSegments.has(v.segment);
@@ -69,7 +71,7 @@ export function findCandidates(doc: ArticleDoc): Candidate[] {
     if (CLOSED_CLASS_POS.has(v.token.pos) && (lex.commonWords.has(v.key) || FUNCTION_WORDS.has(v.key))) {
       // "The", "In", "He" at a sentence start, "to" or "And" in a headline.
       // "John Near": inside prose, a capitalized closed-class word right after a name continues it.
-      if (!ambiguous && !FUNCTION_WORDS.has(v.key) && v.key !== 'i' && views[i - 1]?.capital && views[i - 1]!.segment === v.segment) return true;
+      if (!ambiguous && v.token.pos === 'ADP' && !FUNCTION_WORDS.has(v.key) && views[i - 1]?.capital && views[i - 1]!.segment === v.segment) return true;
       return ambiguous && hasNameEvidence(v, lex, provenNames) && !FUNCTION_WORDS.has(v.key);
     }
     if (!ambiguous) return true;
@@ -265,7 +267,8 @@ function splitRun(views: readonly TokenView[], first: number, last: number, lex:
     } else if (i > start && LEGAL_FORMS.has(views[i - 1]!.key) && v.capital) {
       pieces.push([start, i]);
       start = i;
-    } else if (value === 'and' && !orgEnding && !insideOrgOf(views, start, i, last, lex)) {
+    } else if (value === 'and' && ((!orgEnding && !insideOrgOf(views, start, i, last, lex)) || endsOrganization(views[i - 1]!, lex))) {
+      // "Dallas Morning News and Houston Post": an organization word before "and" closes the first name.
       pieces.push([start, i]);
       start = i + 1;
     } else if (i > start && TITLE_WORDS.has(v.key) && !TITLE_WORDS.has(views[i - 1]!.key) && titleBeforeName(views, i, last, lex)) {
@@ -291,6 +294,10 @@ function splitRun(views: readonly TokenView[], first: number, last: number, lex:
  * A capitalized role noun: from compromise's role list, our title heads, or, right before a known
  * first name, a common noun with an agent ending ("Engineer John Greiner", "Coroner William McLaughlin").
  */
+function endsOrganization(v: TokenView, lex: Lexicon): boolean {
+  return v.capital && (ORG_SUFFIXES.has(v.key) || LEGAL_FORMS.has(v.key)) && lex.orgSuffixes.has(v.key);
+}
+
 function isRoleWord(v: TokenView, lex: Lexicon, next?: TokenView): boolean {
   if (!v.capital) return false;
   if (lex.roles.has(v.key) || TITLE_HEADS.has(v.key)) return true;
@@ -339,7 +346,7 @@ function titleBeforeName(views: readonly TokenView[], at: number, last: number, 
 }
 
 function isConnector(v: TokenView): boolean {
-  return !v.capital;
+  return !v.capital && !/^\d+$/u.test(v.token.value);
 }
 
 function keyOf(views: readonly TokenView[], first: number, last: number): string {
@@ -388,7 +395,7 @@ function makeCandidate(
     }
   }
   // Strip a trailing "of" left by a title such as "Secretary of".
-  while (nameFirst < last && !views[nameFirst]!.capital) nameFirst++;
+  while (nameFirst < last && isConnector(views[nameFirst]!)) nameFirst++;
   if (nameFirst >= last) return null;
   // A piece that is only titles and roles ("Chairman", "Chief Operating Officer") names no one.
   let onlyRoles = true;

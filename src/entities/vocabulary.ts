@@ -20,7 +20,7 @@ export const TITLE_WORDS = new Set([
   'co-founder', 'analyst', 'coach', 'manager', 'inspector', 'detective', 'det', 'officer', 'agent', 'sheriff',
   'superintendent', 'commissioner', 'dean', 'chief-executive', 'senior', 'assistant', 'associate', 'acting',
   'former', 'late', 'then', 'new', 'incoming', 'outgoing', 'interim', 'state', 'national', 'security',
-  'operating', 'financial', 'technology', 'technical', 'information', 'marketing', 'commercial', 'general',
+  'member', 'fellow', 'operating', 'financial', 'technology', 'technical', 'information', 'marketing', 'commercial', 'general',
 ]);
 /** Title words that can be the head of a title on their own (not "Foreign" or "Senior"). */
 export const TITLE_HEADS = new Set([
