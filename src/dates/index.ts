@@ -13,7 +13,7 @@ import type { DatesConfig } from './config.js';
 import type { ResolveContext } from './resolve.js';
 import { DATE_RULES } from './rules/index.js';
 import type { Draft, RuleEnv } from './rules/types.js';
-import { type Tense, tenseAt } from './tense.js';
+import { type Tense, tenseAt, tokenIndexAt } from './tense.js';
 
 export { datesConfigSchema, type DatesConfig } from './config.js';
 export { DATE_RULES } from './rules/index.js';
@@ -72,18 +72,24 @@ function selectCandidates(candidates: Candidate[]): Candidate[] {
 function resolveCandidates(doc: ArticleDoc, candidates: readonly Candidate[], config: Readonly<DatesConfig>): Timex[] {
   const dct = parseIsoDate(doc.dct);
   let previous: CalendarPoint | null = null;
+  let previousSentence = -1;
+  const sentenceAt = (offset: number): number => doc.tokens[Math.min(tokenIndexAt(doc.tokens, offset), doc.tokens.length - 1)]?.sentence ?? 0;
   const timexes: Timex[] = [];
   for (const c of candidates) {
     let tense: Tense | undefined;
     const ctx: ResolveContext = {
       dct,
       previous,
+      sentencesSincePrevious: previous ? sentenceAt(c.start) - previousSentence : Number.POSITIVE_INFINITY,
       config,
       tense: () => (tense ??= tenseAt(doc, c.start, c.end)),
     };
     const resolved = c.draft.resolve(ctx);
     if (!resolved) continue;
-    if (resolved.point && (resolved.type === 'DATE' || resolved.type === 'TIME')) previous = resolved.point;
+    if (resolved.point && (resolved.type === 'DATE' || resolved.type === 'TIME')) {
+      previous = resolved.point;
+      previousSentence = sentenceAt(c.start);
+    }
     const range = resolved.type === 'DATE' || resolved.type === 'TIME' ? valueRange(resolved.value, resolved.mod) : null;
     timexes.push({
       start: c.start,

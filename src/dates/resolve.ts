@@ -35,6 +35,8 @@ export interface ResolveContext {
   readonly dct: Date | null;
   /** Last date the text mentioned (absolute or resolved), for anaphoric expressions. */
   readonly previous: CalendarPoint | null;
+  /** Sentences between the previous mention and this expression (0 = same sentence). */
+  readonly sentencesSincePrevious: number;
   readonly tense: () => Tense;
   readonly config: Readonly<DatesConfig>;
 }

@@ -174,7 +174,7 @@ export const calendarDateRules: readonly DateRule[] = [
       const day = Number(group(m, 'day'));
       if (!isValidDay(2000, month, day)) return null;
       const end = m.index + m[0].length;
-      if (/^\s*(?:%|percent\b|-\s*\d)/.test(textAfter(env.text, end))) return null;
+      if (/^\s*(?:%|percent\b)/.test(textAfter(env.text, end))) return null;
       const rel = relationOf(group(m, 'rel'));
       const hint = rel === 'last' ? 'past' : rel === 'next' ? 'future' : null;
       const weekday = group(m, 'wd') ? WEEKDAYS[group(m, 'wd')!.toLowerCase()] : undefined;

@@ -10,6 +10,9 @@ import { type DateRule, draft, group, pattern, textAfter } from './types.js';
 const END = '(?![\\w])';
 const DAY_WORD = `(?:${WEEKDAY_NAME}|today|yesterday|tomorrow|(?<md>${MONTH_BEFORE_NUMBER})\\s*(?<mdday>[12]\\d|3[01]|0?[1-9])(?!\\d))`;
 
+/** A bare clock time takes the day mentioned up to two sentences before; further back, the DCT. */
+const MAX_SENTENCES_FOR_CLOCK = 2;
+
 /** The date part of a time: a named day, a month-day, or the DCT. */
 function dayOf(ctx: ResolveContext, day: string | undefined, month: string | undefined, monthDay: string | undefined, suffix: string): Resolved {
   const word = day?.toLowerCase();
@@ -20,7 +23,7 @@ function dayOf(ctx: ResolveContext, day: string | undefined, month: string | und
   if (word && WEEKDAYS[word] !== undefined) return resolveWeekday(ctx, WEEKDAYS[word]!, null, 'TIME', null, suffix);
   const amount = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
   // A bare clock time belongs to the day the text is talking about: the last mentioned day, else the DCT.
-  if (!word && ctx.config.anaphoricAnchor && ctx.previous?.granularity === 'day') {
+  if (!word && ctx.config.anaphoricAnchor && ctx.previous?.granularity === 'day' && ctx.sentencesSincePrevious <= MAX_SENTENCES_FOR_CLOCK) {
     return { type: 'TIME', value: formatPoint(ctx.previous) + suffix, mod: null, anchor: 'previous', point: ctx.previous };
   }
   return relativeToDct(ctx, 'day', amount, 'TIME', null, suffix);
