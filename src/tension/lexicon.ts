@@ -69,11 +69,21 @@ export function lexiconProblems(lexicon: TensionLexicon): string[] {
   return problems;
 }
 
-/** Our lexicon merged with the user's, as the config asks. */
+const merged = new WeakMap<TensionLexicon, TensionLexicon>();
+
+/** Our lexicon merged with the user's, as the config asks (memoized: the stage runs once per article). */
 export function effectiveLexicon(config: Pick<TensionConfig, 'lexicon' | 'lexiconMode'>): TensionLexicon {
   const user = config.lexicon;
   if (!user) return BUILTIN_LEXICON;
   if (config.lexiconMode === 'replace') return user;
+  const cached = merged.get(user);
+  if (cached) return cached;
+  const result = mergeLexicons(user);
+  merged.set(user, result);
+  return result;
+}
+
+function mergeLexicons(user: TensionLexicon): TensionLexicon {
   const ids = new Set(user.cues.map((c) => c.id));
   return {
     name: user.name ?? BUILTIN_LEXICON.name,
