@@ -70,6 +70,7 @@ const cases: Array<[string, string, string[]]> = [
   ['The paper is published daily.', '1998-01-01', ['daily | SET P1D']],
   ['He earns $15,000 a year.', '1998-01-01', ['a year | SET P1Y']],
   ['They meet every Thursday.', '1998-01-01', ['every Thursday | SET XXXX-WXX-4']],
+  ['Every summer, thousands visit.', '1998-01-01', ['Every summer | SET XXXX-SU']],
   ['Tuesday nights', '1998-01-01', ['Tuesday nights | SET XXXX-WXX-2TNI']],
   // Vague references.
   ['Prices are now higher than they were recently.', '1998-01-01', ['now | DATE PRESENT_REF', 'recently | DATE PAST_REF']],

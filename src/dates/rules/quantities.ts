@@ -2,7 +2,7 @@
  * Durations ("over an hour", "the past two years", "a five-year plan") and sets ("daily", "each week",
  * "$15 a year"). Durations need no anchor: their values are lengths (`PT1H`, `P2Y`, `PXM`).
  */
-import { MONTHS, MONTH_NAME, NUMBER_PATTERN, QUANTITY_MOD_PATTERN, UNIT_PATTERN, WEEKDAYS, WEEKDAY_NAME, parseNumber, quantityMod, unitOf, type TimeUnit } from '../lexicon.js';
+import { MONTHS, MONTH_NAME, NUMBER_PATTERN, QUANTITY_MOD_PATTERN, SEASONS, UNIT_PATTERN, WEEKDAYS, WEEKDAY_NAME, parseNumber, quantityMod, unitOf, type TimeUnit } from '../lexicon.js';
 import { fixed, pad } from '../resolve.js';
 import { type DateRule, type RuleEnv, draft, group, groupStart, pattern, textAfter, tokenBefore } from './types.js';
 
@@ -152,7 +152,7 @@ export const quantityRules: readonly DateRule[] = [
   {
     id: 'set-every',
     pattern: pattern(
-      `\\b(?<q>every|each|per)\\s+(?:(?<num>other|${NUMBER_PATTERN})\\s+)?(?<unit>${UNIT_PATTERN}|${WEEKDAY_NAME}|${MONTH_NAME}|weekend|morning|afternoon|evening|night)${END}`,
+      `\\b(?<q>every|each|per)\\s+(?:(?<num>other|${NUMBER_PATTERN})\\s+)?(?<unit>${UNIT_PATTERN}|${WEEKDAY_NAME}|${MONTH_NAME}|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)${END}`,
     ),
     build: (m) => {
       const unitRaw = group(m, 'unit')!;
@@ -164,6 +164,7 @@ export const quantityRules: readonly DateRule[] = [
       if (WEEKDAYS[lower] !== undefined) value = `XXXX-WXX-${WEEKDAYS[lower]}`;
       else if (MONTHS[lower] !== undefined) value = `XXXX-${pad(MONTHS[lower]!)}`;
       else if (lower === 'weekend') value = 'XXXX-WXX-WE';
+      else if (SEASONS[lower] !== undefined) value = `XXXX-${SEASONS[lower]}`;
       else if (['morning', 'afternoon', 'evening', 'night'].includes(lower)) value = `XXXX-XX-XXT${{ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' }[lower]}`;
       else value = durationValue(n, unitOf(unitRaw));
       return draft(m.index, m.index + m[0].length, () => fixed('SET', value));
