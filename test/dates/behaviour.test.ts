@@ -48,6 +48,7 @@ const cases: Array<[string, string, string[]]> = [
   ['from 1994 or later', '1998-01-01', ['1994 or later | DATE 1994 ON_OR_AFTER']],
   ['in the fourth quarter', '1989-11-02', ['the fourth quarter | DATE 1989-Q4']],
   ['the first half of 1989', '1989-11-02', ['the first half of 1989 | DATE 1989-H1']],
+  ['Sales in Q4 2025 beat 2H 2024.', '2026-01-14', ['Q4 2025 | DATE 2025-Q4', '2H 2024 | DATE 2024-H2']],
   ['the early 1980s', '1989-11-02', ['the early 1980s | DATE 198 START']],
   ['the 20th century', '1989-11-02', ['the 20th century | DATE 19']],
   ['fiscal 1989 sales', '1989-11-02', ['fiscal 1989 | DATE 1989']],

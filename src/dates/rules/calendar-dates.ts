@@ -297,6 +297,28 @@ export const calendarDateRules: readonly DateRule[] = [
     },
   },
   {
+    id: 'date-quarter-abbreviated',
+    pattern: casedPattern(
+      `\\b(?:Q(?<q>[1-4])|(?<q2>[1-4])Q|H(?<h>[12])|(?<h2>[12])H)(?:[\\s-]*(?:FY|CY)?\\s*(?:${yearPattern('year')}|'(?<yy>\\d\\d)))?${END}`,
+    ),
+    build: (m) => {
+      const quarter = Number(group(m, 'q') ?? group(m, 'q2') ?? 0);
+      const half = Number(group(m, 'h') ?? group(m, 'h2') ?? 0);
+      const explicit = group(m, 'year') ?? (group(m, 'yy') ? String(twoDigitYear(group(m, 'yy')!)) : undefined);
+      // A bare "H1" or "2H" is too often a code ("H2 receptor"); halves need their year.
+      if (!quarter && !explicit) return null;
+      return draft(m.index, m.index + m[0].length, (ctx) => {
+        if (explicit) {
+          const year = Number(explicit);
+          return quarter
+            ? fixed('DATE', `${year}-Q${quarter}`, null, { date: makeDate(year, quarter * 3 - 2, 1), granularity: 'quarter' })
+            : fixed('DATE', `${year}-H${half}`, null, { date: makeDate(year, half * 6 - 5, 1), granularity: 'half' });
+        }
+        return resolveQuarter(ctx, quarter, null);
+      });
+    },
+  },
+  {
     id: 'date-quarter-relative',
     pattern: pattern(
       `\\b(?<det>the\\s+(?:latest|most\\s+recent|current|previous|past|same|preceding|prior|comparable|corresponding|last|next|coming|recent|just-ended|just\\s+ended)|this|last|next|that|the)` +
