@@ -8,7 +8,7 @@ import { getLexicon } from '../lexicon.js';
  * Features of one candidate for the classifier: the rules' verdict, the words and their shape,
  * what the lexicons say about them, and the words around the candidate.
  */
-export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing: Typing | null, counts: ReadonlyMap<string, number>): string[] {
+export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing: Typing | null, counts: ReadonlyMap<string, number>, neighbors: Neighbors = NO_NEIGHBORS): string[] {
   const lex = getLexicon();
   const { keys } = candidate;
   const first = keys[0]!;
@@ -52,7 +52,27 @@ export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing:
   f.push(`next=${word(candidate.last)}`, `next2=${word(candidate.last)}|${word(candidate.last + 1)}`);
   f.push(`prev-pos=${tokens[candidate.first - 1]?.pos ?? '<s>'}`, `next-pos=${tokens[candidate.last]?.pos ?? '<s>'}`);
   f.push(`type-next=${typing?.type ?? 'none'}|${word(candidate.last)}`, `type-prev=${typing?.type ?? 'none'}|${word(candidate.first - 1)}`);
+  // Names in a list share a kind: "Tieck, Schelling and Novalis".
+  if (neighbors.left !== undefined) f.push(`list-left=${neighbors.left?.type ?? 'none'}`);
+  if (neighbors.right !== undefined) f.push(`list-right=${neighbors.right?.type ?? 'none'}`);
   return f;
+}
+
+/** The rule types of the candidates joined to this one by a comma or "and" (undefined: no such neighbor). */
+export interface Neighbors {
+  readonly left?: Typing | null;
+  readonly right?: Typing | null;
+}
+const NO_NEIGHBORS: Neighbors = {};
+const LIST_GAP = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$/u;
+
+export function listNeighbors(doc: ArticleDoc, candidates: readonly Candidate[], typings: ReadonlyArray<Typing | null>, i: number): Neighbors {
+  const c = candidates[i]!;
+  const prev = candidates[i - 1];
+  const next = candidates[i + 1];
+  const left = prev && LIST_GAP.test(doc.text.slice(prev.end, c.start)) ? (typings[i - 1] ?? null) : undefined;
+  const right = next && LIST_GAP.test(doc.text.slice(c.end, next.start)) ? (typings[i + 1] ?? null) : undefined;
+  return { ...(left !== undefined ? { left } : {}), ...(right !== undefined ? { right } : {}) };
 }
 
 /** "Gustavo Petro" -> "Xx Xx", "N.V." -> "X.X.", "A380" -> "Xd". */

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { ArticleDoc, EntityType } from '../../document/types.js';
 import type { Candidate } from '../candidates.js';
 import type { Typing } from '../classify.js';
-import { candidateCounts, candidateFeatures } from './features.js';
+import { candidateCounts, candidateFeatures, listNeighbors } from './features.js';
 import { predictLabel, type PerceptronWeights } from './perceptron.js';
 
 /** The committed classifier: weights plus what they were trained on (to keep evaluations honest). */
@@ -16,6 +16,9 @@ export interface EntityModel extends PerceptronWeights {
 /** Gold labels the classifier predicts: our scored types, MISC (named, but none of ours) and NONE. */
 export const MODEL_LABELS = ['NONE', 'PERSON', 'ORG', 'LOC', 'NORP', 'MISC'] as const;
 
+const SUFFIX_RULES = new Set(['org-suffix', 'org-head', 'loc-suffix', 'loc-head', 'gpe-suffix', 'gpe-head', 'fac-suffix']);
+/** The gold's coarse type: GPE, LOC and FAC are all places. */
+const scoredType = (type: EntityType): string => (type === 'GPE' || type === 'FAC' ? 'LOC' : type);
 const SURE_RULES = new Set(['country-name', 'capital-city', 'demonym', 'region-list']);
 
 let loaded: EntityModel | null | undefined;
@@ -37,14 +40,16 @@ export function defaultModel(): EntityModel | null {
  */
 export function applyModel(doc: ArticleDoc, candidates: readonly Candidate[], typings: ReadonlyArray<Typing | null>, model: EntityModel): Array<Typing | null> {
   const counts = candidateCounts(candidates);
-  const labels = candidates.map((c, i) => predictLabel(model, candidateFeatures(doc, c, typings[i] ?? null, counts)));
+  const labels = candidates.map((c, i) => predictLabel(model, candidateFeatures(doc, c, typings[i] ?? null, counts, listNeighbors(doc, candidates, typings, i))));
   const voted = voteByName(candidates, labels);
   return candidates.map((c, i) => {
     const rule = typings[i] ?? null;
     // Country names, capitals and demonyms are unambiguous data matches: the classifier may retype them
     // (a demonym is MISC in WikiGold) but not drop them, because partial gold annotation taught it to.
     const label = voted[i]!;
-    const typed = fromLabel(label, rule);
+    let typed = fromLabel(label, rule);
+    // A name ending in "Park", "Airlines" or "River" is of that kind: the classifier may drop it, not retype it.
+    if (typed && rule && SUFFIX_RULES.has(rule.rule) && scoredType(typed.type) !== scoredType(rule.type)) typed = rule;
     if (!typed && rule && SURE_RULES.has(rule.rule)) return rule;
     return typed;
   });

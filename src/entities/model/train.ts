@@ -8,7 +8,7 @@ import type { ArticleDoc } from '../../document/types.js';
 import type { Candidate } from '../candidates.js';
 import type { Typing } from '../classify.js';
 import { typeCandidates } from '../index.js';
-import { candidateCounts, candidateFeatures } from './features.js';
+import { candidateCounts, candidateFeatures, listNeighbors } from './features.js';
 import type { EntityModel } from './index.js';
 import { MODEL_LABELS } from './index.js';
 import { trainPerceptron, type TrainingExample } from './perceptron.js';
@@ -36,7 +36,7 @@ export function examplesOf(doc: ArticleDoc, typed: { readonly candidates: readon
   const labels = new Map(gold.entities.map((e) => [`${e.start}:${e.end}`, e.type]));
   return candidates.map((c, i) => {
     const label = labels.get(`${c.start}:${c.end}`) ?? 'NONE';
-    return { features: candidateFeatures(doc, c, typings[i] ?? null, counts), label: (MODEL_LABELS as readonly string[]).includes(label) ? label : 'MISC' };
+    return { features: candidateFeatures(doc, c, typings[i] ?? null, counts, listNeighbors(doc, candidates, typings, i)), label: (MODEL_LABELS as readonly string[]).includes(label) ? label : 'MISC' };
   });
 }
 
