@@ -51,6 +51,8 @@ export interface RunSummary {
   readonly workers: number;
   /** Time for the worker threads to load their modules, or null without workers. */
   readonly workerStartupMs: number | null;
+  /** Articles the main thread analyzed (the others went to worker threads). */
+  readonly analyzedInMainThread: number;
 }
 
 /** Where an article's rows sit in the previous run's CSV files: [byte offset, byte length] per table. */
@@ -252,7 +254,7 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
   };
   writeFileAtomic(path.join(outputDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-  return { total: scan.refs.length + scan.errors.length, ...counts, errors, elapsedMs: Date.now() - started, outputDir, workers: runner.threads, workerStartupMs: runner.startupMs };
+  return { total: scan.refs.length + scan.errors.length, ...counts, errors, elapsedMs: Date.now() - started, outputDir, workers: runner.threads, workerStartupMs: runner.startupMs, analyzedInMainThread: runner.inMain };
 }
 
 /**
@@ -271,6 +273,8 @@ class ArticleRunner {
   private warm = false;
   /** Worker threads started (the main thread not counted); 0 until then. */
   threads = 0;
+  /** Articles analyzed in the main thread. */
+  inMain = 0;
   startupMs: number | null = null;
   /** How many results may wait in the reorder buffer. */
   readonly window: number;
@@ -305,6 +309,7 @@ class ArticleRunner {
         warmUp(this.context.config);
         this.warm = true;
       }
+      this.inMain++;
       return Promise.resolve(runArticleTask(this.context, task));
     } catch (error) {
       return Promise.reject(error as Error);

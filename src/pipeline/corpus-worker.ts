@@ -1,19 +1,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { runArticleTask, warmUp, type ArticleTask, type TaskContext } from './corpus-task.js';
+import { runArticleTask, warmUp, type ArticleTask } from './corpus-task.js';
+import type { WorkerData } from './worker-pool.js';
 
 /**
- * Worker thread entry: receives `{ seq, task }`, answers `{ seq, outcome }` or `{ seq, error }`.
- * Says `{ ready }` once its modules, models and lexicons are loaded, so start-up time can be measured.
+ * Worker thread entry: receives `{ seq, task }`, answers `{ seq, outcome }` or `{ seq, error }` on its
+ * results port. Says `{ ready }` once its modules, models and lexicons are loaded, so start-up time
+ * can be measured.
  */
-const context = workerData as TaskContext;
+const { context, results } = workerData as WorkerData;
 const port = parentPort;
 if (!port) throw new Error('article-pipeline: corpus-worker must run in a worker thread');
 
 port.on('message', (message: { seq: number; task: ArticleTask }) => {
   try {
-    port.postMessage({ seq: message.seq, outcome: runArticleTask(context, message.task) });
+    results.postMessage({ seq: message.seq, outcome: runArticleTask(context, message.task) });
   } catch (error) {
-    port.postMessage({ seq: message.seq, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
+    results.postMessage({ seq: message.seq, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
   }
 });
 warmUp(context.config);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ArticleOutcome, ArticleTask, TaskContext } from './corpus-task.js';
 
 /**
@@ -45,6 +45,18 @@ function resolveTsxApi(from: string): string | null {
  */
 export const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 } as const;
 
+/** What a worker thread receives as `workerData`. */
+export interface WorkerData {
+  readonly context: TaskContext;
+  readonly results: MessagePort;
+}
+
+interface ResultMessage {
+  readonly seq: number;
+  readonly outcome?: ArticleOutcome;
+  readonly error?: string;
+}
+
 interface Pending {
   readonly resolve: (outcome: ArticleOutcome) => void;
   readonly reject: (error: Error) => void;
@@ -52,16 +64,20 @@ interface Pending {
 
 interface Slot {
   readonly worker: Worker;
-  busy: boolean;
+  /** Where the worker posts its results; read by `drain` without waiting for the event loop. */
+  readonly results: MessagePort;
+  /** Tasks posted to this worker and not answered yet. */
+  inFlight: number;
 }
 
 /**
- * A fixed set of worker threads, each analyzing one article at a time. Tasks queue in the order they
- * are given; results come back as promises, which the caller awaits in id order (the reorder buffer).
+ * A fixed set of worker threads, each analyzing one article at a time. A task is posted at once to the
+ * thread with the fewest unanswered tasks, so a thread finds its next article in its own inbox and never
+ * waits for the main thread; the caller bounds how many are in flight. Results come back as promises,
+ * which the caller awaits in id order (the reorder buffer).
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Array<{ seq: number; task: ArticleTask }> = [];
   private readonly pending = new Map<number, Pending>();
   private nextSeq = 0;
   private failure: Error | null = null;
@@ -72,25 +88,20 @@ export class WorkerPool {
   constructor(size: number, entry: WorkerEntry, context: TaskContext) {
     const readiness: Array<Promise<void>> = [];
     for (let i = 0; i < size; i++) {
+      const channel = new MessageChannel();
+      const options = { workerData: { context, results: channel.port2 } satisfies WorkerData, transferList: [channel.port2], resourceLimits: WORKER_RESOURCE_LIMITS };
       const worker =
         entry.kind === 'compiled'
-          ? new Worker(entry.file, { workerData: context, resourceLimits: WORKER_RESOURCE_LIMITS })
-          : new Worker(`import(${JSON.stringify(entry.tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.file.href)}); });`, { eval: true, workerData: context, resourceLimits: WORKER_RESOURCE_LIMITS });
-      const slot: Slot = { worker, busy: true };
+          ? new Worker(entry.file, options)
+          : new Worker(`import(${JSON.stringify(entry.tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.file.href)}); });`, { ...options, eval: true });
+      const slot: Slot = { worker, results: channel.port1, inFlight: 0 };
       this.slots.push(slot);
+      channel.port1.on('message', (message: ResultMessage) => this.settle(slot, message));
+      channel.port1.unref();
       readiness.push(
         new Promise<void>((resolve) => {
-          worker.on('message', (message: { ready?: boolean; seq?: number; outcome?: ArticleOutcome; error?: string }) => {
-            if (message.ready) {
-              resolve();
-            } else if (message.seq !== undefined) {
-              const waiting = this.pending.get(message.seq);
-              this.pending.delete(message.seq);
-              if (message.error !== undefined) waiting?.reject(new Error(`article-pipeline: worker failed: ${message.error}`));
-              else waiting?.resolve(message.outcome!);
-            }
-            slot.busy = false;
-            this.pump();
+          worker.on('message', (message: { ready?: boolean }) => {
+            if (message.ready) resolve();
           });
           worker.on('error', (error) => {
             resolve();
@@ -110,33 +121,44 @@ export class WorkerPool {
     return this.slots.length;
   }
 
-  /** Tasks given and not yet answered (running or waiting). */
+  /** Tasks given and not yet answered (running or waiting), after taking in every result already sent. */
   get queued(): number {
+    this.drain();
     return this.pending.size;
+  }
+
+  /** Takes in the results that workers have sent, without waiting for the event loop to deliver them. */
+  drain(): void {
+    for (const slot of this.slots) {
+      for (let received = receiveMessageOnPort(slot.results); received !== undefined; received = receiveMessageOnPort(slot.results)) {
+        this.settle(slot, received.message as ResultMessage);
+      }
+    }
+  }
+
+  private settle(slot: Slot, message: ResultMessage): void {
+    slot.inFlight--;
+    const waiting = this.pending.get(message.seq);
+    this.pending.delete(message.seq);
+    if (message.error !== undefined) waiting?.reject(new Error(`article-pipeline: worker failed: ${message.error}`));
+    else waiting?.resolve(message.outcome!);
   }
 
   run(task: ArticleTask): Promise<ArticleOutcome> {
     if (this.failure) return Promise.reject(this.failure);
     const seq = this.nextSeq++;
     const promise = new Promise<ArticleOutcome>((resolve, reject) => this.pending.set(seq, { resolve, reject }));
-    this.queue.push({ seq, task });
-    this.pump();
+    // Messages posted before a worker has loaded wait in its inbox.
+    const slot = this.slots.reduce((best, candidate) => (candidate.inFlight < best.inFlight ? candidate : best));
+    slot.inFlight++;
+    slot.worker.postMessage({ seq, task });
     return promise;
   }
 
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
-  }
-
-  private pump(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (slot.busy) continue;
-      const next = this.queue.shift()!;
-      slot.busy = true;
-      slot.worker.postMessage(next);
-    }
+    for (const slot of this.slots) slot.results.close();
   }
 
   private fail(error: Error): void {
@@ -144,6 +166,5 @@ export class WorkerPool {
     this.failure = error;
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
-    this.queue.length = 0;
   }
 }
