@@ -31,7 +31,7 @@ interface RunResult {
   readonly ms: number;
   readonly cpuMs: number;
   readonly maxRssMb: number;
-  readonly summary: { ok: number; unchanged: number; rejected: number; workers: number; workerStartupMs: number | null; elapsedMs: number };
+  readonly summary: { ok: number; unchanged: number; rejected: number; workers: number; workerStartupMs: number | null; analyzedInMainThread: number; elapsedMs: number };
 }
 interface StageResult {
   readonly articles: number;
@@ -132,7 +132,8 @@ function main(): void {
     peakRssMb: Math.round(r.maxRssMb),
     startupMs: Math.round(r.startupMs),
     workerStartupMs: r.summary.workerStartupMs,
-    workers: r.summary.workers,
+    workerThreads: r.summary.workers,
+    analyzedInMainThread: r.summary.analyzedInMainThread,
     ok: r.summary.ok,
     unchanged: r.summary.unchanged,
     rejected: r.summary.rejected,
@@ -172,7 +173,7 @@ function main(): void {
       const startup = `${x.startupMs} ms${x.workerStartupMs === null ? '' : ` + workers ${x.workerStartupMs} ms`}`;
       return `  ${String(name).padEnd(22)} ${fmt(x.wordsPerSecond).padStart(9)} ${fmt(x.articlesPerSecond, 1).padStart(12)} ${`${x.peakRssMb} MB`.padStart(10)}   ${startup}; ${fmt(x.wordsPerCpuSecond)} words/CPU-s, load ${x.loadAverage.join('->')}`;
     }),
-    `  2 workers vs 1: ${results.speedup2Workers}x; outputs byte-identical: ${identical.same ? `yes (${identical.files} files)` : `NO (${identical.firstDifference})`}`,
+    `  2 workers (main thread + 1 worker thread; the main thread analyzed ${results.workers2.analyzedInMainThread} of ${results.workers2.ok}) vs 1: ${results.speedup2Workers}x; outputs byte-identical: ${identical.same ? `yes (${identical.files} files)` : `NO (${identical.firstDifference})`}`,
     '',
     `incremental: unchanged rerun ${results.incremental.rerunSeconds} s vs full ${results.incremental.fullSeconds} s: ${results.incremental.speedup}x faster`,
     `memory (peak RSS, 2 workers): 1k articles ${results.memory.articles1k.peakRssMb} MB; 10k articles ${results.memory.articles10k ? `${results.memory.articles10k.peakRssMb} MB` : '(skipped: --quick)'}`,

@@ -62,6 +62,9 @@ describe('worker threads', () => {
     expect(single.workers).toBe(0);
     expect(multi.workers).toBe(1); // the main thread is the second worker
     expect(three.workers).toBe(2);
+    // both kinds of thread analyzed articles of the same run
+    expect(multi.analyzedInMainThread).toBeGreaterThan(0);
+    expect(multi.analyzedInMainThread).toBeLessThan(multi.ok);
     expect(multi.workerStartupMs).not.toBeNull();
   });
 
