@@ -37,11 +37,15 @@ export function tenseAt(doc: Pick<ArticleDoc, 'tokens' | 'sentences'>, start: nu
   if (!sentence) return 'none';
   const last = tokenIndexAt(tokens, end);
   // "as early as Tuesday", "as soon as Friday" look ahead whatever the verb.
-  const lead = tokens.slice(Math.max(sentence.tokenStart, first - 3), first).map((t) => t.normal).join(' ');
+  const lead = tokens.slice(Math.max(sentence.tokenStart, first - 4), first).map((t) => t.normal).join(' ');
   if (/\bas (?:early|soon) as$/.test(lead)) return 'future';
   const tense = verbTense(tokens, sentence, first, last);
-  // "closed until Friday": a deadline in a present-tense sentence lies ahead.
-  if ((tense === 'present' || tense === 'none') && /\b(?:until|till)$/.test(lead)) return 'future';
+  // "remain closed until Friday" looks ahead too, unless a past auxiliary says otherwise
+  // ("Until Thursday, they had not called him a suspect").
+  if (/\b(?:until|till)$/.test(lead) && tense !== 'future') {
+    const pastAux = tokens.slice(sentence.tokenStart, sentence.tokenEnd).some((t) => ['was', 'were', 'had', 'did'].includes(t.normal));
+    if (tense !== 'past' || !pastAux) return 'future';
+  }
   return tense;
 }
 

@@ -17,6 +17,12 @@ const cases: Array<[string, string, string[]]> = [
   ['The offer was extended to Nov. 16.', '1989-10-30', ['Nov. 16 | DATE 1989-11-16']],
   ['The measure, first introduced in March, would cut spending.', '2026-01-14', ['March | DATE 2025-03']],
   ['last Friday', '2026-01-16', ['last Friday | DATE 2026-01-09']],
+  ['Markets will remain closed until Friday.', '2008-09-17', ['Friday | DATE 2008-09-19']],
+  ['Russian markets to remain closed until Friday', '2008-09-17', ['Friday | DATE 2008-09-19']],
+  ['Until Thursday, they had not called him a suspect.', '1999-05-07', ['Thursday | DATE 1999-05-06']],
+  ['Sales fell 20% from the same month a year ago.', '2009-02-03', ['the same month a year ago | DATE 2008-02']],
+  ['Profit rose in 2009 from the year previous.', '2010-01-13', ['2009 | DATE 2009', 'the year previous | DATE 2008']],
+  ['Trading resumed at 12:00 UTC Monday.', '2009-06-02', ['12:00 UTC Monday | TIME 2009-06-01T12:00']],
   ['They met last April.', '1989-10-26', ['last April | DATE 1989-04']],
   // Deictic units and modifiers.
   ['Profit rose last year and will rise next year.', '1989-10-26', ['last year | DATE 1988', 'next year | DATE 1990']],

@@ -2,7 +2,7 @@
  * Deictic and anaphoric expressions: weekdays, today/yesterday/tomorrow, parts of the day,
  * "this/last/next <unit>", "the following day", "two years ago", "a year earlier".
  */
-import { type Granularity, shift, weekdayFrom } from '../calendar.js';
+import { type Granularity, shift, underspecified, weekdayFrom } from '../calendar.js';
 import { NUMBER_PATTERN, PART_OF_DAY, POINT_MOD_PATTERN, QUANTITY_MOD_PATTERN, UNIT_PATTERN, WEEKDAYS, WEEKDAY_NAME, parseNumber, pointMod, quantityMod, unitOf, type TimeUnit } from '../lexicon.js';
 import { anaphoricBase, fixed, pointValue, relativeToDct, relativeToPrevious, resolveWeekday, type ResolveContext, type Resolved } from '../resolve.js';
 import { yearAgo } from './calendar-dates.js';
@@ -92,7 +92,7 @@ export const relativeRules: readonly DateRule[] = [
     id: 'date-relative-unit',
     pattern: pattern(
       `\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<rel>this\\s+past|this\\s+coming|this\\s+current|this|last|next|the\\s+past|the\\s+last|the\\s+previous|the\\s+next|the\\s+coming|the\\s+following|the\\s+current|the\\s+full|the\\s+same|the\\s+preceding|the\\s+prior|the\\s+present|that|the)` +
-        `\\s+(?:(?<fiscal>fiscal|calendar)\\s+)?(?<unit>week|month|year|weekend|decade|century|day)(?<full>\\s+or\\s+so)?(?<tail>\\s+(?:before|after|earlier|later))?${END}`,
+        `\\s+(?:(?<fiscal>fiscal|calendar)\\s+)?(?<unit>week|month|year|weekend|decade|century|day)(?<full>\\s+or\\s+so)?(?<tail>\\s+(?:before|after|earlier|later|previous|prior))?(?<ago>\\s+(?:a\\s+year\\s+(?:ago|earlier|before)|last\\s+year))?${END}`,
     ),
     build: (m, env) => {
       const rel = group(m, 'rel')!.toLowerCase().replace(/\s+/g, ' ');
@@ -102,10 +102,22 @@ export const relativeRules: readonly DateRule[] = [
       if (/^[A-Z]/.test(group(m, 'unit')!) && !/(?:^|[.!?"'\n]\s*)$/.test(env.text.slice(Math.max(0, m.index - 3), m.index))) return null;
       let end = m.index + m[0].length;
       let tail = group(m, 'tail')?.trim().toLowerCase();
+      if (tail === 'previous' || tail === 'prior') tail = 'before';
+      const yearBack = group(m, 'ago') !== undefined;
       if (tail && !endsClause(env.text, end)) {
         end = groupStart(m, 'tail')!;
         tail = undefined;
       }
+      // "the same month a year ago": the period just mentioned (else the DCT's), one year back.
+      if (yearBack && (rel === 'the same' || rel === 'that') && unitGranularity[unit as TimeUnit]) {
+        const granularity = unitGranularity[unit as TimeUnit]!;
+        return draft(m.index, end, (ctx) => {
+          const base = anaphoricBase(ctx);
+          if (!base) return fixed('DATE', underspecified(granularity));
+          return { ...pointValue('DATE', { date: shift(base.date, 'year', -1), granularity }, base.anchor), point: null };
+        });
+      }
+      if (yearBack) end = groupStart(m, 'ago')!;
       const after = textAfter(env.text, end, 40);
       const mod = pointMod(pmodRaw) ?? (group(m, 'full') ? 'APPROX' : null);
       // "the year ended June 30" is the twelve months to that date: a duration.

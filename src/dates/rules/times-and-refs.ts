@@ -51,10 +51,10 @@ export const timeAndReferenceRules: readonly DateRule[] = [
   },
   {
     id: 'time-24h-zone',
-    pattern: pattern(`\\b(?<h>[01]\\d|2[0-3]):?(?<mi>[0-5]\\d)\\s+(?<tz>GMT|UTC|EST|EDT|local\\s+time)${END}`),
+    pattern: pattern(`\\b(?<h>[01]\\d|2[0-3]):?(?<mi>[0-5]\\d)\\s+(?<tz>GMT|UTC|EST|EDT|local\\s+time)(?:,?\\s+(?<day>${DAY_WORD}))?${END}`),
     build: (m) => {
       const suffix = `T${group(m, 'h')}:${group(m, 'mi')}`;
-      return draft(m.index, m.index + m[0].length, (ctx) => dayOf(ctx, undefined, undefined, undefined, suffix));
+      return draft(m.index, m.index + m[0].length, (ctx) => dayOf(ctx, group(m, 'day'), group(m, 'md'), group(m, 'mdday'), suffix));
     },
   },
   {
