@@ -2,7 +2,7 @@ import type { ArticleDoc, Token } from '../document/types.js';
 import { resolveCountry } from './countries.js';
 import { getLexicon, type Lexicon } from './lexicon.js';
 import { nameKey } from './normalize.js';
-import { AMBIGUOUS_TITLE_HEADS, NAME_CONNECTORS, NEVER_NAMES, ORG_HEADS, ORG_SUFFIXES, REGIONS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_WORDS } from './vocabulary.js';
+import { AMBIGUOUS_TITLE_HEADS, GPE_HEADS, LOC_HEADS, NAME_CONNECTORS, NEVER_NAMES, ORG_HEADS, ORG_SUFFIXES, REGIONS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_WORDS } from './vocabulary.js';
 
 /**
  * A candidate name: a run of name tokens [first, last) with the title found before it.
@@ -325,6 +325,12 @@ function insideOrgOf(views: readonly TokenView[], start: number, at: number, las
 function splitsAtOf(views: readonly TokenView[], start: number, at: number, last: number, lex: Lexicon): boolean {
   if (at + 1 >= last) return false;
   const left = views.slice(start, at);
+  // "Hassan of Morocco", "Queen of England": a country after "of" is its own name unless the word
+  // before "of" makes one name of both ("Bank of England", "Republic of Ireland", "Gulf of Mexico").
+  const head = views[at - 1]!.key;
+  const rest = views.slice(views[at + 1]?.key === 'the' ? at + 2 : at + 1, last).map((v) => v.token.value).join(' ');
+  const country = resolveCountry(rest);
+  if (country && country.via !== 'demonym' && !ORG_HEADS.has(head) && !GPE_HEADS.has(head) && !LOC_HEADS.has(head) && !ORG_SUFFIXES.has(head) && !lex.orgSuffixes.has(head)) return true;
   if (left.every((v) => TITLE_WORDS.has(v.key) || lex.roles.has(v.key) || !v.capital)) return true;
   const first = left[0]!;
   return left.length >= 2 && left.length <= 3 && lex.firstNames.has(first.key) && !lex.commonWords.has(first.key) && !ORG_SUFFIXES.has(left[left.length - 1]!.key);

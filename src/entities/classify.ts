@@ -51,6 +51,9 @@ export function classifyCandidate(candidate: Candidate): Typing | null {
   if (lex.people.has(whole)) return strong('PERSON', 'person-lexicon');
   if (lex.demonyms.has(whole)) return strong('NORP', 'demonym');
 
+  if (candidate.title && !candidate.inTitleCase && !(keys.length > 1 && (ORG_SUFFIXES.has(lastKey) || lex.orgSuffixes.has(lastKey)) && !lex.firstNames.has(first))) {
+    return strong('PERSON', 'title-person');
+  }
   // "Jim Press", "Jim Bank": a known first name before a single word is a person, whatever the word.
   if (keys.length === 2 && lex.firstNames.has(first) && !lex.commonWords.has(first) && /^\p{Lu}\p{Ll}+$/u.test(text.split(' ')[1] ?? '')) {
     if (!lex.organizations.has(whole) && !lex.cities.has(whole)) return weak('PERSON', 'first-name');
@@ -78,7 +81,6 @@ export function classifyCandidate(candidate: Candidate): Typing | null {
 
   if (keys.length === 1 && ACRONYM.test(text)) return weak('ORG', 'acronym');
   if (keys.length === 1 && lex.companyWords.has(first) && !lex.lastNames.has(first)) return weak('ORG', 'company-word');
-  if (candidate.title && !candidate.inTitleCase) return strong('PERSON', 'title-person');
 
   const words = text.split(/\s+/u);
   if (keys.length >= 2 && keys.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w))) {

@@ -106,7 +106,7 @@ export const GROUP_WORDS = new Set([
   'islamic', 'islamist', 'islamists', 'jewish', 'jews', 'jew', 'hindu', 'hindus', 'buddhist', 'buddhists',
   'sikh', 'sikhs', 'sunni', 'sunnis', 'shia', 'shiite', 'shiites', 'kurd', 'kurds', 'kurdish', 'arab', 'arabs',
   'arabic', 'latino', 'latinos', 'hispanic', 'hispanics', 'orthodox', 'evangelical', 'evangelicals',
-  'european', 'europeans', 'african', 'africans', 'asian', 'asians', 'western', 'westerners', 'latin american',
+  'european', 'europeans', 'north american', 'north americans', 'south american', 'south americans', 'african', 'africans', 'asian', 'asians', 'western', 'westerners', 'latin american',
   'latin americans', 'pashtun', 'tamil', 'tamils', 'palestinian', 'palestinians', 'zionist', 'basque',
   'catalan', 'flemish', 'walloon', 'bolshevik', 'bolsheviks', 'nazi', 'nazis', 'soviet', 'soviets',
 ]);
