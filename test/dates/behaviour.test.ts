@@ -46,6 +46,9 @@ const cases: Array<[string, string, string[]]> = [
   ['the year-ago quarter', '1989-11-02', ['the year-ago quarter | DATE 1988-Q3']],
   // Absolute dates, quarters, decades, centuries.
   ['Aug. 7, 1998', '1999-01-01', ['Aug. 7, 1998 | DATE 1998-08-07']],
+  ['The plane flew on 11 December and again on the 3rd of January.', '2010-01-18', ['11 December | DATE 2009-12-11', 'the 3rd of January | DATE 2010-01-03']],
+  ['Profit in the final quarter of 2009 rose.', '2010-01-18', ['the final quarter of 2009 | DATE 2009-Q4']],
+  ['This weekend, crowds came.', '2010-01-18', ['This weekend | DATE 2010-W03-WE']],
   ['October of 1963', '1999-01-01', ['October of 1963 | DATE 1963-10']],
   ['third-quarter profit', '1989-11-02', ['third-quarter | DATE 1989-Q3']],
   ['the year-ago third quarter', '1989-11-02', ['the year-ago third quarter | DATE 1988-Q3']],

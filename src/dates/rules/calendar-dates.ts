@@ -148,6 +148,20 @@ export const calendarDateRules: readonly DateRule[] = [
     },
   },
   {
+    id: 'date-day-month',
+    pattern: pattern(`\\b(?:the\\s+)?${DAY}\\s+(?:of\\s+)?(?<month>${MONTH_BEFORE_NUMBER})${END}`),
+    build: (m, env) => {
+      if (!isCapitalized(group(m, 'month'))) return null;
+      const month = monthNumber(group(m, 'month'));
+      const day = Number(group(m, 'day'));
+      if (!isValidDay(2000, month, day)) return null;
+      // "5 May" is British order; "about 5 May delegates" is not a date, "May" needs a day-like context.
+      if (/^(?:may|march)$/i.test(group(m, 'month')!) && /^\s+[a-z]/.test(textAfter(env.text, m.index + m[0].length))) return null;
+      const start = /^the\s/i.test(m[0]) && !/\bof\b/i.test(m[0]) ? groupStart(m, 'day')! : m.index;
+      return draft(start, m.index + m[0].length, (ctx) => resolveMonthDay(ctx, month, day));
+    },
+  },
+  {
     id: 'date-iso',
     pattern: pattern('(?<![\\d-])(?<year>(?:1[6-9]|20)\\d\\d)-(?<month>[01]\\d)-(?<day>[0-3]\\d)(?![\\d])'),
     build: (m) => {
@@ -261,11 +275,11 @@ export const calendarDateRules: readonly DateRule[] = [
     id: 'date-quarter-ordinal',
     pattern: pattern(
       `\\b(?:(?<det>the\\s+(?:year-ago|year-earlier|comparable|corresponding|prior-year)|the|this|last|next|a|its|their|this\\s+year's|last\\s+year's|next\\s+year's|${yearPattern('ownyear')}'s)\\s+)?` +
-        `(?:${yearPattern('year1')}\\s+)?(?:(?:fiscal|calendar)\\s+)?(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)(?<sep>[-\\s]+)(?:(?:fiscal|calendar)\\s+)?quarter` +
+        `(?:${yearPattern('year1')}\\s+)?(?:(?:fiscal|calendar)\\s+)?(?<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)(?<sep>[-\\s]+)(?:(?:fiscal|calendar)\\s+)?quarter` +
         `(?:\\s+of\\s+(?:the\\s+)?(?:(?:fiscal|calendar)\\s+)?(?:${yearPattern('year2')}|(?<rel2>this|last|next)\\s+year|the\\s+year))?${END}`,
     ),
     build: (m) => {
-      const quarter = parseOrdinal(group(m, 'ord')!)!;
+      const quarter = group(m, 'ord')!.toLowerCase() === 'final' ? 4 : parseOrdinal(group(m, 'ord')!)!;
       const det = (group(m, 'det') ?? '').toLowerCase();
       let start = m.index;
       // A hyphenated "third-quarter" premodifies a noun, and the determiner belongs to that noun.

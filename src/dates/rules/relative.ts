@@ -200,9 +200,10 @@ function weekend(ctx: ResolveContext, rel: string): Resolved {
   if (!ctx.dct) return fixed('DATE', 'XXXX-WXX-WE');
   const day = ctx.dct.getDay(); // 0 Sunday ... 6 Saturday
   let amount = 0;
-  if (rel === 'last' || rel === 'the past' || rel === 'the last' || rel === 'this past') amount = day === 0 || day === 6 ? -1 : -1;
+  if (rel === 'last' || rel === 'the past' || rel === 'the last' || rel === 'this past') amount = -1;
   else if (rel === 'next' || rel === 'the next' || rel === 'the coming' || rel === 'this coming') amount = day === 0 || day === 6 ? 1 : 0;
-  else if (rel === 'the following') return { ...relativeToPrevious(ctx, 'weekend', 1), value: relativeToPrevious(ctx, 'weekend', 1).value };
+  else if (rel === 'the following') return relativeToPrevious(ctx, 'weekend', 1);
+  else if (rel === 'this' || rel === 'this current') amount = 0;
   // Monday to Wednesday stories mostly report the weekend just past (Sunday belongs to the ISO week ending).
   else amount = day >= 1 && day <= 3 ? -1 : 0;
   return pointValue('DATE', { date: shift(ctx.dct, 'week', amount), granularity: 'weekend' }, 'dct');
