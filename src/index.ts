@@ -19,4 +19,5 @@ export type { RawArticle, IngestError } from './ingest/corpus.js';
 export { toArticleJson, serializeArticleJson, SCHEMA_VERSION } from './output/article-json.js';
 export type { ArticleJson } from './output/article-json.js';
 export { articleTables as toCsvTables, CSV_COLUMNS } from './output/csv-tables.js';
+export { writeReport } from './report/index.js';
 export type * from './document/types.js';

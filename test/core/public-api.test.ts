@@ -20,6 +20,7 @@ describe('public API', () => {
       'toArticleJson',
       'toCsvTables',
       'validateConfig',
+      'writeReport',
     ]);
   });
 
