@@ -74,6 +74,7 @@ const cases: Array<[string, string, string[]]> = [
   ['The meeting went on for more than four hours.', '1998-01-01', ['more than four hours | DURATION PT4H MORE_THAN']],
   ['at least 30 days', '1998-01-01', ['at least 30 days | DURATION P30D EQUAL_OR_MORE']],
   ['for several years', '1998-01-01', ['several years | DURATION PXY']],
+  ['Over the years, prices rose.', '1998-01-01', ['the years | DURATION PXY']],
   ['5 1/2 hours', '1998-01-01', ['5 1/2 hours | DURATION PT5H30M']],
   ['the first nine months', '1989-11-02', ['the first nine months | DURATION P9M']],
   ['Three days later, they left.', '1998-01-01', ['Three days | DURATION P3D']],

@@ -133,7 +133,9 @@ export const quantityRules: readonly DateRule[] = [
       const prev = before?.normal ?? '';
       const tail = group(m, 'tail')?.trim().toLowerCase();
       // "the weeks ahead" is a vague length; "months ago" a vague past point.
-      if (group(m, 'the') && tail !== 'ahead') return null;
+      // "over the years", "through the years": a vague stretch of time; "the years of war" is not.
+      const afterPreposition = ['over', 'through', 'during', 'across', 'for', 'in', 'throughout'].includes(tokenBefore(env, m.index)?.normal ?? '');
+      if (group(m, 'the') && tail !== 'ahead' && !(afterPreposition && /years|decades/i.test(group(m, 'unit')!) && !/^\s+(?:of|since|when|before|after)\b/i.test(textAfter(env.text, m.index + m[0].length)))) return null;
       if (tail === 'ago') return draft(m.index, m.index + m[0].length, () => fixed('DATE', 'PAST_REF'));
       if (!group(m, 'recent') && !tail) {
         // Bare plurals are durations after a preposition or a verb of lasting ("for years", "took months").

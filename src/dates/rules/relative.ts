@@ -91,7 +91,7 @@ export const relativeRules: readonly DateRule[] = [
   {
     id: 'date-relative-unit',
     pattern: pattern(
-      `\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<rel>this\\s+past|this\\s+coming|this\\s+current|this|last|next|the\\s+past|the\\s+last|the\\s+previous|the\\s+next|the\\s+coming|the\\s+following|the\\s+current|the\\s+full|the\\s+same|the\\s+preceding|the\\s+prior|the\\s+present|that|the)` +
+      `\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<rel>this\\s+past|this\\s+coming|this\\s+current|this|last|next|the\\s+past|the\\s+last|the\\s+previous|the\\s+next|the\\s+coming|the\\s+following|the\\s+current|the\\s+full|the\\s+entire|the\\s+whole|the\\s+same|the\\s+preceding|the\\s+prior|the\\s+present|that|the)` +
         `\\s+(?:(?<fiscal>fiscal|calendar)\\s+)?(?<unit>week|month|year|weekend|decade|century|day)(?<full>\\s+or\\s+so)?(?<tail>\\s+(?:before|after|earlier|later|previous|prior))?(?<ago>\\s+(?:a\\s+year\\s+(?:ago|earlier|before)|last\\s+year))?${END}`,
     ),
     build: (m, env) => {
