@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { beginWinkDocument, installWinkIsolation } from '../nlp/wink-isolation.js';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { PipelineConfig } from '../config/schema.js';
 import type { RawArticle } from '../ingest/corpus.js';
+import { beginWinkDocument, installWinkIsolation } from '../nlp/wink-isolation.js';
 import { serializeArticleJson, toArticleJson, type ArticleJson } from '../output/article-json.js';
-import { writeFileAtomic } from '../output/atomic-write.js';
 import { articleTables, type TableName } from '../output/csv-tables.js';
 import { csvText } from '../output/csv-writer.js';
 import { safeFileName } from '../output/file-names.js';
@@ -55,7 +55,7 @@ export function runArticleTask(context: TaskContext, task: ArticleTask): Article
   const raw = task.raw;
   beginWinkDocument();
   const json = toArticleJson(analyzeArticle(raw, context.config));
-  if (context.config.outputs.json) writeFileAtomic(path.join(context.jsonDir, `${safeFileName(raw.id)}.json`), serializeArticleJson(json));
+  if (context.config.outputs.json) writeJsonFile(path.join(context.jsonDir, `${safeFileName(raw.id)}.json`), serializeArticleJson(json));
   return { kind: 'written', id: raw.id, sourcePath: raw.sourcePath, contentHash: raw.contentHash, ...csvOf(json, context.tables) };
 }
 
@@ -69,6 +69,23 @@ const WARM_UP_TEXT = 'Talks Resume in Geneva\n\nGENEVA, Jan. 14 (Reuters) - Fore
 export function warmUp(config: PipelineConfig): void {
   beginWinkDocument();
   toArticleJson(analyzeArticle({ id: 'warm-up', text: WARM_UP_TEXT, dct: '2026-01-14', dctSource: 'config' }, config));
+}
+
+/**
+ * An article's JSON, written to a temporary name beside it and renamed into place: a killed run leaves
+ * the old file or the new one, never half of one. Unlike the run's other files it is not fsynced: one
+ * fsync per article took 11% of a run's time (1.9 of 17.7 s for 300 articles). The cost is durability
+ * on power loss only; the manifest, written last, is fsynced.
+ */
+function writeJsonFile(file: string, content: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${threadId}.tmp`);
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 /** CSV rows of an article already written in an earlier run, from its JSON; null when it cannot be read. */
