@@ -40,6 +40,7 @@ const cases: Array<[string, string, string[]]> = [
   ['this summer', '1989-10-26', ['this summer | DATE 1989-SU']],
   ['last fall', '1998-02-13', ['last fall | DATE 1997-FA']],
   ['the weekend', '1989-10-30', ['the weekend | DATE 1989-W43-WE']],
+  ['The Dow rose 0.5%, ending the day at 8,017.', '2009-04-03', ['the day | DATE 2009-04-03']],
   // Anaphora: counts from the last mentioned date.
   ['The talks opened on March 3, 1998. The following day, they collapsed.', '1998-03-20', ['March 3, 1998 | DATE 1998-03-03', 'The following day | DATE 1998-03-04']],
   ['Net income rose in the third quarter from $5 million a year earlier.', '1989-11-02', ['the third quarter | DATE 1989-Q3', 'a year earlier | DATE 1988-Q3']],

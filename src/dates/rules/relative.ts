@@ -153,6 +153,19 @@ export const relativeRules: readonly DateRule[] = [
     },
   },
   {
+    id: 'date-the-day',
+    pattern: pattern(
+      `\\b(?:ending|ended|ends|end|finishing|finished|finish|closing|closed|start\\s+of|beginning\\s+of|end\\s+of|late\\s+in|later\\s+in|earlier\\s+in|early\\s+in)\\s+(?<day>the\\s+day)${END}`,
+    ),
+    build: (m) => {
+      // Market reports: "ending the day at 8,017", "late in the day": the day being reported.
+      const start = groupStart(m, 'day')!;
+      return draft(start, start + group(m, 'day')!.length, (ctx) =>
+        ctx.previous?.granularity === 'day' && ctx.sentencesSincePrevious <= 2 ? relativeToPrevious(ctx, 'day', 0) : relativeToDct(ctx, 'day', 0),
+      );
+    },
+  },
+  {
     id: 'date-units-ago',
     pattern: pattern(
       `\\b(?<qmod>${QUANTITY_MOD_PATTERN}\\s+)?(?<num>${NUMBER_PATTERN})[-\\s]+(?<unit>${UNIT_PATTERN})(?<orso>\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|previously|back)${END}`,
