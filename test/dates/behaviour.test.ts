@@ -22,7 +22,7 @@ const cases: Array<[string, string, string[]]> = [
   ['Until Thursday, they had not called him a suspect.', '1999-05-07', ['Thursday | DATE 1999-05-06']],
   ['Sales fell 20% from the same month a year ago.', '2009-02-03', ['the same month a year ago | DATE 2008-02']],
   ['Profit rose in 2009 from the year previous.', '2010-01-13', ['2009 | DATE 2009', 'the year previous | DATE 2008']],
-  ['Trading resumed at 12:00 UTC Monday.', '2009-06-02', ['12:00 UTC Monday | TIME 2009-06-01T12:00']],
+  ['Trading resumed at 12:00 UTC Monday.', '2009-06-02', ['12:00 UTC Monday | TIME 2009-06-01T12:00Z']],
   ['They met last April.', '1989-10-26', ['last April | DATE 1989-04']],
   // Deictic units and modifiers.
   ['Profit rose last year and will rise next year.', '1989-10-26', ['last year | DATE 1988', 'next year | DATE 1990']],

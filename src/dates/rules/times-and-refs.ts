@@ -53,7 +53,9 @@ export const timeAndReferenceRules: readonly DateRule[] = [
     id: 'time-24h-zone',
     pattern: pattern(`\\b(?<h>[01]\\d|2[0-3]):?(?<mi>[0-5]\\d)\\s+(?<tz>GMT|UTC|EST|EDT|local\\s+time)(?:,?\\s+(?<day>${DAY_WORD}))?${END}`),
     build: (m) => {
-      const suffix = `T${group(m, 'h')}:${group(m, 'mi')}`;
+      // ISO 8601 marks universal time with Z; other zones are not converted.
+      const utc = /^(?:GMT|UTC)$/i.test(group(m, 'tz')!);
+      const suffix = `T${group(m, 'h')}:${group(m, 'mi')}${utc ? 'Z' : ''}`;
       return draft(m.index, m.index + m[0].length, (ctx) => dayOf(ctx, group(m, 'day'), group(m, 'md'), group(m, 'mdday'), suffix));
     },
   },
