@@ -264,7 +264,8 @@ function splitRun(views: readonly TokenView[], first: number, last: number, lex:
         pieces.push([start, k]);
         start = k;
       }
-    } else if (i > start && LEGAL_FORMS.has(views[i - 1]!.key) && v.capital) {
+    } else if (i > start && ((LEGAL_FORMS.has(views[i - 1]!.key) && v.capital) || (v.allCaps && !LEGAL_FORMS.has(v.key) && endsOrganization(views[i - 1]!, lex)))) {
+      // "Chrysler LLC | Jim Press", "... Space Company | EADS N.V.": a name after a complete company name.
       pieces.push([start, i]);
       start = i;
     } else if (value === 'and' && ((!orgEnding && !insideOrgOf(views, start, i, last, lex)) || endsOrganization(views[i - 1]!, lex))) {

@@ -103,9 +103,12 @@ function containsWords(whole: readonly string[], part: readonly string[]): boole
   return false;
 }
 
+/** Legal-form and generic company words that acronyms leave out ("EADS" for "... Space Company"). */
+const NOT_IN_ACRONYMS = new Set(['of', 'and', 'the', 'for', '&', 'de', 'company', 'corporation', 'inc', 'corp', 'ltd', 'llc', 'plc', 'co', 'nv', 'ag', 'sa', 'group']);
+
 function initials(keys: readonly string[]): string {
   return keys
-    .filter((k) => !['of', 'and', 'the', 'for', '&', 'de'].includes(k))
+    .filter((k) => !NOT_IN_ACRONYMS.has(k))
     .map((k) => k[0] ?? '')
     .join('');
 }
@@ -115,6 +118,9 @@ function canonicalForm(d: EntityDraft): string {
   const score = (s: string): number => s.length * 4 + (s !== s.toUpperCase() ? 2 : 0) + (/[^\x00-\x7F]/u.test(s) ? 1 : 0);
   let best = d.forms[0]!;
   for (const f of d.forms) if (score(f) > score(best)) best = f;
-  if (best === best.toUpperCase() && best.length > 3) best = best.charAt(0) + best.slice(1).toLowerCase();
+  // A place known only from an upper-case dateline ("BOGOTÁ") reads as a name; acronyms stay as written.
+  if ((d.type === 'GPE' || d.type === 'LOC' || d.type === 'FAC') && best === best.toUpperCase() && best.length > 3 && !best.includes('.')) {
+    best = best.replace(/\p{L}+/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
+  }
   return best;
 }
