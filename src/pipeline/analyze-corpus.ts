@@ -6,14 +6,13 @@ import { canonicalConfigJson } from '../config/load.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { PipelineConfig } from '../config/schema.js';
 import { loadArticle, type IngestError, type IngestOptions } from '../ingest/corpus.js';
-import { toArticleJson, type ArticleJson } from '../output/article-json.js';
 import { AtomicFileWriter, writeFileAtomic } from '../output/atomic-write.js';
 import { CSV_COLUMNS, type TableName } from '../output/csv-tables.js';
 import { csvText } from '../output/csv-writer.js';
 import { safeFileName } from '../output/file-names.js';
 import { TOOL_VERSION } from '../version.js';
-import { analyzeArticle } from './analyze-article.js';
-import { csvFromPreviousJson, runArticleTask, warmUp, type ArticleCounts, type ArticleOutcome, type ArticleTask, type TaskContext } from './corpus-task.js';
+import { csvFromPreviousJson, type ArticleCounts } from './article-rows.js';
+import type { ArticleOutcome, ArticleTask, TaskContext } from './corpus-task.js';
 import { scanCorpusCached, type FileRecords, type ScannedRef } from './scan-cache.js';
 import { findWorkerEntry, WorkerPool } from './worker-pool.js';
 
@@ -106,10 +105,12 @@ export function enabledTables(config: PipelineConfig): TableName[] {
   return tables;
 }
 
-/** Analyzes one article and returns its published JSON; throws only on programmer errors. */
-export function processArticle(raw: Parameters<typeof analyzeArticle>[0], config: PipelineConfig): ArticleJson {
-  return toArticleJson(analyzeArticle(raw, config));
-}
+/**
+ * Kept for the CLI's `annotate` and the library index, which import it from here. Once they import
+ * `./process-article.js` (lazily in the CLI), this line goes, and a corpus run loads the models only
+ * where articles are analyzed: not in an unchanged rerun, not in the main thread's scan.
+ */
+export { processArticle } from './process-article.js';
 
 /** Worker threads for a config: `concurrency` 0 means one per core. */
 export function workerCount(config: PipelineConfig): number {
@@ -271,6 +272,7 @@ class ArticleRunner {
   private poolTried = false;
   private poolStarted = 0;
   private warm = false;
+  private local: typeof import('./corpus-task.js') | null = null;
   /** Worker threads started (the main thread not counted); 0 until then. */
   threads = 0;
   /** Articles analyzed in the main thread. */
@@ -291,7 +293,7 @@ class ArticleRunner {
     return this.pool !== null;
   }
 
-  run(task: ArticleTask): Promise<ArticleOutcome> {
+  async run(task: ArticleTask): Promise<ArticleOutcome> {
     if (this.size > 1 && !this.poolTried) {
       this.poolTried = true;
       const entry = findWorkerEntry();
@@ -304,16 +306,14 @@ class ArticleRunner {
       }
     }
     if (this.pool && this.pool.queued < this.pool.size * QUEUE_PER_THREAD) return this.pool.run(task);
-    try {
-      if (!this.warm) {
-        warmUp(this.context.config);
-        this.warm = true;
-      }
-      this.inMain++;
-      return Promise.resolve(runArticleTask(this.context, task));
-    } catch (error) {
-      return Promise.reject(error as Error);
+    // The analysis modules load on the first article the main thread analyzes, not before.
+    this.local ??= await import('./corpus-task.js');
+    if (!this.warm) {
+      this.local.warmUp(this.context.config);
+      this.warm = true;
     }
+    this.inMain++;
+    return this.local.runArticleTask(this.context, task);
   }
 
   async close(): Promise<void> {

@@ -1,14 +1,14 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { PipelineConfig } from '../config/schema.js';
 import type { RawArticle } from '../ingest/corpus.js';
 import { beginWinkDocument, installWinkIsolation } from '../nlp/wink-isolation.js';
-import { serializeArticleJson, toArticleJson, type ArticleJson } from '../output/article-json.js';
-import { articleTables, type TableName } from '../output/csv-tables.js';
-import { csvText } from '../output/csv-writer.js';
+import { serializeArticleJson, toArticleJson } from '../output/article-json.js';
+import type { TableName } from '../output/csv-tables.js';
 import { safeFileName } from '../output/file-names.js';
 import { analyzeArticle } from './analyze-article.js';
+import { articleRows, type ArticleRows } from './article-rows.js';
 
 /**
  * The work for one loaded article, the same whether it runs in the main thread or in a worker thread:
@@ -28,23 +28,13 @@ export interface ArticleTask {
   readonly raw: RawArticle;
 }
 
-export interface ArticleCounts {
-  readonly sentences: number;
-  readonly entities: number;
-  readonly timexes: number;
-  readonly tensionCues: number;
-}
-
 export type ArticleOutcome =
   | {
       readonly kind: 'written';
       readonly id: string;
       readonly sourcePath: string;
       readonly contentHash: string;
-      /** CSV text of this article's rows, per table (no header). */
-      readonly csv: Partial<Record<TableName, string>>;
-      readonly counts: ArticleCounts;
-    };
+    } & ArticleRows;
 
 // Before any document is read in this thread: an article's analysis must not depend on the articles
 // the same thread analyzed before it (see wink-isolation.ts).
@@ -56,7 +46,7 @@ export function runArticleTask(context: TaskContext, task: ArticleTask): Article
   beginWinkDocument();
   const json = toArticleJson(analyzeArticle(raw, context.config));
   if (context.config.outputs.json) writeJsonFile(path.join(context.jsonDir, `${safeFileName(raw.id)}.json`), serializeArticleJson(json));
-  return { kind: 'written', id: raw.id, sourcePath: raw.sourcePath, contentHash: raw.contentHash, ...csvOf(json, context.tables) };
+  return { kind: 'written', id: raw.id, sourcePath: raw.sourcePath, contentHash: raw.contentHash, ...articleRows(json, context.tables) };
 }
 
 const WARM_UP_TEXT = 'Talks Resume in Geneva\n\nGENEVA, Jan. 14 (Reuters) - Foreign ministers of Colombia and the United States met on Tuesday and agreed to resume talks next week, easing months of tension.';
@@ -86,35 +76,4 @@ function writeJsonFile(file: string, content: string): void {
     rmSync(temporary, { force: true });
     throw error;
   }
-}
-
-/** CSV rows of an article already written in an earlier run, from its JSON; null when it cannot be read. */
-export function csvFromPreviousJson(jsonPath: string, tables: readonly TableName[]): Pick<Extract<ArticleOutcome, { kind: 'written' }>, 'csv' | 'counts'> | null {
-  let json: ArticleJson;
-  try {
-    json = JSON.parse(readFileSync(jsonPath, 'utf8')) as ArticleJson;
-  } catch {
-    return null; // a damaged previous output is recomputed, never trusted
-  }
-  if (!json || typeof json !== 'object' || typeof json.id !== 'string') return null;
-  return csvOf(json, tables);
-}
-
-function csvOf(json: ArticleJson, tables: readonly TableName[]): Pick<Extract<ArticleOutcome, { kind: 'written' }>, 'csv' | 'counts'> {
-  const rows = articleTables(json);
-  const csv: Partial<Record<TableName, string>> = {};
-  for (const table of tables) {
-    if (table === 'errors') continue;
-    const tableRows = rows[table];
-    if (tableRows && tableRows.length > 0) csv[table] = csvText(tableRows);
-  }
-  return {
-    csv,
-    counts: {
-      sentences: rows.sentences?.length ?? 0,
-      entities: rows.entities?.length ?? 0,
-      timexes: rows.dates?.length ?? 0,
-      tensionCues: rows.tension_cues?.length ?? 0,
-    },
-  };
 }

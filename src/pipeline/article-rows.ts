@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import type { ArticleJson } from '../output/article-json.js';
+import { articleTables, type TableName } from '../output/csv-tables.js';
+import { csvText } from '../output/csv-writer.js';
+
+/** Rows an article adds to the run summary. */
+export interface ArticleCounts {
+  readonly sentences: number;
+  readonly entities: number;
+  readonly timexes: number;
+  readonly tensionCues: number;
+}
+
+export interface ArticleRows {
+  /** CSV text of this article's rows, per table (no header). */
+  readonly csv: Partial<Record<TableName, string>>;
+  readonly counts: ArticleCounts;
+}
+
+/** CSV rows of an article already written in an earlier run, from its JSON; null when it cannot be read. */
+export function csvFromPreviousJson(jsonPath: string, tables: readonly TableName[]): ArticleRows | null {
+  let json: ArticleJson;
+  try {
+    json = JSON.parse(readFileSync(jsonPath, 'utf8')) as ArticleJson;
+  } catch {
+    return null; // a damaged previous output is recomputed, never trusted
+  }
+  if (!json || typeof json !== 'object' || typeof json.id !== 'string') return null;
+  return articleRows(json, tables);
+}
+
+/** An article's CSV rows as text, per table, and its row counts. */
+export function articleRows(json: ArticleJson, tables: readonly TableName[]): ArticleRows {
+  const rows = articleTables(json);
+  const csv: Partial<Record<TableName, string>> = {};
+  for (const table of tables) {
+    if (table === 'errors') continue;
+    const tableRows = rows[table];
+    if (tableRows && tableRows.length > 0) csv[table] = csvText(tableRows);
+  }
+  return {
+    csv,
+    counts: {
+      sentences: rows.sentences?.length ?? 0,
+      entities: rows.entities?.length ?? 0,
+      timexes: rows.dates?.length ?? 0,
+      tensionCues: rows.tension_cues?.length ?? 0,
+    },
+  };
+}
