@@ -25,7 +25,7 @@ export const relativeRules: readonly DateRule[] = [
     pattern: pattern(
       `\\b(?:(?<rel>this\\s+coming|this\\s+past|last|next|this|early|late|earlier|later|the\\s+following|the\\s+previous|the\\s+next|the\\s+preceding)\\s+)?(?<wd>${WEEKDAY_NAME})(?<plural>s)?(?:\\s+(?<pod>mornings?|afternoons?|evenings?|nights?))?${END}`,
     ),
-    build: (m, env) => {
+    build: (m) => {
       if (!isCapitalized(group(m, 'wd'))) return null;
       const weekday = WEEKDAYS[group(m, 'wd')!.toLowerCase()]!;
       const rel = (group(m, 'rel') ?? '').toLowerCase().replace(/\s+/g, ' ');
@@ -35,8 +35,7 @@ export const relativeRules: readonly DateRule[] = [
       if (group(m, 'plural') || (pod && /s$/i.test(pod))) {
         return draft(m.index, end, () => fixed('SET', `XXXX-WXX-${weekday}${suffix}`));
       }
-      // "Friday's ruling": the possessive stays outside, the weekday is still a date.
-      void env;
+      // "Friday's ruling": the possessive stays outside (the pattern stops before "'s"); still a date.
       const type = pod ? 'TIME' : 'DATE';
       const mod = rel === 'early' || rel === 'earlier' ? 'START' : rel === 'late' || rel === 'later' ? 'END' : null;
       return draft(m.index, end, (ctx): Resolved => {
@@ -80,10 +79,14 @@ export const relativeRules: readonly DateRule[] = [
       const suffix = podSuffix(pod);
       const mod = group(m, 'mid') ? 'MID' : pointMod(rel);
       return draft(m.index, m.index + m[0].length, (ctx) => {
-        if (rel === 'last') return relativeToDct(ctx, 'day', pod.toLowerCase() === 'night' || pod.toLowerCase() === 'evening' ? -1 : -1, 'TIME', mod, suffix);
-        if (rel === 'that') return { ...relativeToPrevious(ctx, 'day', 0, 'TIME', mod), value: relativeToPrevious(ctx, 'day', 0).value + suffix };
-        if (rel === 'the next' || rel === 'the following') return { ...relativeToPrevious(ctx, 'day', 1, 'TIME', mod), value: relativeToPrevious(ctx, 'day', 1).value + suffix };
-        if (rel === 'the previous') return { ...relativeToPrevious(ctx, 'day', -1, 'TIME', mod), value: relativeToPrevious(ctx, 'day', -1).value + suffix };
+        const onPreviousDay = (amount: number): Resolved => {
+          const day = relativeToPrevious(ctx, 'day', amount, 'TIME', mod);
+          return { ...day, value: day.value + suffix };
+        };
+        if (rel === 'last') return relativeToDct(ctx, 'day', -1, 'TIME', mod, suffix);
+        if (rel === 'that') return onPreviousDay(0);
+        if (rel === 'the next' || rel === 'the following') return onPreviousDay(1);
+        if (rel === 'the previous') return onPreviousDay(-1);
         return relativeToDct(ctx, 'day', 0, 'TIME', mod, suffix);
       });
     },
