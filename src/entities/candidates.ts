@@ -77,7 +77,7 @@ export function findCandidates(doc: ArticleDoc): Candidate[] {
     if (!ambiguous) return true;
     // "Foreign Minister Sergei Lavrov said": a title opening a sentence is kept so it can be taken out as a title.
     if (TITLE_WORDS.has(v.key) && views[i + 1]?.capital && views[i + 1]!.segment === v.segment && !titleCaseSegments.has(v.segment)) return true;
-    return hasNameEvidence(v, lex, provenNames) || startsKnownName(views, i, lex);
+    return hasNameEvidence(v, lex, provenNames) || startsKnownName(views, i, lex) || (!titleCaseSegments.has(v.segment) && singularSubjectOfVerb(views, i));
   };
 
   const candidates: Candidate[] = [];
@@ -191,6 +191,17 @@ function collectProvenNames(views: readonly TokenView[], titleCase: ReadonlySet<
   const proven = new Set<string>();
   for (const v of views) if (v.capital && !v.ambiguousPosition && !titleCase.has(v.segment)) proven.add(v.token.value);
   return proven;
+}
+
+/**
+ * "Apple said on Tuesday ...": a sentence-initial singular word tagged as a proper noun and directly
+ * followed by a verb is a name even when it is also a common word ("Officials said" is plural).
+ */
+function singularSubjectOfVerb(views: readonly TokenView[], at: number): boolean {
+  const v = views[at]!;
+  const next = views[at + 1];
+  if (!next || next.segment !== v.segment || v.token.pos !== 'PROPN' || (next.token.pos !== 'VERB' && next.token.pos !== 'AUX')) return false;
+  return v.token.lemma.toLowerCase() === v.key && !/s$/u.test(v.key);
 }
 
 /** A multi-word name from the data starts here ("General Motors" at a sentence start, where "General" alone proves nothing). */
