@@ -194,13 +194,14 @@ function collectProvenNames(views: readonly TokenView[], titleCase: ReadonlySet<
 }
 
 /**
- * "Apple said on Tuesday ...": a sentence-initial singular word tagged as a proper noun and directly
- * followed by a verb is a name even when it is also a common word ("Officials said" is plural).
+ * "Apple said on Tuesday ...", "Apple's shares ...": a sentence-initial singular word tagged as a proper
+ * noun and directly followed by a verb or a possessive is a name even when it is also a common word ("Officials said" is plural).
  */
 function singularSubjectOfVerb(views: readonly TokenView[], at: number): boolean {
   const v = views[at]!;
   const next = views[at + 1];
-  if (!next || next.segment !== v.segment || v.token.pos !== 'PROPN' || (next.token.pos !== 'VERB' && next.token.pos !== 'AUX')) return false;
+  if (!next || next.segment !== v.segment || v.token.pos !== 'PROPN') return false;
+  if (next.token.pos !== 'VERB' && next.token.pos !== 'AUX' && next.token.value !== "'s" && next.token.value !== '’s') return false;
   return v.token.lemma.toLowerCase() === v.key && !/s$/u.test(v.key);
 }
 
