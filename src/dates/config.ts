@@ -3,8 +3,6 @@ import { z } from 'zod';
 /** Config section `dates`: how the date stage resolves what the text leaves open. */
 export const datesConfigSchema = z
   .object({
-    /** Turn the stage off; the layer is then present and empty. */
-    enabled: z.boolean().default(true),
     /**
      * How a bare weekday or month is placed around the publication date: `tense` reads the verb
      * group nearest the expression (past -> on or before the DCT, future -> on or after);

@@ -17,7 +17,6 @@ import { type Tense, tenseAt, tokenIndexAt } from './tense.js';
 
 export { datesConfigSchema, type DatesConfig } from './config.js';
 export { DATE_RULES } from './rules/index.js';
-export { timexCsvRows, TIMEX_CSV_COLUMNS } from './csv.js';
 
 interface Candidate {
   readonly start: number;
@@ -29,7 +28,6 @@ interface Candidate {
 export type DatesStage = Stage<ArticleDoc, With<'timexes'>, DatesConfig>;
 
 export const normalizeDates: DatesStage = (doc, config) => {
-  if (!config.enabled) return { ...doc, timexes: [] };
   const timexes = resolveCandidates(doc, selectCandidates(findCandidates(doc)), config);
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   if (!doc.dct && timexes.some((t) => t.value.includes('X') && !t.value.startsWith('P'))) {

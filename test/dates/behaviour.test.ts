@@ -112,9 +112,6 @@ describe(here + 'config', () => {
   it('vagueReferences false drops now/recently', () => {
     expect(timexesOf('Prices are now higher.', '1998-01-01', { vagueReferences: false })).toEqual([]);
   });
-  it('enabled false gives an empty layer', () => {
-    expect(timexesOf('Monday', '1998-01-01', { enabled: false })).toEqual([]);
-  });
   it('anchors record where a value was counted from', () => {
     const t = timexesOf('The talks opened on March 3, 1998. The following day, they collapsed. Officials met yesterday.', '1998-03-20');
     expect(t.map((x) => x.anchor)).toEqual(['none', 'previous', 'dct']);

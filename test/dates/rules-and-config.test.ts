@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { DATE_RULES, datesConfigSchema } from '../../src/dates/index.js';
 import { DATE_BASELINES, runDateBaseline } from '../../src/dates/baselines.js';
 import { valueRange, weekdayFrom, makeDate, formatPoint } from '../../src/dates/calendar.js';
-import { timexCsvRows, TIMEX_CSV_COLUMNS } from '../../src/dates/csv.js';
 import { durationValue } from '../../src/dates/rules/quantities.js';
 import { scoreTimexes } from '../../src/eval/dates.js';
 import { createDocument } from '../../src/pipeline/create-document.js';
@@ -23,7 +22,7 @@ describe(here + 'rules', () => {
 
 describe(here + 'config', () => {
   it('parses {} to the documented defaults and rejects unknown keys', () => {
-    expect(datesConfigSchema.parse({})).toEqual({ enabled: true, direction: 'tense', anaphoricAnchor: true, decadeStyle: 'timeml', vagueReferences: true });
+    expect(datesConfigSchema.parse({})).toEqual({ direction: 'tense', anaphoricAnchor: true, decadeStyle: 'timeml', vagueReferences: true });
     expect(() => datesConfigSchema.parse({ unknown: 1 })).toThrow();
   });
 });
@@ -59,18 +58,6 @@ describe(here + 'calendar', () => {
     expect(durationValue(2, 'decade')).toBe('P20Y');
     expect(durationValue(2.5, 'year')).toBe('P2Y6M');
     expect(durationValue('X', 'year')).toBe('PXY');
-  });
-});
-
-describe(here + 'csv rows', () => {
-  it('one row per timex with its sentence index', () => {
-    const doc = normalizeDates(createDocument({ id: 'a', text: 'Talks ended Monday.\n\nThey resume in March.', dct: '2026-01-14' }), datesConfigSchema.parse({}));
-    const rows = timexCsvRows(doc);
-    expect(Object.keys(rows[0]!)).toEqual([...TIMEX_CSV_COLUMNS]);
-    expect(rows.map((r) => [r.sentence, r.text, r.value])).toEqual([
-      [0, 'Monday', '2026-01-12'],
-      [1, 'March', '2026-03'],
-    ]);
   });
 });
 
