@@ -36,8 +36,6 @@ export const ENTITY_RULES = [
   { id: 'same-doc-org', description: 'The leading words of an organization named elsewhere in the article ("Lockheed").' },
   { id: 'same-doc-string', description: 'The same name typed elsewhere in the article.' },
   { id: 'person-administration', description: 'A person\'s name before "administration" ("the Trump administration").' },
-  { id: 'org-context', description: 'An unknown name in an organization context ("shares of X", "X said in a statement").' },
-  { id: 'person-context', description: 'An unknown name in a person context ("X said", "X, 45,").' },
   { id: 'unknown-multiword', description: 'An unknown multi-word name of name-like words, typed by shape.' },
   { id: 'model', description: 'Typed by the averaged-perceptron candidate classifier.' },
 ] as const satisfies readonly EntityRule[];
