@@ -63,6 +63,10 @@ export function classifyCandidate(candidate: Candidate): Typing | null {
       if (ORG_HEADS.has(first)) return strong('ORG', 'org-head');
       if (LOC_HEADS.has(first)) return strong('LOC', 'loc-head');
       if (GPE_HEADS.has(first)) return strong('GPE', 'gpe-head');
+      // The word before "of" heads the name: "Bulgarian Academy of Sciences", "Liberal Party of Nova Scotia".
+      const head = keys[keys.indexOf('of') - 1] ?? '';
+      if (ORG_HEADS.has(head) || ORG_SUFFIXES.has(head) || lex.orgSuffixes.has(head)) return strong('ORG', 'org-head');
+      if (LOC_SUFFIXES.has(head)) return strong('LOC', 'loc-head');
     }
     if (ORG_SUFFIXES.has(lastKey) || lex.orgSuffixes.has(lastKey)) {
       // "Atlantic City Hospital" is an organization, "Excursion House" a building: the org list wins
