@@ -43,3 +43,15 @@ export const NEUTRAL_IN_NEWS: ReadonlySet<string> = new Set([
   'mean', 'ok', 'okay', 'support', 'reach', 'natural', 'matter', 'free', 'wish', 'want', 'will', 'dear',
 ]);
 
+
+/**
+ * Verbs and nouns that lessen or undo what follows them: "reduce the risk of cancer", "fight disease",
+ * "prevent violence", "fewer deaths" read as good news, "cut benefits" as bad. The valence of the words
+ * in their scope is reversed (damped) rather than taken as the sentence's own tone.
+ */
+export const REDUCERS: ReadonlySet<string> = new Set([
+  'reduce', 'reduction', 'lower', 'lessen', 'cut', 'curb', 'fight', 'prevent', 'prevention', 'avoid',
+  'eliminate', 'ease', 'relieve', 'alleviate', 'cure', 'overcome', 'escape', 'stop', 'halt', 'block',
+  'fewer', 'less', 'minimize', 'mitigate', 'tackle', 'counter', 'defeat', 'resolve', 'remove', 'abolish',
+  'ban', 'detect', 'detection', 'treat', 'protect', 'against', 'decline',
+]);

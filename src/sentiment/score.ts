@@ -1,8 +1,15 @@
 import type { Token } from '../document/types.js';
-import { CONCESSIVE, CONTRAST_AFTER, HEDGES, INTENSIFIERS, NEGATORS, NEUTRAL_IN_NEWS } from './rules.js';
+import { CONCESSIVE, CONTRAST_AFTER, HEDGES, INTENSIFIERS, NEUTRAL_IN_NEWS, REDUCERS } from './rules.js';
 import { VALENCE } from './lexicon/valence.js';
+import { AFINN } from './lexicon/afinn.js';
+import { isNegated, predictSentiment, sentenceFeatures } from './features.js';
 
 export interface SentimentOptions {
+  /**
+   * `model`: the rule score and lexicon sums combined by the trained linear model (the default);
+   * `rules`: the rule score alone (VADER's method over wink tokens), for a reading without learned weights.
+   */
+  readonly method: 'model' | 'rules';
   /** Weight of a clause after "but", "however" (VADER uses 1.5). */
   readonly contrastWeight: number;
   /** Weight of words inside quotation marks: quoted speech is the source's view, not the article's. */
@@ -13,6 +20,8 @@ export interface SentimentOptions {
   readonly negationFactor: number;
   /** How many tokens before a word a negator reaches. */
   readonly negationScope: number;
+  /** Factor on a valence in the scope of a reducing word ("reduce the risk", "fight disease"); 1 turns it off. */
+  readonly reducerFactor: number;
   /** Normalization constant: score = sum / sqrt(sum² + alpha). */
   readonly alpha: number;
   /** Extra or replacement valences (-4..+4), keyed by lower-case word or lemma. */
@@ -20,18 +29,21 @@ export interface SentimentOptions {
 }
 
 export const DEFAULT_SENTIMENT_OPTIONS: SentimentOptions = {
+  method: 'model',
   contrastWeight: 1.5,
   quoteWeight: 0.8,
   hedgeWeight: 0.85,
   negationFactor: -0.74,
   negationScope: 3,
+  reducerFactor: -0.5,
   alpha: 15,
 };
 
-
-
-// A Map, not the object: words such as "constructor" must not find Object.prototype members.
+// Maps, not the objects: words such as "constructor" must not find Object.prototype members.
 const VALENCE_MAP: ReadonlyMap<string, number> = new Map(Object.entries(VALENCE));
+const AFINN_MAP: ReadonlyMap<string, number> = new Map(Object.entries(AFINN));
+/** AFINN's -5..+5 onto VADER's -4..+4. */
+const AFINN_TO_VADER = 0.8;
 
 function valenceOf(token: Token, extra: Readonly<Record<string, number>> | undefined): number | undefined {
   const word = token.normal;
@@ -42,15 +54,20 @@ function valenceOf(token: Token, extra: Readonly<Record<string, number>> | undef
     if (v !== undefined) return v;
   }
   if (NEUTRAL_IN_NEWS.has(word)) return undefined;
-  return VALENCE_MAP.get(word) ?? VALENCE_MAP.get(lemma);
+  const vader = VALENCE_MAP.get(word) ?? VALENCE_MAP.get(lemma);
+  if (vader !== undefined) return vader;
+  // A word VADER lacks takes AFINN's rating, scaled to VADER's range.
+  const afinn = AFINN_MAP.get(word) ?? AFINN_MAP.get(lemma);
+  return afinn === undefined ? undefined : afinn * AFINN_TO_VADER;
 }
 
 const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', '(', ')']);
+/** Tokens after a reducing word that it reaches ("reduce a person's cancer risk"). */
+const REDUCER_SCOPE = 4;
 
 /**
- * Valence of one sentence on -1..1, VADER's method re-implemented over wink tokens so it costs no second
- * tokenization: word valences, negation within a short scope that stops at clause punctuation,
- * intensifiers, hedges, contrast ("but" clauses weigh more than what they concede) and quotes.
+ * Valence of one sentence on -1..1. By default the trained sentence model (`features.ts`) reads the rule
+ * score together with AFINN and ML-SentiCon sums; with `method: 'rules'` it is the rule score alone.
  */
 export function scoreSentiment(tokens: readonly Token[], from: number, to: number, options: SentimentOptions = DEFAULT_SENTIMENT_OPTIONS): number {
   return readSentiment(tokens, from, to, options).score;
@@ -65,9 +82,29 @@ export interface SentimentReading {
 
 /** The sentence score and the word that pulls it down most (the tension stage cites it for a tone-only reading). */
 export function readSentiment(tokens: readonly Token[], from: number, to: number, options: SentimentOptions = DEFAULT_SENTIMENT_OPTIONS): SentimentReading {
+  const rules = readRules(tokens, from, to, options);
+  if (options.method === 'rules') return { score: round4(rules.score), mostNegative: rules.mostNegative };
+  const score = predictSentiment(sentenceFeatures(tokens, from, to, rules, options.negationScope));
+  return { score: round4(score), mostNegative: rules.mostNegative };
+}
+
+export interface RulesReading extends SentimentReading {
+  /** Sum of the positive valences after every rule, and of the negative ones. */
+  readonly positive: number;
+  readonly negative: number;
+}
+
+/**
+ * VADER's method re-implemented over wink tokens so it costs no second tokenization: word valences (VADER's
+ * list, AFINN for words it lacks), negation within a short scope that stops at clause punctuation,
+ * intensifiers, hedges, reducing verbs, contrast ("but" clauses weigh more than what they concede) and quotes.
+ */
+export function readRules(tokens: readonly Token[], from: number, to: number, options: SentimentOptions = DEFAULT_SENTIMENT_OPTIONS): RulesReading {
   let mostNegative = -1;
   let lowest = 0;
   let sum = 0;
+  let positive = 0;
+  let negative = 0;
   let inQuote = false;
   let hedged = false;
   // Contrast: everything scored before a "but" is scaled down once we meet it.
@@ -75,6 +112,8 @@ export function readSentiment(tokens: readonly Token[], from: number, to: number
   let contrastSeen = false;
   let concessiveOpen = false;
   let concessiveSum = 0;
+  // "reduce the risk of cancer": the valence of what a reducing word governs is reversed, up to a clause break.
+  let reduceUntil = -1;
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
     const word = token.normal;
@@ -82,6 +121,8 @@ export function readSentiment(tokens: readonly Token[], from: number, to: number
       inQuote = word === '“' ? true : word === '”' ? false : !inQuote;
       continue;
     }
+    // The reduced object ends at clause punctuation or a preposition other than "of" ("reduce benefits | for the poor").
+    if (CLAUSE_BREAK.has(word) || (token.pos === 'ADP' && word !== 'of')) reduceUntil = -1;
     if (HEDGES.has(word) || HEDGES.has(token.lemma)) hedged = true;
     if (CONTRAST_AFTER.has(word) && token.pos !== 'ADV' || (word === 'however' || word === 'but')) {
       if (!contrastSeen && (word === 'but' || word === 'however' || word === 'yet')) {
@@ -101,6 +142,10 @@ export function readSentiment(tokens: readonly Token[], from: number, to: number
       concessiveOpen = false;
       continue;
     }
+    if (options.reducerFactor !== 1 && (REDUCERS.has(word) || REDUCERS.has(token.lemma))) {
+      reduceUntil = i + REDUCER_SCOPE;
+      continue;
+    }
     let v = valenceOf(token, options.lexicon);
     if (v === undefined || v === 0) continue;
     // Intensifiers act on the absolute valence, with VADER's decay for distance.
@@ -109,8 +154,11 @@ export function readSentiment(tokens: readonly Token[], from: number, to: number
       if (boost !== undefined) v += Math.sign(v) * boost * (1 - 0.05 * (k - 1));
     }
     if (isNegated(tokens, from, i, options.negationScope)) v *= options.negationFactor;
+    if (i <= reduceUntil) v *= options.reducerFactor;
     if (inQuote) v *= options.quoteWeight;
     sum += v;
+    if (v > 0) positive += v;
+    else negative += v;
     if (v < lowest) {
       lowest = v;
       mostNegative = i;
@@ -119,19 +167,9 @@ export function readSentiment(tokens: readonly Token[], from: number, to: number
   let total = contrastSeen ? beforeContrast * 0.5 + sum * options.contrastWeight : sum;
   if (concessiveSum !== 0) total = concessiveSum * 0.5 + total;
   if (hedged) total *= options.hedgeWeight;
-  return { score: Math.round((total / Math.sqrt(total * total + options.alpha)) * 10000) / 10000, mostNegative };
+  return { score: total / Math.sqrt(total * total + options.alpha), mostNegative, positive, negative };
 }
 
-function isNegated(tokens: readonly Token[], from: number, i: number, scope: number): boolean {
-  for (let k = 1; k <= scope && i - k >= from; k++) {
-    const w = tokens[i - k]!.normal;
-    if (CLAUSE_BREAK.has(w) || w === 'but') return false;
-    if (NEGATORS.has(w)) {
-      // "not only", "no doubt" do not negate what follows.
-      const next = tokens[i - k + 1]!.normal;
-      if (next === 'only' || next === 'doubt' || (w === 'no' && next === 'longer' && k > 2)) return false;
-      return true;
-    }
-  }
-  return false;
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
 }

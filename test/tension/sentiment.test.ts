@@ -1,36 +1,86 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './helpers.js';
+import { SENTIMENT_FEATURES } from '../../src/sentiment/features.js';
+import { SENTIMENT_MODEL } from '../../src/sentiment/model-weights.js';
+import { tensionConfigSchema } from '../../src/tension/config.js';
 
 const sentimentOf = (text: string): number => analyze(text).sentiment;
+const rulesOf = (text: string): number => analyze(text, { sentiment: { method: 'rules' } }).sentiment;
+/** The 3-class reading of the eval (±0.05 on -1..1). */
+const classOf = (score: number): string => (score >= 0.05 ? 'positive' : score <= -0.05 ? 'negative' : 'neutral');
 
-describe('[tension] sentence sentiment', () => {
-  it('scores on -1..1 with the expected sign', () => {
-    expect(sentimentOf('The summit was a great success and both leaders praised the friendly talks.')).toBeGreaterThan(0.3);
-    expect(sentimentOf('The attack killed dozens of civilians and destroyed the hospital.')).toBeLessThan(-0.3);
-    expect(sentimentOf('The committee will meet on Tuesday.')).toBe(0);
+describe('[tension] sentence sentiment (trained model, the default)', () => {
+  it.each([
+    ['The summit was a great success and both leaders praised the friendly talks.', 'positive'],
+    ['The attack killed dozens of civilians and destroyed the hospital.', 'negative'],
+    ['The plan is good.', 'positive'],
+    ['The plan is not good.', 'negative'],
+    ['The food was good, but the service was terrible.', 'negative'],
+    ['The service was terrible, but the food was good.', 'positive'],
+    ["Trump had previously criticized Petro's government and even threatened military action against Colombia.", 'negative'],
+    // Reducing verbs reverse what they govern.
+    ['A diet rich in vegetables can reduce the risk of cancer.', 'positive'],
+    // A word VADER lacks is read from AFINN or ML-SentiCon.
+    ["Saddam Hussein's dictatorship is one of the most barbaric tyrannies.", 'negative'],
+  ])('%s -> %s', (text, expected) => {
+    expect(classOf(sentimentOf(text))).toBe(expected);
+  });
+  it('stays on -1..1 and orders strong above mild', () => {
+    const strong = sentimentOf('The attack killed dozens of civilians and destroyed the hospital.');
+    const mild = sentimentOf('The decision was bad.');
+    expect(strong).toBeGreaterThanOrEqual(-1);
+    expect(strong).toBeLessThan(mild);
+    expect(sentimentOf('The summit was a great success and both leaders praised the friendly talks.')).toBeGreaterThan(sentimentOf('The plan is good.'));
+  });
+  it('quoted words weigh less than the writer\'s own', () => {
+    expect(Math.abs(sentimentOf('He called the deal "a disaster".'))).toBeLessThan(Math.abs(sentimentOf('He called the deal a disaster.')));
+  });
+  it('a word like "constructor" is not looked up on the object prototype', () => {
+    expect(Number.isFinite(sentimentOf('The constructor of the toString method hasOwnProperty.'))).toBe(true);
+  });
+  it('the committed weights are in feature order', () => {
+    expect(SENTIMENT_MODEL.features).toEqual(SENTIMENT_FEATURES);
+    expect(SENTIMENT_MODEL.weights).toHaveLength(SENTIMENT_FEATURES.length);
+  });
+});
+
+describe('[tension] sentence sentiment, rules only (method: rules)', () => {
+  it('scores on -1..1 with the expected sign, 0 without sentiment words', () => {
+    expect(rulesOf('The summit was a great success and both leaders praised the friendly talks.')).toBeGreaterThan(0.3);
+    expect(rulesOf('The attack killed dozens of civilians and destroyed the hospital.')).toBeLessThan(-0.3);
+    expect(rulesOf('The committee will meet on Tuesday.')).toBe(0);
   });
   it('negation flips and damps', () => {
-    const plain = sentimentOf('The plan is good.');
-    const negated = sentimentOf('The plan is not good.');
+    const plain = rulesOf('The plan is good.');
+    const negated = rulesOf('The plan is not good.');
     expect(plain).toBeGreaterThan(0);
     expect(negated).toBeLessThan(0);
     expect(Math.abs(negated)).toBeLessThan(Math.abs(plain));
   });
   it('intensifiers strengthen and hedges weaken', () => {
-    expect(sentimentOf('The decision was very bad.')).toBeLessThan(sentimentOf('The decision was bad.'));
-    expect(Math.abs(sentimentOf('The decision may be bad.'))).toBeLessThan(Math.abs(sentimentOf('The decision is bad.')));
+    expect(rulesOf('The decision was very bad.')).toBeLessThan(rulesOf('The decision was bad.'));
+    expect(Math.abs(rulesOf('The decision may be bad.'))).toBeLessThan(Math.abs(rulesOf('The decision is bad.')));
   });
-  it('the clause after "but" weighs more than the one it concedes', () => {
-    expect(sentimentOf('The food was good, but the service was terrible.')).toBeLessThan(0);
-    expect(sentimentOf('The service was terrible, but the food was good.')).toBeGreaterThan(0);
+  it('a reducing word reverses its object, which ends at a preposition', () => {
+    expect(rulesOf('A diet rich in vegetables can reduce the risk of cancer.')).toBeGreaterThan(0);
+    expect(rulesOf('The new rules will prevent violence at the border.')).toBeGreaterThan(0);
+    const off = analyze('The new rules will prevent violence at the border.', { sentiment: { method: 'rules', reducerFactor: 1 } }).sentiment;
+    expect(off).toBeLessThan(0);
   });
-  it('quoted words weigh less than the writer\'s own', () => {
-    expect(Math.abs(sentimentOf('He called the deal "a disaster".'))).toBeLessThan(Math.abs(sentimentOf('He called the deal a disaster.')));
+  it('the config defaults name the model and the reducer factor', () => {
+    const config = tensionConfigSchema.parse({});
+    expect(config.sentiment.method).toBe('model');
+    expect(config.sentiment.reducerFactor).toBe(-0.5);
   });
-  it('reads the threat sentence of the seed article as negative (wink calls it mildly positive)', () => {
-    expect(sentimentOf("Trump had previously criticized Petro's government and even threatened military action against Colombia.")).toBeLessThan(-0.3);
-  });
-  it('a word like "constructor" is not looked up on the object prototype', () => {
-    expect(Number.isFinite(sentimentOf('The constructor of the toString method hasOwnProperty.'))).toBe(true);
+});
+
+describe('[tension] sentence sentiment negative cases: factual sentences read neutral', () => {
+  it.each([
+    'The committee will meet on Tuesday.',
+    'The ministry published the figures on Monday.',
+    'The talks were held in Geneva and lasted three hours.',
+    'The report lists 40 projects in six provinces.',
+  ])('%s', (text) => {
+    expect(classOf(sentimentOf(text))).toBe('neutral');
   });
 });
