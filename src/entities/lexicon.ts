@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import nlp from 'compromise';
+import placesData from './data/places.json' with { type: 'json' };
 import { nameKey } from './normalize.js';
 
 /**
@@ -78,7 +79,7 @@ export function getLexicon(): Lexicon {
     if (!tags.some((t) => NAME_TAGS.test(t)) && !key.includes(' ')) sets.commonWords.add(key);
   }
   for (const word of Object.keys(winkWords())) sets.commonWords.add(word);
-  const places = require('./data/places.json') as { cities: Record<string, [string, number]> };
+  const places = placesData as unknown as { cities: Record<string, [string, number]> };
   const worldCities = new Map<string, readonly [string, number]>();
   for (const [name, value] of Object.entries(places.cities)) {
     const key = nameKey(name);

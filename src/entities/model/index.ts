@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import weights from './weights.json' with { type: 'json' };
 import type { ArticleDoc, EntityType } from '../../document/types.js';
 import type { Candidate } from '../candidates.js';
 import type { Typing } from '../classify.js';
@@ -21,17 +21,9 @@ const SUFFIX_RULES = new Set(['org-suffix', 'org-head', 'loc-suffix', 'loc-head'
 const scoredType = (type: EntityType): string => (type === 'GPE' || type === 'FAC' ? 'LOC' : type);
 const SURE_RULES = new Set(['country-name', 'capital-city', 'demonym', 'region-list']);
 
-let loaded: EntityModel | null | undefined;
-
-/** The committed weights (`weights.json`), loaded once; null when the file is absent. */
-export function defaultModel(): EntityModel | null {
-  if (loaded !== undefined) return loaded;
-  try {
-    loaded = createRequire(import.meta.url)('./weights.json') as EntityModel;
-  } catch {
-    loaded = null;
-  }
-  return loaded;
+/** The committed weights (`weights.json`; imported so that the build copies it to dist/). */
+export function defaultModel(): EntityModel {
+  return weights as unknown as EntityModel;
 }
 
 /**
