@@ -23,7 +23,12 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
   return lo;
 }
 
-const isVerb = (t: Token): boolean => t.pos === 'VERB' || t.pos === 'AUX';
+/**
+ * A verb token. wink tags some capitalized words inside a sentence as verbs ("Roe vs. Wade", "Will
+ * Rogers"); a capital letter that does not start the sentence marks a name, so those do not count.
+ */
+const isVerb = (t: Token, sentenceStart = -1): boolean =>
+  (t.pos === 'VERB' || t.pos === 'AUX') && !(t.pos === 'VERB' && /^[A-Z]/.test(t.value) && t.start !== sentenceStart);
 
 const isPastForm = (t: Token): boolean =>
   IRREGULAR_PAST.has(t.normal) || (t.normal.endsWith('ed') && t.lemma !== t.normal && t.pos !== 'ADJ');
@@ -36,9 +41,10 @@ export function tenseAt(doc: Pick<ArticleDoc, 'tokens' | 'sentences'>, start: nu
   const sentence = doc.sentences[tokens[first]!.sentence];
   if (!sentence) return 'none';
   const last = tokenIndexAt(tokens, end);
-  // "as early as Tuesday", "as soon as Friday" look ahead whatever the verb.
+  // "as early as Tuesday", "as soon as Friday" look ahead whatever the verb, and so does a change
+  // announced as "effective Feb. 1" (the news reports it before it takes effect).
   const lead = tokens.slice(Math.max(sentence.tokenStart, first - 4), first).map((t) => t.normal).join(' ');
-  if (/\bas (?:early|soon) as$/.test(lead)) return 'future';
+  if (/\b(?:as (?:early|soon) as|effective)$/.test(lead)) return 'future';
   const tense = verbTense(tokens, sentence, first, last);
   // "remain closed until Friday" looks ahead too, unless a past auxiliary says otherwise
   // ("Until Thursday, they had not called him a suspect").
@@ -51,11 +57,12 @@ export function tenseAt(doc: Pick<ArticleDoc, 'tokens' | 'sentences'>, start: nu
 
 /** The verb group before the expression in its sentence, else the first one after it. */
 function verbTense(tokens: readonly Token[], sentence: { readonly tokenStart: number; readonly tokenEnd: number }, first: number, last: number): Tense {
+  const sentenceStart = tokens[sentence.tokenStart]?.start ?? -1;
   for (let i = first - 1; i >= sentence.tokenStart; i--) {
-    if (isVerb(tokens[i]!)) return groupTense(tokens, i, sentence.tokenStart);
+    if (isVerb(tokens[i]!, sentenceStart)) return groupTense(tokens, i, sentence.tokenStart);
   }
   for (let i = last; i < sentence.tokenEnd; i++) {
-    if (isVerb(tokens[i]!)) {
+    if (isVerb(tokens[i]!, sentenceStart)) {
       // Take the head of the group after the expression: "Friday, officials will meet" -> "meet".
       let head = i;
       while (head + 1 < sentence.tokenEnd && (isVerb(tokens[head + 1]!) || tokens[head + 1]!.pos === 'PART')) head++;
@@ -64,6 +71,8 @@ function verbTense(tokens: readonly Token[], sentence: { readonly tokenStart: nu
   }
   return 'none';
 }
+
+const PRESENT_AUXILIARIES = new Set(['is', 'are', 'am', "'re", 'do', 'does']);
 
 function groupTense(tokens: readonly Token[], verb: number, floor: number): Tense {
   const group: Token[] = [tokens[verb]!];
@@ -80,6 +89,10 @@ function groupTense(tokens: readonly Token[], verb: number, floor: number): Tens
   const normals = group.map((t) => t.normal).reverse();
   const to = normals.indexOf('to');
   if (to > 0 && ['going', 'is', 'are', 'am'].includes(normals[to - 1]!)) return 'future';
+  // The first verb of the group carries the tense: "is heard", "are expected" are present passives
+  // even though their participles look past.
+  const finite = group.filter((t) => isVerb(t)).at(-1);
+  if (finite && PRESENT_AUXILIARIES.has(finite.normal) && finite !== group[0]) return 'present';
   if (group.some(isPastForm)) return 'past';
   return 'present';
 }

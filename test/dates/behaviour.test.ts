@@ -24,6 +24,11 @@ const cases: Array<[string, string, string[]]> = [
   ['Profit rose in 2009 from the year previous.', '2010-01-13', ['2009 | DATE 2009', 'the year previous | DATE 2008']],
   ['Trading resumed at 12:00 UTC Monday.', '2009-06-02', ['12:00 UTC Monday | TIME 2009-06-01T12:00Z']],
   ['They met last April.', '1989-10-26', ['last April | DATE 1989-04']],
+  // The first verb of a group carries its tense; a capitalized "verb" inside a sentence is a name.
+  ['They may lose when the case is heard in May in the appeals court.', '2000-03-29', ['May | DATE 2000-05']],
+  ['In January, a week after the anniversary of the Roe vs. Wade decision, a bombing killed a guard.', '1998-10-25', ['January | DATE 1998-01', 'a week | DURATION P1W']],
+  // A change announced "effective" a date takes effect after the report.
+  ['U.S. Trust also created a four-member office of the chairman, effective Feb. 1.', '1989-10-26', ['Feb. 1 | DATE 1990-02-01']],
   // Deictic units and modifiers.
   ['Profit rose last year and will rise next year.', '1989-10-26', ['last year | DATE 1988', 'next year | DATE 1990']],
   ['Shares fell last week and rose this week.', '1989-11-01', ['last week | DATE 1989-W43', 'this week | DATE 1989-W44']],

@@ -21,6 +21,8 @@ const negatives = [
   'The fall of the Berlin Wall changed Europe.',
   'August Wilson wrote plays.',
   'Call 555-1212 for details.',
+  'James Baker, speaking on ABC News\' "This Week," said the request helps.',
+  'This is VOA Today.',
 ];
 
 describe(here + 'produce nothing', () => {

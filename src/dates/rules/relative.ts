@@ -16,6 +16,9 @@ const unitGranularity: Readonly<Partial<Record<TimeUnit, Granularity>>> = {
   day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year', decade: 'decade', century: 'century',
 };
 
+/** True when `offset` starts a sentence or a line, opening quotes allowed (`` ``Today is ...``). */
+const startsSentence = (text: string, offset: number): boolean => /(?:^|[.!?]["'`]*\s+|\n\s*)["'`]*$/.test(text.slice(Math.max(0, offset - 8), offset));
+
 /** A clause boundary right after a span: "the day before." versus "the day before the vote". */
 const endsClause = (text: string, end: number): boolean => /^\s*(?:[.,;:!?)"]|--|$|\n)/.test(textAfter(text, end, 6));
 
@@ -58,6 +61,8 @@ export const relativeRules: readonly DateRule[] = [
     build: (m, env) => {
       const word = group(m, 'word')!.toLowerCase();
       const end = m.index + m[0].length;
+      // A capitalized "Today" inside a sentence names a programme ("This is VOA Today", NBC's "Today").
+      if (/^[A-Z]/.test(group(m, 'word')!) && m.index === groupStart(m, 'word') && !startsSentence(env.text, m.index)) return null;
       // Generic "today's world", "today's youth": no particular day.
       if (word === 'today' && /^'s\s+(?:world|society|youth|young|generation|standards|economy|children|kids|environment|culture|technology)\b/i.test(textAfter(env.text, end)))
         return null;
@@ -101,8 +106,8 @@ export const relativeRules: readonly DateRule[] = [
       const rel = group(m, 'rel')!.toLowerCase().replace(/\s+/g, ' ');
       const unit = group(m, 'unit')!.toLowerCase();
       const pmodRaw = group(m, 'pmod');
-      // A capitalized "This Week" inside a sentence is a title (ABC's "This Week"), not a date.
-      if (/^[A-Z]/.test(group(m, 'unit')!) && !/(?:^|[.!?"'\n]\s*)$/.test(env.text.slice(Math.max(0, m.index - 3), m.index))) return null;
+      // A capitalized "This Week" inside a sentence, quoted or not, is a title (ABC's "This Week"), not a date.
+      if (/^[A-Z]/.test(group(m, 'unit')!) && !startsSentence(env.text, m.index)) return null;
       let end = m.index + m[0].length;
       let tail = group(m, 'tail')?.trim().toLowerCase();
       if (tail === 'previous' || tail === 'prior') tail = 'before';
