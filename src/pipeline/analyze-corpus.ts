@@ -52,6 +52,8 @@ export interface RunSummary {
   readonly workerStartupMs: number | null;
   /** Articles the main thread analyzed (the others went to worker threads). */
   readonly analyzedInMainThread: number;
+  /** Worker threads that died (e.g. an article too large for a worker's heap limit); their articles were analyzed in the main thread. */
+  readonly workersLost: number;
 }
 
 /** Where an article's rows sit in the previous run's CSV files: [byte offset, byte length] per table. */
@@ -255,7 +257,7 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
   };
   writeFileAtomic(path.join(outputDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-  return { total: scan.refs.length + scan.errors.length, ...counts, errors, elapsedMs: Date.now() - started, outputDir, workers: runner.threads, workerStartupMs: runner.startupMs, analyzedInMainThread: runner.inMain };
+  return { total: scan.refs.length + scan.errors.length, ...counts, errors, elapsedMs: Date.now() - started, outputDir, workers: runner.threads, workerStartupMs: runner.startupMs, analyzedInMainThread: runner.inMain, workersLost: runner.lost };
 }
 
 /**
@@ -293,20 +295,30 @@ class ArticleRunner {
     return this.pool !== null;
   }
 
-  async run(task: ArticleTask): Promise<ArticleOutcome> {
+  run(task: ArticleTask): Promise<ArticleOutcome> {
     if (this.size > 1 && !this.poolTried) {
       this.poolTried = true;
       const entry = findWorkerEntry();
       // No worker code found (source run without tsx): the main thread analyzes, with the same output.
       if (entry) {
         this.poolStarted = Date.now();
-        this.pool = new WorkerPool(this.size - 1, entry, this.context);
+        this.pool = new WorkerPool(this.size - 1, entry, this.context, (lostTask) => this.runHere(lostTask));
         this.threads = this.size - 1;
-        void this.pool.ready.then(() => (this.startupMs = Date.now() - this.poolStarted));
+        const pool = this.pool;
+        void pool.ready.then(() => (this.startupMs = pool.readyAt - this.poolStarted));
       }
     }
-    if (this.pool && this.pool.queued < this.pool.size * QUEUE_PER_THREAD) return this.pool.run(task);
-    // The analysis modules load on the first article the main thread analyzes, not before.
+    if (this.pool && this.pool.size > 0 && this.pool.queued < this.pool.size * QUEUE_PER_THREAD) return this.pool.run(task);
+    return this.runHere(task);
+  }
+
+  /** Workers lost during the run (their articles were analyzed in the main thread). */
+  get lost(): number {
+    return this.pool?.lost.length ?? 0;
+  }
+
+  /** Analyzes in the main thread; the analysis modules load on the first such article, not before. */
+  private async runHere(task: ArticleTask): Promise<ArticleOutcome> {
     this.local ??= await import('./corpus-task.js');
     if (!this.warm) {
       this.local.warmUp(this.context.config);

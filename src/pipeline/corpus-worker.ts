@@ -19,4 +19,4 @@ port.on('message', (message: { seq: number; task: ArticleTask }) => {
   }
 });
 warmUp(context.config);
-port.postMessage({ ready: true });
+port.postMessage({ ready: true, at: Date.now() });

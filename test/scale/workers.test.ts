@@ -77,8 +77,8 @@ describe('worker threads', () => {
       for (const [file, bytes] of a) expect(b.get(file), `${other}/${file}`).toBe(bytes);
       expect(manifestArticles(path.join(dir, other))).toEqual(manifestArticles(path.join(dir, 'out-1')));
     }
-    const { elapsedMs: _a, outputDir: _b, workers: _c, workerStartupMs: _d, analyzedInMainThread: _i, ...rest } = multi;
-    const { elapsedMs: _e, outputDir: _f, workers: _g, workerStartupMs: _h, analyzedInMainThread: _j, ...restSingle } = single;
+    const { elapsedMs: _a, outputDir: _b, workers: _c, workerStartupMs: _d, analyzedInMainThread: _i, workersLost: _k, ...rest } = multi;
+    const { elapsedMs: _e, outputDir: _f, workers: _g, workerStartupMs: _h, analyzedInMainThread: _j, workersLost: _l, ...restSingle } = single;
     expect(rest).toEqual(restSingle);
   });
 
