@@ -80,9 +80,9 @@ export function isNegated(tokens: readonly Token[], from: number, i: number, sco
     const w = tokens[i - k]!.normal;
     if (CLAUSE_BREAK.has(w) || w === 'but') return false;
     if (NEGATORS.has(w)) {
-      // "not only", "no doubt" do not negate what follows.
+      // "not only", "no doubt", "no wonder" do not negate what follows.
       const next = tokens[i - k + 1]!.normal;
-      if (next === 'only' || next === 'doubt' || (w === 'no' && next === 'longer' && k > 2)) return false;
+      if (next === 'only' || next === 'doubt' || next === 'wonder' || (w === 'no' && next === 'longer' && k > 2)) return false;
       return true;
     }
   }

@@ -74,8 +74,13 @@ export function scoreSentiment(tokens: readonly Token[], from: number, to: numbe
 }
 
 export interface SentimentReading {
-  /** -1..1. */
+  /** -1..1: the model's score, or the rule score with `method: 'rules'`. */
   readonly score: number;
+  /**
+   * The rule score alone (-1..1), whatever the method. Its spread is wider than the model's (the model
+   * predicts the raters' mean, which rarely passes ±0.7): a threshold tuned on the old score belongs here.
+   */
+  readonly rulesScore: number;
   /** Token index of the most negative word after negation and weighting, or -1. */
   readonly mostNegative: number;
 }
@@ -83,12 +88,16 @@ export interface SentimentReading {
 /** The sentence score and the word that pulls it down most (the tension stage cites it for a tone-only reading). */
 export function readSentiment(tokens: readonly Token[], from: number, to: number, options: SentimentOptions = DEFAULT_SENTIMENT_OPTIONS): SentimentReading {
   const rules = readRules(tokens, from, to, options);
-  if (options.method === 'rules') return { score: round4(rules.score), mostNegative: rules.mostNegative };
+  const rulesScore = round4(rules.score);
+  if (options.method === 'rules') return { score: rulesScore, rulesScore, mostNegative: rules.mostNegative };
   const score = predictSentiment(sentenceFeatures(tokens, from, to, rules, options.negationScope));
-  return { score: round4(score), mostNegative: rules.mostNegative };
+  return { score: round4(score), rulesScore, mostNegative: rules.mostNegative };
 }
 
-export interface RulesReading extends SentimentReading {
+export interface RulesReading {
+  /** -1..1 (not rounded). */
+  readonly score: number;
+  readonly mostNegative: number;
   /** Sum of the positive valences after every rule, and of the negative ones. */
   readonly positive: number;
   readonly negative: number;

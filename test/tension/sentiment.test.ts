@@ -57,6 +57,10 @@ describe('[tension] sentence sentiment, rules only (method: rules)', () => {
     expect(negated).toBeLessThan(0);
     expect(Math.abs(negated)).toBeLessThan(Math.abs(plain));
   });
+  it('"no doubt", "no wonder" do not negate what follows', () => {
+    expect(rulesOf('No wonder Americans cherish this art.')).toBeGreaterThan(0);
+    expect(rulesOf('There is no doubt the reform is a success.')).toBeGreaterThan(0);
+  });
   it('intensifiers strengthen and hedges weaken', () => {
     expect(rulesOf('The decision was very bad.')).toBeLessThan(rulesOf('The decision was bad.'));
     expect(Math.abs(rulesOf('The decision may be bad.'))).toBeLessThan(Math.abs(rulesOf('The decision is bad.')));
