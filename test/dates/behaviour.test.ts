@@ -27,6 +27,10 @@ const cases: Array<[string, string, string[]]> = [
   // The first verb of a group carries its tense; a capitalized "verb" inside a sentence is a name.
   ['They may lose when the case is heard in May in the appeals court.', '2000-03-29', ['May | DATE 2000-05']],
   ['In January, a week after the anniversary of the Roe vs. Wade decision, a bombing killed a guard.', '1998-10-25', ['January | DATE 1998-01', 'a week | DURATION P1W']],
+  // Wire copy: the universal time in parentheses is the same time, and the day after it applies.
+  ['The blast occurred at about 10:35 a.m. (0735 GMT) Friday.', '1998-08-08', ['about 10:35 a.m. | TIME 1998-08-07T10:35 APPROX', 'Friday | DATE 1998-08-07']],
+  ['Provigo had sales of C$7.38 billion in the latest fiscal year.', '1989-10-26', ['the latest fiscal year | DATE 1988']],
+  ['Now, he says, the plan looks different. Prices are now higher.', '1991-02-25', ['now | DATE PRESENT_REF']],
   // A change announced "effective" a date takes effect after the report.
   ['U.S. Trust also created a four-member office of the chairman, effective Feb. 1.', '1989-10-26', ['Feb. 1 | DATE 1990-02-01']],
   // Deictic units and modifiers.

@@ -99,7 +99,7 @@ export const relativeRules: readonly DateRule[] = [
   {
     id: 'date-relative-unit',
     pattern: pattern(
-      `\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<rel>this\\s+past|this\\s+coming|this\\s+current|this|last|next|the\\s+past|the\\s+last|the\\s+previous|the\\s+next|the\\s+coming|the\\s+following|the\\s+current|the\\s+full|the\\s+entire|the\\s+whole|the\\s+same|the\\s+preceding|the\\s+prior|the\\s+present|that|the)` +
+      `\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<rel>this\\s+past|this\\s+coming|this\\s+current|this|last|next|the\\s+past|the\\s+last|the\\s+previous|the\\s+next|the\\s+coming|the\\s+following|the\\s+current|the\\s+full|the\\s+entire|the\\s+whole|the\\s+same|the\\s+preceding|the\\s+prior|the\\s+present|the\\s+latest|the\\s+most\\s+recent|that|the)` +
         `\\s+(?:(?<fiscal>fiscal|calendar)\\s+)?(?<unit>week|month|year|weekend|decade|century|day)(?<full>\\s+or\\s+so)?(?<tail>\\s+(?:before|after|earlier|later|previous|prior))?(?<ago>\\s+(?:a\\s+year\\s+(?:ago|earlier|before)|last\\s+year))?${END}`,
     ),
     build: (m, env) => {
@@ -156,7 +156,8 @@ export const relativeRules: readonly DateRule[] = [
         const amount = rel === 'the following' ? 1 : rel === 'the same' || rel === 'that' ? 0 : -1;
         return draft(m.index, end, (ctx) => relativeToPrevious(ctx, granularity, amount, 'DATE', mod));
       }
-      const amount = ['last', 'the past', 'the last', 'this past'].includes(rel) ? -1 : ['next', 'the next', 'the coming', 'this coming'].includes(rel) ? 1 : 0;
+      // "the latest fiscal year" is the last one completed, like "the latest quarter".
+      const amount = ['last', 'the past', 'the last', 'this past', 'the latest', 'the most recent'].includes(rel) ? -1 : ['next', 'the next', 'the coming', 'this coming'].includes(rel) ? 1 : 0;
       return draft(m.index, end, (ctx) => relativeToDct(ctx, granularity, amount, 'DATE', mod));
     },
   },

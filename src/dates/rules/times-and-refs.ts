@@ -10,6 +10,8 @@ import { type DateRule, draft, group, pattern, textAfter } from './types.js';
 const END = '(?![\\w])';
 const DAY_WORD = `(?:${WEEKDAY_NAME}|today|yesterday|tomorrow|(?<md>${MONTH_BEFORE_NUMBER})\\s*(?<mdday>[12]\\d|3[01]|0?[1-9])(?!\\d))`;
 
+const CONVERSION_THEN_WEEKDAY = new RegExp(`^\\s+\\((?:[01]?\\d|2[0-3]):?[0-5]\\d\\s+(?:GMT|UTC)\\),?\\s+(${WEEKDAY_NAME})\\b`);
+
 /** A bare clock time takes the day mentioned up to two sentences before; further back, the DCT. */
 const MAX_SENTENCES_FOR_CLOCK = 2;
 
@@ -36,7 +38,7 @@ export const timeAndReferenceRules: readonly DateRule[] = [
       `\\b(?:(?<qmod>about|around|approximately|shortly\\s+before|shortly\\s+after|just\\s+before|just\\s+after)\\s+)?(?<h>[01]?\\d|2[0-3])(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am|pm|o'clock)(?!\\w)` +
         `(?:\\s+(?<tz>[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(?<day>${DAY_WORD}))?${END}`,
     ),
-    build: (m) => {
+    build: (m, env) => {
       let hour = Number(group(m, 'h'));
       const ampm = group(m, 'ampm')!.toLowerCase();
       if (hour > 12 && !ampm.startsWith('o')) return null;
@@ -46,13 +48,18 @@ export const timeAndReferenceRules: readonly DateRule[] = [
       const suffix = `T${pad(hour)}:${minute}`;
       const mod = group(m, 'qmod') ? 'APPROX' : null;
       const end = m.index + m[0].length;
-      return draft(m.index, end, (ctx) => ({ ...dayOf(ctx, group(m, 'day'), group(m, 'md'), group(m, 'mdday'), suffix), mod }));
+      // Wire copy puts the universal time in parentheses before the day: in "10:35 a.m. (0735 GMT) Friday"
+      // the time is on Friday, and the day stays a timex of its own.
+      const day = group(m, 'day') ?? CONVERSION_THEN_WEEKDAY.exec(textAfter(env.text, end, 40))?.[1];
+      return draft(m.index, end, (ctx) => ({ ...dayOf(ctx, day, group(m, 'md'), group(m, 'mdday'), suffix), mod }));
     },
   },
   {
     id: 'time-24h-zone',
     pattern: pattern(`\\b(?<h>[01]\\d|2[0-3]):?(?<mi>[0-5]\\d)\\s+(?<tz>GMT|UTC|EST|EDT|local\\s+time)(?:,?\\s+(?<day>${DAY_WORD}))?${END}`),
-    build: (m) => {
+    build: (m, env) => {
+      // "10:35 a.m. (0735 GMT)": the conversion in parentheses repeats the time before it.
+      if (/[ap]\.m\.\s*\($/i.test(env.text.slice(Math.max(0, m.index - 8), m.index))) return null;
       // ISO 8601 marks universal time with Z; other zones are not converted.
       const utc = /^(?:GMT|UTC)$/i.test(group(m, 'tz')!);
       const suffix = `T${group(m, 'h')}:${group(m, 'mi')}${utc ? 'Z' : ''}`;
@@ -81,6 +88,8 @@ export const timeAndReferenceRules: readonly DateRule[] = [
         // Only "current" before a noun that is not a technical term ("current account", "current assets").
         if (!/^\s+[a-z]/.test(after) || /^\s+(?:account|accounts|assets|liabilities|events|affairs|year|quarter|month|week|period|fiscal|and|or|of|in|is|was|dollars|prices)\b/i.test(after)) return null;
       }
+      // A sentence-initial "Now," is a discourse marker ("Now, he says, ..."), not the present moment.
+      if (w === 'now' && /^,/.test(after) && /(?:^|[.!?]["'`]*\s+|\n\s*)["'`]*$/.test(env.text.slice(Math.max(0, m.index - 8), m.index))) return null;
       const value = /future/.test(w) ? 'FUTURE_REF' : /recent|past/.test(w) ? 'PAST_REF' : 'PRESENT_REF';
       return draft(m.index, m.index + m[0].length, (ctx) => (ctx.config.vagueReferences ? fixed('DATE', value) : null));
     },
