@@ -31,6 +31,7 @@ const cases: Array<[string, string, string[]]> = [
   ['The blast occurred at about 10:35 a.m. (0735 GMT) Friday.', '1998-08-08', ['about 10:35 a.m. | TIME 1998-08-07T10:35 APPROX', 'Friday | DATE 1998-08-07']],
   ['Provigo had sales of C$7.38 billion in the latest fiscal year.', '1989-10-26', ['the latest fiscal year | DATE 1988']],
   ['Now, he says, the plan looks different. Prices are now higher.', '1991-02-25', ['now | DATE PRESENT_REF']],
+  ['Prices fell Friday. Dealers placed heavy buy orders in the morning.', '1989-10-30', ['Friday | DATE 1989-10-27', 'the morning | TIME 1989-10-27TMO']],
   // A change announced "effective" a date takes effect after the report.
   ['U.S. Trust also created a four-member office of the chairman, effective Feb. 1.', '1989-10-26', ['Feb. 1 | DATE 1990-02-01']],
   // Deictic units and modifiers.

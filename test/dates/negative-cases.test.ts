@@ -23,6 +23,7 @@ const negatives = [
   'Call 555-1212 for details.',
   'James Baker, speaking on ABC News\' "This Week," said the request helps.',
   'This is VOA Today.',
+  'Tapes from the night the plane went down were released.',
 ];
 
 describe(here + 'produce nothing', () => {

@@ -6,7 +6,7 @@ import { type Granularity, shift, underspecified, weekdayFrom } from '../calenda
 import { NUMBER_PATTERN, PART_OF_DAY, POINT_MOD_PATTERN, QUANTITY_MOD_PATTERN, UNIT_PATTERN, WEEKDAYS, WEEKDAY_NAME, parseNumber, pointMod, quantityMod, unitOf, type TimeUnit } from '../lexicon.js';
 import { anaphoricBase, fixed, pointValue, relativeToDct, relativeToPrevious, resolveWeekday, type ResolveContext, type Resolved } from '../resolve.js';
 import { yearAgo } from './calendar-dates.js';
-import { type DateRule, draft, group, groupStart, isCapitalized, pattern, textAfter } from './types.js';
+import { type DateRule, draft, group, groupStart, isCapitalized, pattern, textAfter, wordBefore } from './types.js';
 
 const END = '(?![\\w])';
 
@@ -76,11 +76,14 @@ export const relativeRules: readonly DateRule[] = [
   {
     id: 'time-part-of-day',
     pattern: pattern(
-      `\\b(?:(?<rel>this|last|that|the\\s+next|the\\s+following|the\\s+previous|early\\s+this|late\\s+this|later\\s+this|earlier\\s+this)\\s+(?<pod>morning|afternoon|evening|night)|(?<mid>mid)[-\\s]?(?<pod2>morning|afternoon))${END}`,
+      `\\b(?:(?<rel>this|last|that|the\\s+next|the\\s+following|the\\s+previous|early\\s+this|late\\s+this|later\\s+this|earlier\\s+this|the)\\s+(?<pod>morning|afternoon|evening|night)|(?<mid>mid)[-\\s]?(?<pod2>morning|afternoon))${END}`,
     ),
-    build: (m) => {
+    build: (m, env) => {
       const rel = (group(m, 'rel') ?? 'this').toLowerCase().replace(/\s+/g, ' ');
       const pod = group(m, 'pod') ?? group(m, 'pod2')!;
+      // "(early) in the morning" is a part of the day the text is talking about; "the night of Oct. 23"
+      // or "the night the plane went down" is left to the date it names.
+      if (rel === 'the' && (wordBefore(env.text, m.index) !== 'in' || /^night$/i.test(pod) || /^\s+of\b/.test(textAfter(env.text, m.index + m[0].length)))) return null;
       const suffix = podSuffix(pod);
       const mod = group(m, 'mid') ? 'MID' : pointMod(rel);
       return draft(m.index, m.index + m[0].length, (ctx) => {
@@ -92,6 +95,7 @@ export const relativeRules: readonly DateRule[] = [
         if (rel === 'that') return onPreviousDay(0);
         if (rel === 'the next' || rel === 'the following') return onPreviousDay(1);
         if (rel === 'the previous') return onPreviousDay(-1);
+        if (rel === 'the' && ctx.previous?.granularity === 'day' && ctx.sentencesSincePrevious <= 2) return onPreviousDay(0);
         return relativeToDct(ctx, 'day', 0, 'TIME', mod, suffix);
       });
     },
