@@ -88,3 +88,18 @@ describe('[tension] sentence sentiment negative cases: factual sentences read ne
     expect(classOf(sentimentOf(text))).toBe('neutral');
   });
 });
+
+describe('[tension] sentiment model fitting (src/sentiment/train.ts)', () => {
+  it('ridge recovers the weights of a noiseless linear rule, and CV keeps articles whole', async () => {
+    const { crossValidate, fitRidge } = await import('../../src/sentiment/train.js');
+    const x = Array.from({ length: 200 }, (_, i) => [Math.sin(i), (i % 7) - 3, Math.cos(i * 0.3)]);
+    const y = x.map(([a, b, c]) => 0.5 + 2 * a! - 0.25 * b! + c!);
+    const fit = fitRidge(x, y, 1e-9);
+    expect(fit.intercept).toBeCloseTo(0.5, 4);
+    expect(fit.weights.map((w) => Math.round(w * 1e4) / 1e4)).toEqual([2, -0.25, 1]);
+    // 20 articles of 10 sentences: out-of-fold predictions of a noiseless rule are still exact.
+    const records = y.map((score, i) => ({ id: `nyt-${Math.floor(i / 10)}_${i % 10}`, text: '', score }));
+    const cv = crossValidate(records, x, 1e-9);
+    cv.forEach((p, i) => expect(p).toBeCloseTo(Math.max(-4, Math.min(4, y[i]!)), 3));
+  });
+});
