@@ -85,10 +85,10 @@ function groupTense(tokens: readonly Token[], verb: number, floor: number): Tens
   // "had been due to expire Friday": a past perfect outranks the future cue it governs.
   if (group.some((t) => t.normal === 'had')) return 'past';
   if (group.some((t) => FUTURE_CUES.has(t.normal))) return 'future';
-  // "going to meet", "is to meet": a be/go form followed by "to" + verb.
+  // "going to meet", "is to meet", "set to resume", "poised to": a be/go/set form followed by "to" + verb.
   const normals = group.map((t) => t.normal).reverse();
   const to = normals.indexOf('to');
-  if (to > 0 && ['going', 'is', 'are', 'am'].includes(normals[to - 1]!)) return 'future';
+  if (to > 0 && ['going', 'is', 'are', 'am', 'set', 'poised'].includes(normals[to - 1]!)) return 'future';
   // The first verb of the group carries the tense: "is heard", "are expected" are present passives
   // even though their participles look past.
   const finite = group.filter((t) => isVerb(t)).at(-1);

@@ -32,6 +32,9 @@ const cases: Array<[string, string, string[]]> = [
   ['Provigo had sales of C$7.38 billion in the latest fiscal year.', '1989-10-26', ['the latest fiscal year | DATE 1988']],
   ['Now, he says, the plan looks different. Prices are now higher.', '1991-02-25', ['now | DATE PRESENT_REF']],
   ['Prices fell Friday. Dealers placed heavy buy orders in the morning.', '1989-10-30', ['Friday | DATE 1989-10-27', 'the morning | TIME 1989-10-27TMO']],
+  ['The peace process, set to resume Monday in Belfast, is in danger.', '1998-03-22', ['Monday | DATE 1998-03-23']],
+  ['Protesters prayed as Easter week began.', '2000-04-17', ['Easter week | DATE 2000-W16']],
+  ['the level we saw in the winter of nineteen ninety-four', '1998-02-23', ['the winter of nineteen ninety-four | DATE 1994-WI']],
   // A change announced "effective" a date takes effect after the report.
   ['U.S. Trust also created a four-member office of the chairman, effective Feb. 1.', '1989-10-26', ['Feb. 1 | DATE 1990-02-01']],
   // Deictic units and modifiers.

@@ -438,11 +438,13 @@ export const calendarDateRules: readonly DateRule[] = [
   {
     id: 'date-season',
     pattern: pattern(
-      `\\b(?:(?<rel>this\\s+past|this\\s+coming|the\\s+coming|the\\s+past|this|last|next|the)\\s+)?(?<pmod>(?:early|late|mid)[-\\s]+)?(?<season>spring|summer|fall|autumn|winter)(?:,?\\s+(?:of\\s+)?${yearPattern('year')})?${END}`,
+      `\\b(?:(?<rel>this\\s+past|this\\s+coming|the\\s+coming|the\\s+past|this|last|next|the)\\s+)?(?<pmod>(?:early|late|mid)[-\\s]+)?(?<season>spring|summer|fall|autumn|winter)(?:,?\\s+(?:of\\s+)?(?:${yearPattern('year')}|(?<spoken>${SPOKEN_YEAR})))?${END}`,
     ),
     build: (m, env) => {
       const rel = group(m, 'rel')?.toLowerCase().replace(/\s+/g, ' ');
-      const year = group(m, 'year');
+      // Broadcast transcripts spell the year out: "the winter of nineteen ninety-four".
+      const spoken = group(m, 'spoken') ? parseSpokenYear(group(m, 'spoken')!) : null;
+      const year = group(m, 'year') ?? (spoken === null ? undefined : String(spoken));
       const pmod = group(m, 'pmod');
       const end = m.index + m[0].length;
       if (!rel && !year && !pmod && !['in', 'during', 'by', 'until', 'since', 'before', 'after', 'through', 'till', 'this', 'last', 'next'].includes(wordBefore(env.text, m.index)))
@@ -488,12 +490,15 @@ export const calendarDateRules: readonly DateRule[] = [
   {
     id: 'date-holiday',
     pattern: casedPattern(
-      `\\b(?<name>Christmas\\s+Eve|Christmas\\s+Day|Christmas|New\\s+Year's\\s+Eve|New\\s+Year's\\s+Day|New\\s+Year's|Thanksgiving\\s+Day|Thanksgiving|Easter\\s+Sunday|Easter|Independence\\s+Day|the\\s+Fourth\\s+of\\s+July|July\\s+Fourth|Labor\\s+Day|Memorial\\s+Day|Veterans\\s+Day|Halloween|Valentine's\\s+Day|Election\\s+Day|election\\s+day|Good\\s+Friday)(?:,?\\s+${yearPattern('year')})?${END}`,
+      `\\b(?<name>Christmas\\s+Eve|Christmas\\s+Day|Christmas|New\\s+Year's\\s+Eve|New\\s+Year's\\s+Day|New\\s+Year's|Thanksgiving\\s+Day|Thanksgiving|Easter\\s+Sunday|Easter|Independence\\s+Day|the\\s+Fourth\\s+of\\s+July|July\\s+Fourth|Labor\\s+Day|Memorial\\s+Day|Veterans\\s+Day|Halloween|Valentine's\\s+Day|Election\\s+Day|election\\s+day|Good\\s+Friday)(?<week>\\s+week)?(?:,?\\s+${yearPattern('year')})?${END}`,
     ),
     build: (m) => {
       const name = group(m, 'name')!.replace(/\s+/g, ' ').toLowerCase();
       const explicit = group(m, 'year');
-      return draft(m.index, m.index + m[0].length, (ctx) => {
+      // "Easter week", "Christmas week": the ISO week of the holiday.
+      const asWeek = (r: Resolved | null): Resolved | null =>
+        r?.point && group(m, 'week') ? pointValue('DATE', { date: r.point.date, granularity: 'week' }, r.anchor) : r;
+      const resolveHoliday = (ctx: ResolveContext): Resolved | null => {
         if (explicit) return holiday(name, Number(explicit), 'none');
         if (!ctx.dct) return fixed('DATE', 'XXXX-XX-XX');
         const year = ctx.dct.getFullYear();
@@ -502,7 +507,8 @@ export const calendarDateRules: readonly DateRule[] = [
         if (thisYear?.point && tense === 'past' && thisYear.point.date > ctx.dct) return holiday(name, year - 1, 'dct');
         if (thisYear?.point && tense === 'future' && thisYear.point.date < ctx.dct) return holiday(name, year + 1, 'dct');
         return thisYear;
-      });
+      };
+      return draft(m.index, m.index + m[0].length, (ctx) => asWeek(resolveHoliday(ctx)));
     },
   },
 ];
