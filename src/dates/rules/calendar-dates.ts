@@ -504,7 +504,9 @@ export const calendarDateRules: readonly DateRule[] = [
         const year = ctx.dct.getFullYear();
         const thisYear = holiday(name, year, 'dct');
         const tense = ctx.config.direction === 'tense' ? ctx.tense() : 'present';
-        if (thisYear?.point && tense === 'past' && thisYear.point.date > ctx.dct) return holiday(name, year - 1, 'dct');
+        // A holiday week has begun by its Monday.
+        const begins = (d: Date): Date => (group(m, 'week') ? addDays(d, 1 - isoWeekday(d)) : d);
+        if (thisYear?.point && tense === 'past' && begins(thisYear.point.date) > ctx.dct) return holiday(name, year - 1, 'dct');
         if (thisYear?.point && tense === 'future' && thisYear.point.date < ctx.dct) return holiday(name, year + 1, 'dct');
         return thisYear;
       };
