@@ -261,7 +261,8 @@ async function evalStage(stage: 'entities' | 'dates' | 'sentiment' | 'tension', 
     io.stderr(`article-pipeline: eval ${stage}: ${(error as Error).message}\n`);
     return EXIT_USAGE;
   }
-  io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : module.format(report));
+  const text = options.json ? JSON.stringify(report, null, 2) : module.format(report);
+  io.stdout(text.endsWith('\n') ? text : `${text}\n`);
   return EXIT_OK;
 }
 

@@ -120,7 +120,7 @@ export const tensionConfigSchema = z
     negativeTone: z
       .object({
         enabled: z.boolean().default(true),
-        /** Sentence sentiment at or below minus this value. */
+        /** Rule-based sentence sentiment (the lexicon score, not the trained model's narrower one) at or below minus this value. */
         threshold: z.number().min(0).max(1).default(0.25),
         weight: z.number().min(-10).max(0).default(-2),
         /** The tone cue is added while the cues' score is below this: weak cooperation cues do not outweigh a hostile tone. */

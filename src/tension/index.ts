@@ -53,7 +53,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   const inHeadline = doc.headline !== null && sentence.start < doc.headline.end && sentence.end > doc.headline.start;
   const found = matchCues(tokens, from, to, lexicon);
   const matches = found.filter((m) => !m.tokens.some((i) => inName(tokens[i]!, names, i === from || inHeadline)) && !isTopicWord(tokens, from, to, m.tokens, m.cue.side));
-  const toneCue = config.negativeTone.enabled && tone.score <= -config.negativeTone.threshold && tone.mostNegative >= 0;
+  const toneCue = config.negativeTone.enabled && tone.rulesScore <= -config.negativeTone.threshold && tone.mostNegative >= 0;
   if (matches.length === 0 && !toneCue) return { score: 0, label: 'neutral', cues: [], source: null, target: null, modality: 'asserted' };
   const mentions = sentenceActors(doc, from, to, summaries, inferred, names);
   const cues: TensionCue[] = [];
