@@ -140,5 +140,5 @@ export const IRREGULAR_PAST = new Set(
 /** Words that announce a future reference even without "will" ("is scheduled to", "plans to"). */
 export const FUTURE_CUES = new Set([
   'will', "'ll", 'shall', 'wo', 'scheduled', 'schedule', 'expected', 'expects', 'expect', 'plans', 'planned', 'plan',
-  'planning', 'due', 'upcoming', 'slated', 'intends', 'intend', 'could', 'might', 'would', 'supposed',
+  'planning', 'due', 'upcoming', 'slated', 'intends', 'intend', 'could', 'might', 'would', 'should', 'supposed',
 ]);

@@ -79,7 +79,9 @@ function groupTense(tokens: readonly Token[], verb: number, floor: number): Tens
   for (let i = verb - 1; i >= floor && group.length < 5; i--) {
     const t = tokens[i]!;
     // wink may tag "plans" or "expected" as a noun or adjective: the cue words count whatever their tag.
-    if (isVerb(t) || t.pos === 'PART' || t.pos === 'ADV' || t.normal === 'to' || FUTURE_CUES.has(t.normal)) group.push(t);
+    // A cue tagged as a noun plans only before "to" ("plans to sell"), not in "turnaround plans announced".
+    const cue = FUTURE_CUES.has(t.normal) && (t.pos !== 'NOUN' || tokens[i + 1]?.normal === 'to');
+    if (isVerb(t) || t.pos === 'PART' || t.pos === 'ADV' || t.normal === 'to' || cue) group.push(t);
     else break;
   }
   // "had been due to expire Friday": a past perfect outranks the future cue it governs.

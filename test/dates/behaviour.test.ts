@@ -35,6 +35,10 @@ const cases: Array<[string, string, string[]]> = [
   ['The peace process, set to resume Monday in Belfast, is in danger.', '1998-03-22', ['Monday | DATE 1998-03-23']],
   ['Protesters prayed as Easter week began.', '2000-04-17', ['Easter week | DATE 2000-W16']],
   ['the level we saw in the winter of nineteen ninety-four', '1998-02-23', ['the winter of nineteen ninety-four | DATE 1994-WI']],
+  ['GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.', '2006-01-27', ['the fourth quarter of 2005 | DATE 2005-Q4', 'the entire year | DATE 2005']],
+  ['The chief executive forecast an earnings increase for the full year.', '1989-10-30', ['the full year | DATE 1989']],
+  ['The measure comes on top of turnaround plans announced in January.', '2006-08-19', ['January | DATE 2006-01']],
+  ['The transaction should be completed in October.', '2009-06-05', ['October | DATE 2009-10']],
   // A change announced "effective" a date takes effect after the report.
   ['U.S. Trust also created a four-member office of the chairman, effective Feb. 1.', '1989-10-26', ['Feb. 1 | DATE 1990-02-01']],
   // Deictic units and modifiers.

@@ -160,6 +160,16 @@ export const relativeRules: readonly DateRule[] = [
         const amount = rel === 'the following' ? 1 : rel === 'the same' || rel === 'that' ? 0 : -1;
         return draft(m.index, end, (ctx) => relativeToPrevious(ctx, granularity, amount, 'DATE', mod));
       }
+      // "a loss in the fourth quarter of 2005 and for the entire year": the year of the period just
+      // reported (a recent part of a year, in the same or the previous sentence), else the DCT's.
+      if (unit === 'year' && (rel === 'the full' || rel === 'the entire' || rel === 'the whole')) {
+        return draft(m.index, end, (ctx) => {
+          const previous = ctx.config.anaphoricAnchor && ctx.sentencesSincePrevious <= 1 ? ctx.previous : null;
+          const reported =
+            previous && ctx.dct && ['month', 'quarter', 'half', 'season'].includes(previous.granularity) && ctx.dct.getFullYear() - previous.date.getFullYear() <= 1 && previous.date <= ctx.dct;
+          return reported ? { ...pointValue('DATE', { date: previous.date, granularity: 'year' }, 'previous', mod), point: null } : relativeToDct(ctx, 'year', 0, 'DATE', mod);
+        });
+      }
       // "the latest fiscal year" is the last one completed, like "the latest quarter".
       const amount = ['last', 'the past', 'the last', 'this past', 'the latest', 'the most recent'].includes(rel) ? -1 : ['next', 'the next', 'the coming', 'this coming'].includes(rel) ? 1 : 0;
       return draft(m.index, end, (ctx) => relativeToDct(ctx, granularity, amount, 'DATE', mod));
