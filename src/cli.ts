@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig, validateConfig, type LoadedConfig } from './config/load.js';
 import { parseArticleBytes } from './ingest/corpus.js';
-import { ingestOptions, analyzeCorpus, processArticle, RunSetupError, type RunSummary } from './pipeline/analyze-corpus.js';
+import { ingestOptions, analyzeCorpus, RunSetupError, type RunSummary } from './pipeline/analyze-corpus.js';
 import { serializeArticleJson } from './output/article-json.js';
 import { writeReport } from './report/index.js';
 import { TOOL_VERSION } from './version.js';
@@ -76,21 +76,22 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .argument('[file]', 'article file (.txt, .md, .json); - or nothing reads standard input', '-')
     .option('--date <YYYY-MM-DD>', 'publication date (overrides the metadata)')
     .option('-c, --config <file>', 'config file (optional)')
-    .action((file: string, options: { date?: string; config?: string }) => {
-      exitCode = annotateCommand(file, options, io);
+    .action(async (file: string, options: { date?: string; config?: string }) => {
+      exitCode = await annotateCommand(file, options, io);
     });
 
   const evalCommand = program.command('eval').description('score a stage against gold data (JSON Lines)');
-  for (const stage of ['entities', 'dates', 'sentiment', 'tension'] as const) {
-    evalCommand
+  for (const stage of Object.keys(EVALUATORS) as EvalStage[]) {
+    const command = evalCommand
       .command(stage)
-      .description(`score the ${stage} stage`)
+      .description(`score the ${stage} stage (baselines: ${EVALUATORS[stage].baselines.join(', ')})`)
       .requiredOption('--gold <file>', 'gold JSON Lines file')
       .option('--json', 'print the report as JSON')
-      .option('--baseline <name>', 'score a package-only baseline instead of the pipeline')
-      .action(async (options: { gold: string; json?: boolean; baseline?: string }) => {
-        exitCode = await evalStage(stage, options, io);
-      });
+      .option('--baseline <name>', 'score a package-only baseline instead of the pipeline');
+    if (stage === 'sentiment') command.option('--cross-validated', 'score the trained sentiment model by 10-fold cross-validation grouped by article');
+    command.action(async (options: EvalOptions) => {
+      exitCode = await evalStage(stage, options, io);
+    });
   }
 
   // Regression checks (src/regression): exit 0 unchanged, 1 changed (among --fail-on), 2 usage error.
@@ -211,7 +212,7 @@ export function formatSummary(s: RunSummary): string {
   return `${lines.join('\n')}\n`;
 }
 
-function annotateCommand(file: string, options: { date?: string; config?: string }, io: CliIo): number {
+async function annotateCommand(file: string, options: { date?: string; config?: string }, io: CliIo): Promise<number> {
   const result = options.config ? loadConfig(options.config) : validateConfig({}, null);
   if (!result.ok) {
     for (const message of result.errors) io.stderr(`article-pipeline: ${message}\n`);
@@ -237,40 +238,84 @@ function annotateCommand(file: string, options: { date?: string; config?: string
     return EXIT_REJECTED;
   }
   const raw = options.date ? { ...parsed.article, dct: options.date, dctSource: 'config' as const } : parsed.article;
+  const { processArticle } = await import('./pipeline/process-article.js');
   io.stdout(serializeArticleJson(processArticle(raw, config)));
   return EXIT_OK;
 }
 
-interface EvalModule {
-  readonly evaluate: (goldPath: string, options: { baseline?: string }) => Promise<unknown>;
-  readonly format: (report: unknown) => string;
+type EvalStage = 'entities' | 'dates' | 'sentiment' | 'tension';
+interface EvalOptions {
+  readonly gold: string;
+  readonly json?: boolean;
+  readonly baseline?: string;
+  readonly crossValidated?: boolean;
 }
 
-async function evalStage(stage: 'entities' | 'dates' | 'sentiment' | 'tension', options: { gold: string; json?: boolean; baseline?: string }, io: CliIo): Promise<number> {
-  const module = await loadEvalModule(stage);
+interface EvalResult {
+  readonly report: object;
+  readonly text: () => string;
+}
+
+/**
+ * Each stage's evaluation, imported only when asked for: the analysis modules would otherwise load at
+ * every CLI start. The evaluation modules type-check their own baseline names.
+ */
+const EVALUATORS: Record<EvalStage, { baselines: readonly string[]; run: (gold: string, options: EvalOptions) => Promise<EvalResult> }> = {
+  entities: {
+    baselines: ['compromise'],
+    run: async (gold, o) => {
+      const m = await import('./eval/entities.js');
+      const report = await m.evaluateEntities(gold, { baseline: o.baseline as 'compromise' | undefined });
+      return { report, text: () => m.formatEntitiesReport(report) };
+    },
+  },
+  dates: {
+    baselines: ['chrono', 'compromise-dates'],
+    run: async (gold, o) => {
+      const m = await import('./eval/dates.js');
+      const report = await m.evaluateDates(gold, { baseline: o.baseline as 'chrono' | 'compromise-dates' | undefined });
+      return { report, text: () => m.formatDatesReport(report) };
+    },
+  },
+  sentiment: {
+    baselines: ['wink', 'vader'],
+    run: async (gold, o) => {
+      const m = await import('./eval/sentiment.js');
+      const report = await m.evaluateSentiment(gold, { baseline: o.baseline as 'wink' | 'vader' | undefined, crossValidated: o.crossValidated });
+      return { report, text: () => m.formatSentimentReport(report) };
+    },
+  },
+  tension: {
+    baselines: ['sentiment', 'wink', 'vader'],
+    run: async (gold, o) => {
+      const m = await import('./eval/tension.js');
+      const report = await m.evaluateTension(gold, { baseline: o.baseline as 'sentiment' | 'wink' | 'vader' | undefined });
+      return { report, text: () => m.formatTensionReport(report) };
+    },
+  },
+};
+
+async function evalStage(stage: EvalStage, options: EvalOptions, io: CliIo): Promise<number> {
+  const evaluator = EVALUATORS[stage];
+  if (options.baseline !== undefined && !evaluator.baselines.includes(options.baseline)) {
+    io.stderr(`article-pipeline: eval ${stage}: unknown baseline "${options.baseline}": expected one of ${evaluator.baselines.join(', ')}\n`);
+    return EXIT_USAGE;
+  }
   try {
     readFileSync(options.gold);
   } catch (error) {
     io.stderr(`article-pipeline: cannot read gold file ${options.gold} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
     return EXIT_USAGE;
   }
-  let report: unknown;
+  let result: EvalResult;
   try {
-    report = await module.evaluate(options.gold, { baseline: options.baseline });
+    result = await evaluator.run(options.gold, options);
   } catch (error) {
     io.stderr(`article-pipeline: eval ${stage}: ${(error as Error).message}\n`);
     return EXIT_USAGE;
   }
-  const text = options.json ? JSON.stringify(report, null, 2) : module.format(report);
+  const text = options.json ? JSON.stringify(result.report, null, 2) : result.text();
   io.stdout(text.endsWith('\n') ? text : `${text}\n`);
   return EXIT_OK;
 }
 
-async function loadEvalModule(stage: string): Promise<EvalModule> {
-  const name = stage.charAt(0).toUpperCase() + stage.slice(1);
-  const module = (await import(`./eval/${stage}.js`)) as Record<string, unknown>;
-  return {
-    evaluate: module[`evaluate${name}`] as EvalModule['evaluate'],
-    format: module[`format${name}Report`] as EvalModule['format'],
-  };
-}

@@ -211,3 +211,26 @@ describe('no partial output files', () => {
     }
   }, 60_000);
 });
+
+describe('eval', () => {
+  it('scores a stage on a gold file and prints a report, or JSON with --json', async () => {
+    const gold = path.join(makeTempDir({ 'gold.jsonl': [
+      JSON.stringify({ id: 's1', text: 'The army shelled the border town overnight.', polarity: 'conflict', source: [], target: [] }),
+      JSON.stringify({ id: 's2', text: 'The two ministers signed a trade agreement in Geneva.', polarity: 'cooperation', source: [], target: [] }),
+    ].join('\n') }), 'gold.jsonl');
+    const text = captureIo();
+    expect(await main(['eval', 'tension', '--gold', gold], text.io)).toBe(0);
+    expect(text.out()).toMatch(/macro F1/u);
+    const json = captureIo();
+    expect(await main(['eval', 'tension', '--gold', gold, '--json'], json.io)).toBe(0);
+    expect(JSON.parse(json.out())).toBeTypeOf('object');
+  });
+  it('exits 2 for an unknown baseline or an unreadable gold file', async () => {
+    const unknown = captureIo();
+    expect(await main(['eval', 'dates', '--gold', 'x.jsonl', '--baseline', 'heideltime'], unknown.io)).toBe(2);
+    expect(unknown.err()).toMatch(/unknown baseline "heideltime": expected one of chrono, compromise-dates/u);
+    const missing = captureIo();
+    expect(await main(['eval', 'entities', '--gold', path.join(dir, 'nope.jsonl')], missing.io)).toBe(2);
+    expect(missing.err()).toMatch(/cannot read gold file/u);
+  });
+});
