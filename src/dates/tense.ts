@@ -45,6 +45,8 @@ export function tenseAt(doc: Pick<ArticleDoc, 'tokens' | 'sentences'>, start: nu
   // announced as "effective Feb. 1" (the news reports it before it takes effect).
   const lead = tokens.slice(Math.max(sentence.tokenStart, first - 4), first).map((t) => t.normal).join(' ');
   if (/\b(?:as (?:early|soon) as|effective)$/.test(lead)) return 'future';
+  // "since March", "since year-end": the point lies behind the report, whatever the verb.
+  if (/\bsince$/.test(lead)) return 'past';
   const tense = verbTense(tokens, sentence, first, last);
   // "remain closed until Friday" looks ahead too, unless a past auxiliary says otherwise
   // ("Until Thursday, they had not called him a suspect").

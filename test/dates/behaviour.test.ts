@@ -39,6 +39,8 @@ const cases: Array<[string, string, string[]]> = [
   ['The chief executive forecast an earnings increase for the full year.', '1989-10-30', ['the full year | DATE 1989']],
   ['The measure comes on top of turnaround plans announced in January.', '2006-08-19', ['January | DATE 2006-01']],
   ['The transaction should be completed in October.', '2009-06-05', ['October | DATE 2009-10']],
+  ['The percentage change is since year-end.', '1989-10-30', ['year-end | DATE 1988-12-31']],
+  ['The company expects to complete the transaction by year-end.', '1989-11-02', ['year-end | DATE 1989-12-31']],
   // A change announced "effective" a date takes effect after the report.
   ['U.S. Trust also created a four-member office of the chairman, effective Feb. 1.', '1989-10-26', ['Feb. 1 | DATE 1990-02-01']],
   // Deictic units and modifiers.

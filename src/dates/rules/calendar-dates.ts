@@ -423,12 +423,14 @@ export const calendarDateRules: readonly DateRule[] = [
   {
     id: 'date-year-end',
     pattern: pattern(`\\b(?<w>year-end|year\\s+end|year's\\s+end)${END}`),
-    build: (m) => {
+    build: (m, env) => {
       const hyphen = /-/.test(group(m, 'w')!);
+      const since = wordBefore(env.text, m.index) === 'since';
       return draft(m.index, m.index + m[0].length, (ctx) => {
         if (!ctx.dct) return fixed('DATE', hyphen ? 'XXXX-12-31' : 'XXXX', hyphen ? null : 'END');
-        // Early in a year, a past-tense "year-end" is the one just closed.
-        const year = ctx.dct.getFullYear() - (ctx.dct.getMonth() < 3 && ctx.tense() === 'past' ? 1 : 0);
+        // Early in a year, a past-tense "year-end" is the one just closed; "since year-end" always is.
+        const closed = since || (ctx.dct.getMonth() < 3 && ctx.tense() === 'past');
+        const year = ctx.dct.getFullYear() - (closed && !(ctx.dct.getMonth() === 11 && ctx.dct.getDate() === 31) ? 1 : 0);
         return hyphen
           ? pointValue('DATE', { date: makeDate(year, 12, 31), granularity: 'day' }, 'dct')
           : pointValue('DATE', { date: makeDate(year, 1, 1), granularity: 'year' }, 'dct', 'END');
