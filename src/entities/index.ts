@@ -110,7 +110,10 @@ function applyArticleEvidence(doc: ArticleDoc, candidates: readonly Candidate[],
     if (!t) return;
     const key = c.keys.join(' ');
     if (!typedByKey.has(key) || typedByKey.get(key)!.strength === 'weak') typedByKey.set(key, t);
-    if (t.type === 'PERSON' && c.keys.length > 1) for (const k of c.keys) if (k.length > 1) personWords.add(k);
+    // "Texas Longhorns" mistyped as a person must not make every "Texas" a person: a name that starts with a
+    // known place and not a first name lends no words.
+    const placeFirst = (lex.regions.has(c.keys[0]!) || lex.cities.has(c.keys[0]!)) && !lex.firstNames.has(c.keys[0]!);
+    if (t.type === 'PERSON' && c.keys.length > 1 && !placeFirst) for (const k of c.keys) if (k.length > 1) personWords.add(k);
     if (t.type === 'ORG' && c.keys.length > 1) {
       for (let n = 1; n < c.keys.length; n++) {
         const prefix = c.keys.slice(0, n).join(' ');
@@ -135,7 +138,8 @@ function applyArticleEvidence(doc: ArticleDoc, candidates: readonly Candidate[],
     }
     if (orgPrefixes.has(key)) set(i, 'ORG', 'same-doc-org');
   });
-  // 3. Names nothing recognized: context and shape, where capitals are trustworthy.
+  // 3. Names nothing recognized: context and shape, where capitals are trustworthy. (What the article says
+  // around a name, "the band X", is left to the classifier: see context.ts.)
   candidates.forEach((c, i) => {
     if (typings[i] || c.inTitleCase || !config.guessUnknownNames) return;
     const guess = guessFromContext(doc, c);

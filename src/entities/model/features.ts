@@ -3,12 +3,13 @@ import type { Candidate } from '../candidates.js';
 import type { Typing } from '../classify.js';
 import { resolveCountry } from '../countries.js';
 import { getLexicon } from '../lexicon.js';
+import { documentCues, isEventName, type ContextCue, type ContextKind } from '../context.js';
 
 /**
  * Features of one candidate for the classifier: the rules' verdict, the words and their shape,
  * what the lexicons say about them, and the words around the candidate.
  */
-export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing: Typing | null, counts: ReadonlyMap<string, number>, neighbors: Neighbors = NO_NEIGHBORS): string[] {
+export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing: Typing | null, counts: ReadonlyMap<string, number>, neighbors: Neighbors = NO_NEIGHBORS, context: MentionContext = NO_CONTEXT): string[] {
   const lex = getLexicon();
   const { keys } = candidate;
   const first = keys[0]!;
@@ -55,7 +56,27 @@ export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing:
   // Names in a list share a kind: "Tieck, Schelling and Novalis".
   if (neighbors.left !== undefined) f.push(`list-left=${neighbors.left?.type ?? 'none'}`);
   if (neighbors.right !== undefined) f.push(`list-right=${neighbors.right?.type ?? 'none'}`);
+  // What the article says around this mention and around other mentions of the same name.
+  if (context.own) f.push(`cue=${context.own.kind}`, `cue-how=${context.own.kind}|${context.own.cue}`, `cue-rule=${context.own.kind}|${typing?.type ?? 'none'}`);
+  if (context.name) f.push(`name-cue=${context.name}`, `name-cue-rule=${context.name}|${typing?.type ?? 'none'}`);
+  if (isEventName(candidate)) f.push('event-name');
+  // "for the Devil Rays", "with the Blue Jays": a plural name after "the" is a team or a group.
+  const before = doc.text.slice(Math.max(0, candidate.start - 4), candidate.start);
+  if (/\bthe\s$/iu.test(before) && /[^s]s$/u.test(last) && keys.length <= 3) f.push('the-plural');
   return f;
+}
+
+/** Context cues of one mention (its own) and of its name anywhere in the article. */
+export interface MentionContext {
+  readonly own?: ContextCue | null;
+  readonly name?: ContextKind | undefined;
+}
+const NO_CONTEXT: MentionContext = {};
+
+/** The context of every candidate of an article (see context.ts). */
+export function mentionContexts(doc: ArticleDoc, candidates: readonly Candidate[]): MentionContext[] {
+  const { own, byName } = documentCues(doc, candidates);
+  return candidates.map((c, i) => ({ own: own[i] ?? null, name: byName.get(c.keys.join(' ')) }));
 }
 
 /** The rule types of the candidates joined to this one by a comma or "and" (undefined: no such neighbor). */
@@ -64,7 +85,7 @@ export interface Neighbors {
   readonly right?: Typing | null;
 }
 const NO_NEIGHBORS: Neighbors = {};
-const LIST_GAP = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$/u;
+const LIST_GAP = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*\/\s*)$/u;
 
 export function listNeighbors(doc: ArticleDoc, candidates: readonly Candidate[], typings: ReadonlyArray<Typing | null>, i: number): Neighbors {
   const c = candidates[i]!;

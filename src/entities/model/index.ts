@@ -2,7 +2,8 @@ import weights from './weights.json' with { type: 'json' };
 import type { ArticleDoc, EntityType } from '../../document/types.js';
 import type { Candidate } from '../candidates.js';
 import type { Typing } from '../classify.js';
-import { candidateCounts, candidateFeatures, listNeighbors } from './features.js';
+import { isEventName } from '../context.js';
+import { candidateCounts, candidateFeatures, listNeighbors, mentionContexts } from './features.js';
 import { predictLabel, type PerceptronWeights } from './perceptron.js';
 
 /** The committed classifier: weights plus what they were trained on (to keep evaluations honest). */
@@ -32,7 +33,8 @@ export function defaultModel(): EntityModel {
  */
 export function applyModel(doc: ArticleDoc, candidates: readonly Candidate[], typings: ReadonlyArray<Typing | null>, model: EntityModel): Array<Typing | null> {
   const counts = candidateCounts(candidates);
-  const labels = candidates.map((c, i) => predictLabel(model, candidateFeatures(doc, c, typings[i] ?? null, counts, listNeighbors(doc, candidates, typings, i))));
+  const contexts = mentionContexts(doc, candidates);
+  const labels = candidates.map((c, i) => predictLabel(model, candidateFeatures(doc, c, typings[i] ?? null, counts, listNeighbors(doc, candidates, typings, i), contexts[i])));
   const voted = voteByName(candidates, labels);
   return candidates.map((c, i) => {
     const rule = typings[i] ?? null;
@@ -43,6 +45,9 @@ export function applyModel(doc: ArticleDoc, candidates: readonly Candidate[], ty
     // A name ending in "Park", "Airlines" or "River" is of that kind: the classifier may drop it, not retype it.
     if (typed && rule && SUFFIX_RULES.has(rule.rule) && scoredType(typed.type) !== scoredType(rule.type)) typed = rule;
     if (!typed && rule && SURE_RULES.has(rule.rule)) return rule;
+    // Events, awards and works ("Summer Olympics", "the album X") are named, but none of our types.
+    const cue = contexts[i]?.own;
+    if (typed && (!rule || rule.strength === 'weak') && (isEventName(c) || cue?.kind === 'MISC')) return null;
     return typed;
   });
 }

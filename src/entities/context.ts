@@ -1,0 +1,98 @@
+import type { ArticleDoc } from '../document/types.js';
+import type { Candidate } from './candidates.js';
+
+/**
+ * What the words around a name say about its kind, without any list of names: "the band God Street
+ * Wine", "signed to Deltasonic", "the village of Heydour", "Dark Room Notes are a four-piece band",
+ * "born in Houston". Wikipedia and news text define and introduce their names this way, so the cues
+ * carry over to names no package lists.
+ */
+export type ContextKind = 'ORG' | 'LOC' | 'PERSON' | 'MISC';
+
+export interface ContextCue {
+  readonly kind: ContextKind;
+  /** Which pattern fired: "noun-before", "verb-before", "place-of", "definition", "appositive". */
+  readonly cue: string;
+}
+
+const ORG_NOUNS =
+  'band|group|label|record label|company|firm|team|club|newspaper|magazine|journal|network|channel|station|airline|carrier|publisher|' +
+  'manufacturer|retailer|chain|store|brand|party|league|orchestra|ensemble|duo|trio|quartet|quintet|organization|organisation|agency|' +
+  'society|association|foundation|corporation|conglomerate|subsidiary|squadron|regiment|institute|studio|developer|distributor|' +
+  'broadcaster|franchise|outfit|act|supergroup|choir|union|federation|charity|bank|school|university|college|restaurant|nightclub';
+const LOC_NOUNS =
+  'village|town|city|parish|county|province|district|municipality|commune|region|state|capital|suburb|hamlet|island|port|' +
+  'neighbourhood|neighborhood|borough|township|river|lake|mountain|valley|peninsula|country|settlement|department|canton|prefecture';
+const PERSON_NOUNS =
+  'singer|songwriter|actor|actress|player|politician|writer|author|poet|painter|artist|musician|guitarist|drummer|bassist|pianist|composer|' +
+  'footballer|boxer|pitcher|athlete|businessman|businesswoman|journalist|rapper|dj|scientist|physicist|philosopher|' +
+  'lawyer|judge|soldier|officer|general|priest|bishop|architect|engineer|inventor|entrepreneur|coach|manager|novelist|historian|chemist';
+
+/** Works: named, but none of our types ("the album Dead Start Program", "X is the sixth album by Y"). */
+const WORK_NOUNS = 'album|single|song|film|movie|novel|book|video game|game|series|sitcom|programme|opera|musical|painting|poem|ep|compilation|soundtrack|documentary';
+
+const WORK_BEFORE = new RegExp(`\\b(?:the|a|an|its|their|his|her|debut|first|second|third|new|hit|live|studio|solo|titled|entitled)\\s+(?:${WORK_NOUNS})\\s*,?\\s*(?:titled\\s+|called\\s+)?$`, 'u');
+const ORG_BEFORE = new RegExp(`\\b(?:the|a|an|its|their|his|her|independent|record|rock|pop|punk|metal|jazz|indie|new|rival|local|former|defunct)\\s+(?:${ORG_NOUNS})\\s*,?\\s*$`, 'u');
+const ORG_VERB_BEFORE =
+  /\b(?:signed (?:to|with|for|by)|played (?:for|with)|pitched for|traded to|drafted by|joined|members? of|founding member of|front(?:wo)?man of|drummer of|singer of|guitarist of|bassist of|recorded for|released (?:by|on|through)|owned by|operated by|acquired by|founded|co-founded|sponsored by|employed by|works? for|worked for|(?:coach|captain|manager|chairman|president|ceo) of)\s+(?:the\s+)?$/u;
+const LOC_BEFORE = new RegExp(`\\b(?:${LOC_NOUNS})s?\\s+of\\s+(?:the\\s+)?$`, 'u');
+const LOC_VERB_BEFORE = /\b(?:born in|located in|situated in|died in|raised in|grew up in|lives in|lived in|north of|south of|east of|west of|near|outskirts of|suburb of)\s+$/u;
+// "X is a French dance music record label.", "X, a Richmond-based jazz fusion band,": an article, at most four
+// modifiers (no preposition: "a member of teams" says nothing about X), then the kind noun as the head of the phrase.
+const DEFINITION = new RegExp(
+  `^\\s*(?:,\\s*|\\s+(?:is|was|are|were)\\s+)(?:an?|the|one of the)\\s+(?:(?!(?:of|at|in|on|for|by|with|from|to|and|or|as)\\b)[\\w'-]+\\s+){0,4}?` +
+    `(${ORG_NOUNS}|${LOC_NOUNS}|${PERSON_NOUNS}|${WORK_NOUNS})s?(?=\\s*(?:[.,;:()]|$)|\\s+(?:in|from|based|of|that|which|who|founded|formed|located|with|and|owned|known)\\b)`,
+  'u',
+);
+const ORG_NOUN_SET = new Set(ORG_NOUNS.split('|'));
+const LOC_NOUN_SET = new Set(LOC_NOUNS.split('|'));
+const WORK_NOUN_SET = new Set(WORK_NOUNS.split('|'));
+/** Heads of event and award names, which the gold types MISC ("Summer Olympics", "Battle of Tucumán", "Outland Trophy"). */
+const EVENT_LAST = new Set(['olympics', 'games', 'war', 'wars', 'battle', 'campaign', 'festival', 'championship', 'championships', 'cup', 'bowl', 'tournament', 'award', 'awards', 'trophy', 'prize', 'revolution', 'expo', 'marathon', 'derby', 'draft', 'uprising', 'rebellion', 'crusade', 'massacre', 'treaty']);
+const EVENT_FIRST = new Set(['battle', 'battles', 'war', 'wars', 'siege', 'treaty', 'campaign', 'siege', 'revolution', 'invasion']);
+
+/** An event or award by its head word ("Pan American Games", "Battle of Tucumán"). */
+export function isEventName(candidate: Candidate): boolean {
+  const { keys } = candidate;
+  if (keys.length < 2) return false;
+  if (EVENT_LAST.has(keys[keys.length - 1]!)) return true;
+  return keys.includes('of') && EVENT_FIRST.has(keys[0]!);
+}
+
+/** The cue of one mention's own context, or null. */
+export function contextCue(doc: ArticleDoc, candidate: Candidate): ContextCue | null {
+  const text = doc.text;
+  const before = text.slice(Math.max(0, candidate.start - 40), candidate.start).toLowerCase();
+  if (WORK_BEFORE.test(before)) return { kind: 'MISC', cue: 'noun-before' };
+  if (ORG_BEFORE.test(before)) return { kind: 'ORG', cue: 'noun-before' };
+  if (ORG_VERB_BEFORE.test(before)) return { kind: 'ORG', cue: 'verb-before' };
+  if (LOC_BEFORE.test(before)) return { kind: 'LOC', cue: 'place-of' };
+  if (LOC_VERB_BEFORE.test(before)) return { kind: 'LOC', cue: 'verb-before' };
+  const after = text.slice(candidate.end, candidate.end + 70);
+  const definition = DEFINITION.exec(after);
+  if (definition) {
+    const noun = definition[1]!.toLowerCase();
+    const cue = after.trimStart().startsWith(',') ? 'appositive' : 'definition';
+    return { kind: ORG_NOUN_SET.has(noun) ? 'ORG' : LOC_NOUN_SET.has(noun) ? 'LOC' : WORK_NOUN_SET.has(noun) ? 'MISC' : 'PERSON', cue };
+  }
+  return null;
+}
+
+/**
+ * Cues per name for the whole article: a name introduced as a band once is a band in every mention.
+ * Keyed by the candidate's words; a name with conflicting cues keeps none.
+ */
+export function documentCues(doc: ArticleDoc, candidates: readonly Candidate[]): { readonly own: ReadonlyArray<ContextCue | null>; readonly byName: ReadonlyMap<string, ContextKind> } {
+  const own = candidates.map((c) => contextCue(doc, c));
+  const byName = new Map<string, ContextKind | null>();
+  candidates.forEach((c, i) => {
+    const cue = own[i];
+    if (!cue) return;
+    const key = c.keys.join(' ');
+    const known = byName.get(key);
+    byName.set(key, known === undefined || known === cue.kind ? cue.kind : null);
+  });
+  const settled = new Map<string, ContextKind>();
+  for (const [key, kind] of byName) if (kind) settled.set(key, kind);
+  return { own, byName: settled };
+}
