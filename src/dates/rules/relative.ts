@@ -6,7 +6,7 @@ import { type Granularity, shift, underspecified, weekdayFrom } from '../calenda
 import { NUMBER_PATTERN, PART_OF_DAY, POINT_MOD_PATTERN, QUANTITY_MOD_PATTERN, UNIT_PATTERN, WEEKDAYS, WEEKDAY_NAME, parseNumber, pointMod, quantityMod, unitOf, type TimeUnit } from '../lexicon.js';
 import { anaphoricBase, fixed, pointValue, relativeToDct, relativeToPrevious, resolveWeekday, type ResolveContext, type Resolved } from '../resolve.js';
 import { yearAgo } from './calendar-dates.js';
-import { type DateRule, draft, group, groupStart, isCapitalized, pattern, textAfter, wordBefore } from './types.js';
+import { type DateRule, draft, group, groupStart, isCapitalized, pattern, startsSentence, textAfter, wordBefore } from './types.js';
 
 const END = '(?![\\w])';
 
@@ -15,9 +15,6 @@ const podSuffix = (raw: string | undefined): string => (raw ? `T${PART_OF_DAY[ra
 const unitGranularity: Readonly<Partial<Record<TimeUnit, Granularity>>> = {
   day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year', decade: 'decade', century: 'century',
 };
-
-/** True when `offset` starts a sentence or a line, opening quotes allowed (`` ``Today is ...``). */
-const startsSentence = (text: string, offset: number): boolean => /(?:^|[.!?]["'`]*\s+|\n\s*)["'`]*$/.test(text.slice(Math.max(0, offset - 8), offset));
 
 /** A clause boundary right after a span: "the day before." versus "the day before the vote". */
 const endsClause = (text: string, end: number): boolean => /^\s*(?:[.,;:!?)"]|--|$|\n)/.test(textAfter(text, end, 6));

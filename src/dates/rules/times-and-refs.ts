@@ -5,7 +5,7 @@
 import { formatPoint } from '../calendar.js';
 import { MONTHS, MONTH_BEFORE_NUMBER, WEEKDAYS, WEEKDAY_NAME } from '../lexicon.js';
 import { fixed, relativeToDct, resolveMonthDay, resolveWeekday, pad, type ResolveContext, type Resolved } from '../resolve.js';
-import { type DateRule, draft, group, pattern, textAfter } from './types.js';
+import { type DateRule, draft, group, pattern, startsSentence, textAfter } from './types.js';
 
 const END = '(?![\\w])';
 const DAY_WORD = `(?:${WEEKDAY_NAME}|today|yesterday|tomorrow|(?<md>${MONTH_BEFORE_NUMBER})\\s*(?<mdday>[12]\\d|3[01]|0?[1-9])(?!\\d))`;
@@ -89,7 +89,7 @@ export const timeAndReferenceRules: readonly DateRule[] = [
         if (!/^\s+[a-z]/.test(after) || /^\s+(?:account|accounts|assets|liabilities|events|affairs|year|quarter|month|week|period|fiscal|and|or|of|in|is|was|dollars|prices)\b/i.test(after)) return null;
       }
       // A sentence-initial "Now," is a discourse marker ("Now, he says, ..."), not the present moment.
-      if (w === 'now' && /^,/.test(after) && /(?:^|[.!?]["'`]*\s+|\n\s*)["'`]*$/.test(env.text.slice(Math.max(0, m.index - 8), m.index))) return null;
+      if (w === 'now' && /^,/.test(after) && startsSentence(env.text, m.index)) return null;
       const value = /future/.test(w) ? 'FUTURE_REF' : /recent|past/.test(w) ? 'PAST_REF' : 'PRESENT_REF';
       return draft(m.index, m.index + m[0].length, (ctx) => (ctx.config.vagueReferences ? fixed('DATE', value) : null));
     },

@@ -40,6 +40,10 @@ export function wordBefore(text: string, offset: number): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
+/** True when `offset` starts a sentence or a line, opening quotes allowed (`` ``Today is ...``). */
+export const startsSentence = (text: string, offset: number): boolean =>
+  /(?:^|[.!?]["'`]*\s+|\n\s*)["'`]*$/.test(text.slice(Math.max(0, offset - 8), offset));
+
 /** Text right after `offset`, for look-ahead filters. */
 export const textAfter = (text: string, offset: number, length = 30): string => text.slice(offset, offset + length);
 
