@@ -437,12 +437,14 @@ function makeCandidate(
   }
   // Trailing periods belong to abbreviations ("Inc.", "N.V.", "Jr."), never to a sentence end we can see here.
   const start = views[nameFirst]!.token.start;
-  const end = views[last - 1]!.token.end;
+  // "Macy's in 2006", "Dillard's was added": a possessive that possesses nothing is part of a shop's name.
+  const ownsNothing = possessiveIsName(views, last);
+  const end = ownsNothing ? views[last]!.token.end : views[last - 1]!.token.end;
   const keys: string[] = [];
   for (let i = nameFirst; i < last; i++) keys.push(views[i]!.key);
   return {
     first: views[nameFirst]!.index,
-    last: views[last - 1]!.index + 1,
+    last: ownsNothing ? views[last]!.index + 1 : views[last - 1]!.index + 1,
     start,
     end,
     text: text.slice(start, end),
@@ -451,6 +453,19 @@ function makeCandidate(
     inTitleCase: titleCase.has(views[nameFirst]!.segment),
     atSentenceStart: views[nameFirst]!.ambiguousPosition,
   };
+}
+
+const POSSESSIVE = new Set(["'s", '’s']);
+/** Part-of-speech tags after which a possessive owns no noun: "Macy's in 2006", "Lua's, and", "Dillard's was". */
+const NOT_POSSESSED = new Set(['PUNCT', 'VERB', 'AUX', 'ADP', 'CCONJ']);
+
+function possessiveIsName(views: readonly TokenView[], at: number): boolean {
+  const v = views[at];
+  if (!v || !POSSESSIVE.has(v.token.value) || v.token.spaceBefore || v.segment !== views[at - 1]?.segment) return false;
+  const next = views[at + 1];
+  if (!next || next.segment !== v.segment) return false;
+  // A sentence end after the possessive ("... than Apple's.") is too rare a shop name to tell from an ellipsis.
+  return NOT_POSSESSED.has(next.token.pos) && next.token.value !== '.' && next.token.value !== '"';
 }
 
 function inDateline(doc: ArticleDoc, token: Token): boolean {

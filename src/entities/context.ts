@@ -34,7 +34,7 @@ const WORK_NOUNS = 'album|single|song|film|movie|novel|book|video game|game|seri
 const WORK_BEFORE = new RegExp(`\\b(?:the|a|an|its|their|his|her|debut|first|second|third|new|hit|live|studio|solo|titled|entitled)\\s+(?:${WORK_NOUNS})\\s*,?\\s*(?:titled\\s+|called\\s+)?$`, 'u');
 const ORG_BEFORE = new RegExp(`\\b(?:the|a|an|its|their|his|her|independent|record|rock|pop|punk|metal|jazz|indie|new|rival|local|former|defunct)\\s+(?:${ORG_NOUNS})\\s*,?\\s*$`, 'u');
 const ORG_VERB_BEFORE =
-  /\b(?:signed (?:to|with|for|by)|played (?:for|with)|pitched for|traded to|drafted by|joined|members? of|founding member of|front(?:wo)?man of|drummer of|singer of|guitarist of|bassist of|recorded for|released (?:by|on|through)|owned by|operated by|acquired by|founded|co-founded|sponsored by|employed by|works? for|worked for|(?:coach|captain|manager|chairman|president|ceo) of)\s+(?:the\s+)?$/u;
+  /\b(?:signed(?: as an? [\w-]+(?: [\w-]+)?)? (?:to|with|for|by)|played (?:for|with)|pitched for|traded to|drafted by|joined|members? of|founding member of|front(?:wo)?man of|drummer of|singer of|guitarist of|bassist of|recorded for|released (?:by|on|through)|owned by|operated by|acquired by|founded|co-founded|sponsored by|employed by|works? for|worked for|(?:coach|captain|manager|chairman|president|ceo) of)\s+(?:the\s+)?$/u;
 const LOC_BEFORE = new RegExp(`\\b(?:${LOC_NOUNS})s?\\s+of\\s+(?:the\\s+)?$`, 'u');
 const LOC_VERB_BEFORE = /\b(?:born in|located in|situated in|died in|raised in|grew up in|lives in|lived in|north of|south of|east of|west of|near|outskirts of|suburb of)\s+$/u;
 // "X is a French dance music record label.", "X, a Richmond-based jazz fusion band,": an article, at most four
@@ -59,16 +59,25 @@ export function isEventName(candidate: Candidate): boolean {
   return keys.includes('of') && EVENT_FIRST.has(keys[0]!);
 }
 
+/** Words a before-pattern can end on; any other last word skips the regular expressions (speed). */
+const BEFORE_LAST = new Set(['the', 'to', 'with', 'for', 'by', 'of', 'on', 'through', 'in', 'near', 'joined', 'founded', 'co-founded', 'titled', 'entitled', 'called']);
+const LAST_WORD = /([\p{L}-]+)\s*,?\s*$/u;
+const AFTER_START = /^\s*(?:,|\s(?:is|was|are|were)\s)/u;
+
 /** The cue of one mention's own context, or null. */
 export function contextCue(doc: ArticleDoc, candidate: Candidate): ContextCue | null {
   const text = doc.text;
   const before = text.slice(Math.max(0, candidate.start - 40), candidate.start).toLowerCase();
-  if (WORK_BEFORE.test(before)) return { kind: 'MISC', cue: 'noun-before' };
-  if (ORG_BEFORE.test(before)) return { kind: 'ORG', cue: 'noun-before' };
-  if (ORG_VERB_BEFORE.test(before)) return { kind: 'ORG', cue: 'verb-before' };
-  if (LOC_BEFORE.test(before)) return { kind: 'LOC', cue: 'place-of' };
-  if (LOC_VERB_BEFORE.test(before)) return { kind: 'LOC', cue: 'verb-before' };
+  const lastWord = LAST_WORD.exec(before)?.[1] ?? '';
+  if (WORK_NOUN_SET.has(lastWord) || ORG_NOUN_SET.has(lastWord) || BEFORE_LAST.has(lastWord)) {
+    if (WORK_BEFORE.test(before)) return { kind: 'MISC', cue: 'noun-before' };
+    if (ORG_BEFORE.test(before)) return { kind: 'ORG', cue: 'noun-before' };
+    if (ORG_VERB_BEFORE.test(before)) return { kind: 'ORG', cue: 'verb-before' };
+    if (LOC_BEFORE.test(before)) return { kind: 'LOC', cue: 'place-of' };
+    if (LOC_VERB_BEFORE.test(before)) return { kind: 'LOC', cue: 'verb-before' };
+  }
   const after = text.slice(candidate.end, candidate.end + 70);
+  if (!AFTER_START.test(after)) return null;
   const definition = DEFINITION.exec(after);
   if (definition) {
     const noun = definition[1]!.toLowerCase();

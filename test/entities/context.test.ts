@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createDocument } from '../../src/pipeline/create-document.js';
+import { findCandidates } from '../../src/entities/candidates.js';
+import { contextCue, documentCues, isEventName } from '../../src/entities/context.js';
+import { labels } from './helpers.js';
+
+const here = '[entities/context] ';
+
+/** The cue of the candidate whose text is `name`, as "KIND/how", or null. */
+function cueOf(text: string, name: string): string | null {
+  const doc = createDocument({ id: 'test', text });
+  const candidate = findCandidates(doc).find((c) => c.text === name);
+  if (!candidate) throw new Error(`no candidate "${name}" in "${text}"`);
+  const cue = contextCue(doc, candidate);
+  return cue ? `${cue.kind}/${cue.cue}` : null;
+}
+
+describe('[entities] what the words around a name say about it', () => {
+  const cases: Array<[string, string, string | null]> = [
+    ['Payne was a founding member of the band Phish in New York.', 'Phish', 'ORG/noun-before'],
+    ['In 1986 they signed to independent label Food later that year.', 'Food', 'ORG/noun-before'],
+    ['She signed as a solo artist to Deltasonic in 2004.', 'Deltasonic', 'ORG/verb-before'],
+    ['It is a small hamlet within the parish of Heydour near Grantham.', 'Heydour', 'LOC/place-of'],
+    ['Bobick was born in Bowbells in 1950.', 'Bowbells', 'LOC/verb-before'],
+    ['Runemagick is a Swedish doom metal band.', 'Runemagick', 'ORG/definition'],
+    ['Eventually he joined Secrets, a Richmond-based jazz fusion band.', 'Secrets', 'ORG/verb-before'],
+    ['Runemagick released Moonstone, the sixth album of the band.', 'Moonstone', 'MISC/appositive'],
+    // Not definitions: the kind noun is not the head of the phrase, or X is someone's relative.
+    ['In 2006, Bobick was elected as a city councilman.', 'Bobick', null],
+    ['Atessis was a member of teams which set school records.', 'Atessis', null],
+    ['She is the sister of Howie Payne, the frontman of now defunct band The Stands.', 'Howie Payne', null],
+  ];
+  it.each(cases)(`${here}%s -> %s`, (text, name, expected) => {
+    expect(cueOf(text, name)).toBe(expected);
+  });
+
+  it(`${here}a cue types every mention of the same name in the article`, () => {
+    const doc = createDocument({ id: 'test', text: 'Deltasonic released the record. She signed to Deltasonic in 2004.' });
+    const candidates = findCandidates(doc);
+    expect(documentCues(doc, candidates).byName.get('deltasonic')).toBe('ORG');
+  });
+
+  it(`${here}events and awards are recognized by their head word`, () => {
+    const doc = createDocument({ id: 'test', text: 'He won gold at the Pan American Games and fought at the Battle of Tucumán, not for Tucumán Airlines.' });
+    const events = findCandidates(doc).filter((c) => isEventName(c)).map((c) => c.text);
+    expect(events).toEqual(['Pan American Games', 'Battle of Tucumán']);
+  });
+
+  it(`${here}a possessive that owns nothing is part of a shop's name`, () => {
+    expect(labels("Thalhimer's became Hecht's in 1992, which became Macy's in 2006.").map((l) => l.split('/')[0])).toEqual(["Thalhimer's", "Hecht's", "Macy's"]);
+    expect(labels("Apple's shares rose.")).toEqual(['Apple/ORG']);
+  });
+});
