@@ -1,13 +1,16 @@
 // One benchmark measurement in a fresh process, so peak RSS and start-up time belong to it alone.
 // Runs the compiled package (dist/), as `bin/article-pipeline.js` does. Prints one JSON line.
-//   node scripts/bench-child.mjs run    '{"corpus":"…","output":"…","workers":2,"force":true}'
+//   node scripts/bench-child.mjs run    '{"corpus":"…","output":"…","workers":2,"force":true,"dist":"…"}'
 //   node scripts/bench-child.mjs stages '{"corpus":"…","limit":500}'
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 
-const dist = new URL('../dist/', import.meta.url);
 const [mode, argsJson] = process.argv.slice(2);
 const args = JSON.parse(argsJson ?? '{}');
+// The bench passes a private copy of dist/: another `npm run build` in the same tree mid-run would
+// otherwise mix two versions of the code in one measurement.
+const dist = args.dist ? pathToFileURL(`${args.dist.replace(/\/$/u, '')}/`) : new URL('../dist/', import.meta.url);
 
 const { validateConfig } = await import(new URL('config/load.js', dist).href);
 const corpusModule = await import(new URL('pipeline/analyze-corpus.js', dist).href);

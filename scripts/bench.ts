@@ -12,7 +12,7 @@
  * Speed lives here, never in a timed unit test.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,8 +41,12 @@ interface StageResult {
   readonly stages: Array<{ stage: string; ms: number | null; cpuMs: number | null; missing?: boolean }>;
 }
 
+/** A private copy of dist/, so a build by someone else in the same tree cannot change the code mid-run. */
+const snapshot = path.join(benchDir, 'snapshot');
+const distCopy = path.join(snapshot, 'dist');
+
 function child<T>(mode: 'run' | 'stages', args: object): T {
-  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench-child.mjs'), mode, JSON.stringify(args)], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'bench-child.mjs'), mode, JSON.stringify({ ...args, dist: distCopy })], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`bench child ${mode} failed (${result.status}):\n${result.stderr}`);
   const last = result.stdout.trim().split('\n').pop() ?? '';
   return JSON.parse(last) as T;
@@ -75,6 +79,9 @@ function main(): void {
   if (!existsSync(path.join(root, 'dist', 'pipeline', 'analyze-corpus.js'))) throw new Error('bench: dist/ is missing: run `npm run build` first (npm run bench does)');
   if (!existsSync(evalDir)) throw new Error(`bench: ${evalDir} not found (set BENCH_EVAL_DIR to the folder with the eval .jsonl files)`);
   mkdirSync(benchDir, { recursive: true });
+  rmSync(snapshot, { recursive: true, force: true });
+  cpSync(path.join(root, 'dist'), distCopy, { recursive: true });
+  cpSync(path.join(root, 'package.json'), path.join(snapshot, 'package.json')); // module type, version
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
   log(`bench: corpora under ${benchDir}`);

@@ -1,5 +1,7 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { threadId } from 'node:worker_threads';
 import type { PipelineConfig } from '../config/schema.js';
 import type { RawArticle } from '../ingest/corpus.js';
@@ -40,9 +42,31 @@ export type ArticleOutcome =
 // the same thread analyzed before it (see wink-isolation.ts).
 installWinkIsolation();
 
+/**
+ * A full garbage collection every `COLLECT_EVERY` articles in each thread. What is live stays flat
+ * (~65 MB), but V8 lets garbage pile up and raises its heap limit on a long run: without this one
+ * thread's RSS grew from 250 MB at 1,000 articles to 470 MB at 3,000; with it, it stays flat. It costs
+ * one collection (tens of ms) per 100 articles (several seconds of work).
+ */
+const COLLECT_EVERY = 100;
+let sinceCollect = 0;
+const collect = ((): (() => void) | null => {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as unknown;
+    return typeof gc === 'function' ? (gc as () => void) : null;
+  } catch {
+    return null;
+  }
+})();
+
 /** Analyzes and writes one article. Throws only on programmer errors. */
 export function runArticleTask(context: TaskContext, task: ArticleTask): ArticleOutcome {
   const raw = task.raw;
+  if (++sinceCollect >= COLLECT_EVERY) {
+    sinceCollect = 0;
+    collect?.();
+  }
   beginWinkDocument();
   const json = toArticleJson(analyzeArticle(raw, context.config));
   if (context.config.outputs.json) writeJsonFile(path.join(context.jsonDir, `${safeFileName(raw.id)}.json`), serializeArticleJson(json));
