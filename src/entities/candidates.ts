@@ -458,14 +458,18 @@ function makeCandidate(
 const POSSESSIVE = new Set(["'s", '’s']);
 /** Part-of-speech tags after which a possessive owns no noun: "Macy's in 2006", "Lua's, and", "Dillard's was". */
 const NOT_POSSESSED = new Set(['PUNCT', 'VERB', 'AUX', 'ADP', 'CCONJ']);
+const CLAUSE_PUNCT = new Set([',', ';', ':']);
 
 function possessiveIsName(views: readonly TokenView[], at: number): boolean {
   const v = views[at];
   if (!v || !POSSESSIVE.has(v.token.value) || v.token.spaceBefore || v.segment !== views[at - 1]?.segment) return false;
   const next = views[at + 1];
   if (!next || next.segment !== v.segment) return false;
-  // A sentence end after the possessive ("... than Apple's.") is too rare a shop name to tell from an ellipsis.
-  return NOT_POSSESSED.has(next.token.pos) && next.token.value !== '.' && next.token.value !== '"';
+  // Only a clause boundary, a verb, a preposition or a conjunction may follow: not a sentence end ("... than
+  // Apple's."), a bracket ("Japan's (ANA)") or a quote, after which the owned thing may still come.
+  if (next.token.pos === 'PUNCT' && !CLAUSE_PUNCT.has(next.token.value)) return false;
+  // A country is never a shop ("Japan's, ...").
+  return NOT_POSSESSED.has(next.token.pos) && resolveCountry(views[at - 1]!.token.value) === null;
 }
 
 function inDateline(doc: ArticleDoc, token: Token): boolean {

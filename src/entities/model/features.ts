@@ -60,9 +60,6 @@ export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing:
   if (context.own) f.push(`cue=${context.own.kind}`, `cue-how=${context.own.kind}|${context.own.cue}`, `cue-rule=${context.own.kind}|${typing?.type ?? 'none'}`);
   if (context.name) f.push(`name-cue=${context.name}`, `name-cue-rule=${context.name}|${typing?.type ?? 'none'}`);
   if (isEventName(candidate)) f.push('event-name');
-  // "for the Devil Rays", "with the Blue Jays": a plural name after "the" is a team or a group.
-  const before = doc.text.slice(Math.max(0, candidate.start - 4), candidate.start);
-  if (/\bthe\s$/iu.test(before) && /[^s]s$/u.test(last) && keys.length <= 3) f.push('the-plural');
   return f;
 }
 
@@ -85,7 +82,7 @@ export interface Neighbors {
   readonly right?: Typing | null;
 }
 const NO_NEIGHBORS: Neighbors = {};
-const LIST_GAP = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*\/\s*)$/u;
+const LIST_GAP = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+)$/u;
 
 export function listNeighbors(doc: ArticleDoc, candidates: readonly Candidate[], typings: ReadonlyArray<Typing | null>, i: number): Neighbors {
   const c = candidates[i]!;
