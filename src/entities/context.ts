@@ -61,21 +61,38 @@ export function isEventName(candidate: Candidate): boolean {
 
 /** Words a before-pattern can end on; any other last word skips the regular expressions (speed). */
 const BEFORE_LAST = new Set(['the', 'to', 'with', 'for', 'by', 'of', 'on', 'through', 'in', 'near', 'joined', 'founded', 'co-founded', 'titled', 'entitled', 'called']);
-const LAST_WORD = /([\p{L}-]+)\s*,?\s*$/u;
+const WORD_CHAR = /[\p{L}-]/u;
+
+/** The last word of `text`, lower-cased, past trailing spaces and one comma ("the band, " -> "band"). */
+function lastWordOf(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) <= 32) end--;
+  if (end > 0 && text.charCodeAt(end - 1) === 44) end--;
+  while (end > 0 && text.charCodeAt(end - 1) <= 32) end--;
+  let start = end;
+  while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--;
+  return text.slice(start, end).toLowerCase();
+}
+/** First letters of is, was, are, were. */
+const IS_WAS = new Set([105, 119, 97]);
 const AFTER_START = /^\s*(?:,|\s(?:is|was|are|were)\s)/u;
 
 /** The cue of one mention's own context, or null. */
 export function contextCue(doc: ArticleDoc, candidate: Candidate): ContextCue | null {
   const text = doc.text;
-  const before = text.slice(Math.max(0, candidate.start - 40), candidate.start).toLowerCase();
-  const lastWord = LAST_WORD.exec(before)?.[1] ?? '';
+  const rawBefore = text.slice(Math.max(0, candidate.start - 40), candidate.start);
+  const lastWord = lastWordOf(rawBefore);
   if (WORK_NOUN_SET.has(lastWord) || ORG_NOUN_SET.has(lastWord) || BEFORE_LAST.has(lastWord)) {
+    const before = rawBefore.toLowerCase();
     if (WORK_BEFORE.test(before)) return { kind: 'MISC', cue: 'noun-before' };
     if (ORG_BEFORE.test(before)) return { kind: 'ORG', cue: 'noun-before' };
     if (ORG_VERB_BEFORE.test(before)) return { kind: 'ORG', cue: 'verb-before' };
     if (LOC_BEFORE.test(before)) return { kind: 'LOC', cue: 'place-of' };
     if (LOC_VERB_BEFORE.test(before)) return { kind: 'LOC', cue: 'verb-before' };
   }
+  // Most names are followed by neither a comma nor "is/was/are/were": skip the slice and the big expression.
+  const next = text.charCodeAt(candidate.end);
+  if (next !== 44 && !(next === 32 && IS_WAS.has(text.charCodeAt(candidate.end + 1)))) return null;
   const after = text.slice(candidate.end, candidate.end + 70);
   if (!AFTER_START.test(after)) return null;
   const definition = DEFINITION.exec(after);
