@@ -12,6 +12,8 @@ const args = JSON.parse(argsJson ?? '{}');
 // otherwise mix two versions of the code in one measurement.
 const dist = args.dist ? pathToFileURL(`${args.dist.replace(/\/$/u, '')}/`) : new URL('../dist/', import.meta.url);
 
+// The corpus runner's task module first: it must see wink before its instance exists (wink-isolation.ts).
+await import(new URL('pipeline/corpus-task.js', dist).href);
 const { validateConfig } = await import(new URL('config/load.js', dist).href);
 const corpusModule = await import(new URL('pipeline/analyze-corpus.js', dist).href);
 const { createDocument } = await import(new URL('pipeline/create-document.js', dist).href);

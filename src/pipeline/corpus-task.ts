@@ -5,7 +5,7 @@ import vm from 'node:vm';
 import { threadId } from 'node:worker_threads';
 import type { PipelineConfig } from '../config/schema.js';
 import type { RawArticle } from '../ingest/corpus.js';
-import { beginWinkDocument, installWinkIsolation } from '../nlp/wink-isolation.js';
+import { beginWinkDocument, installWinkIsolation, winkIsolationActive } from '../nlp/wink-isolation.js';
 import { serializeArticleJson, toArticleJson } from '../output/article-json.js';
 import type { TableName } from '../output/csv-tables.js';
 import { safeFileName } from '../output/file-names.js';
@@ -74,7 +74,8 @@ export function runArticleTask(context: TaskContext, task: ArticleTask): Article
   return { kind: 'written', id: raw.id, sourcePath: raw.sourcePath, contentHash: raw.contentHash, ...articleRows(json, context.tables) };
 }
 
-const WARM_UP_TEXT = 'Talks Resume in Geneva\n\nGENEVA, Jan. 14 (Reuters) - Foreign ministers of Colombia and the United States met on Tuesday and agreed to resume talks next week, easing months of tension.';
+// "Zarqovian" is a word no lexicon has: wink learns it, which shows whether the isolation hook is active.
+const WARM_UP_TEXT = 'Talks Resume in Geneva\n\nGENEVA, Jan. 14 (Reuters) - Foreign ministers of Colombia and the United States met on Tuesday with the Zarqovian envoy and agreed to resume talks next week, easing months of tension.';
 
 /**
  * Loads every lazily built model and lexicon (wink's instance, stage lexicons) by analyzing a short
@@ -84,7 +85,13 @@ const WARM_UP_TEXT = 'Talks Resume in Geneva\n\nGENEVA, Jan. 14 (Reuters) - Fore
 export function warmUp(config: PipelineConfig): void {
   beginWinkDocument();
   toArticleJson(analyzeArticle({ id: 'warm-up', text: WARM_UP_TEXT, dct: '2026-01-14', dctSource: 'config' }, config));
+  if (!winkIsolationActive() && !warned) {
+    warned = true;
+    process.emitWarning('wink-nlp was started before the corpus runner could isolate documents (src/nlp/wink-isolation.ts): an article\'s tokens may depend on the articles analyzed before it in the same thread', { code: 'ARTICLE_PIPELINE_WINK_ISOLATION' });
+  }
 }
+
+let warned = false;
 
 /**
  * An article's JSON, written to a temporary name beside it and renamed into place: a killed run leaves
