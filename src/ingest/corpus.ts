@@ -81,41 +81,9 @@ export function scanCorpus(corpusDir: string, options: IngestOptions): CorpusSca
   const errors: IngestError[] = [];
   const seen = new Map<string, string>();
   for (const relPath of discoverFiles(corpusDir)) {
-    const extension = path.extname(relPath).toLowerCase();
-    if (!(ARTICLE_EXTENSIONS as readonly string[]).includes(extension)) {
-      errors.push({ articleId: null, file: relPath, line: null, reason: `unsupported file type "${extension || '(none)'}": expected ${ARTICLE_EXTENSIONS.join(', ')}` });
-      continue;
-    }
-    const full = path.join(corpusDir, relPath);
-    const size = statSync(full).size;
-    const candidates: ArticleRef[] = [];
-    if (extension === '.jsonl') {
-      const bytes = readFileSync(full);
-      let lineStart = 0;
-      let lineNumber = 0;
-      while (lineStart < bytes.length) {
-        let lineEnd = bytes.indexOf(0x0a, lineStart);
-        if (lineEnd === -1) lineEnd = bytes.length;
-        lineNumber++;
-        const slice = bytes.subarray(lineStart, lineEnd);
-        if (slice.toString('latin1').trim() !== '') {
-          const ref = { relPath, line: lineNumber, byteStart: lineStart, byteEnd: lineEnd };
-          const result = parseArticleBytes(slice, { ...ref, id: '' }, options, true);
-          if (result.ok) candidates.push({ ...ref, id: result.article.id });
-          else errors.push(result.error);
-        }
-        lineStart = lineEnd + 1;
-      }
-    } else {
-      const ref = { id: '', relPath, line: null, byteStart: 0, byteEnd: size };
-      if (size > options.maxBytes) {
-        errors.push({ articleId: defaultId(ref), file: relPath, line: null, reason: `file of ${size} bytes is over the size limit of ${options.maxBytes} bytes (ingest.maxBytes)` });
-        continue;
-      }
-      const result = parseArticleBytes(readFileSync(full), ref, options, true);
-      if (result.ok) candidates.push({ ...ref, id: result.article.id });
-      else errors.push(result.error);
-    }
+    const scanned = scanArticleFile(corpusDir, relPath, statSync(path.join(corpusDir, relPath)).size, options);
+    errors.push(...scanned.errors);
+    const candidates = scanned.articles;
     for (const candidate of candidates) {
       const first = seen.get(candidate.id);
       if (first !== undefined) {
@@ -128,6 +96,53 @@ export function scanCorpus(corpusDir: string, options: IngestOptions): CorpusSca
   }
   refs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { refs, errors };
+}
+
+export interface ScannedArticle extends ArticleRef {
+  readonly contentHash: string;
+}
+
+/**
+ * One file of the corpus, read for its articles' ids and byte ranges (every article of a jsonl file),
+ * or the reasons it cannot be used. Shared by the plain scan and the stat-cached one.
+ */
+export function scanArticleFile(corpusDir: string, relPath: string, size: number, options: IngestOptions): { articles: ScannedArticle[]; errors: IngestError[] } {
+  const articles: ScannedArticle[] = [];
+  const errors: IngestError[] = [];
+  const extension = path.extname(relPath).toLowerCase();
+  if (!(ARTICLE_EXTENSIONS as readonly string[]).includes(extension)) {
+    errors.push({ articleId: null, file: relPath, line: null, reason: `unsupported file type "${extension || '(none)'}": expected ${ARTICLE_EXTENSIONS.join(', ')}` });
+    return { articles, errors };
+  }
+  const full = path.join(corpusDir, relPath);
+  const take = (result: ArticleResult, ref: Omit<ArticleRef, 'id'>): void => {
+    if (result.ok) articles.push({ ...ref, id: result.article.id, contentHash: result.article.contentHash });
+    else errors.push(result.error);
+  };
+  if (extension === '.jsonl') {
+    const bytes = readFileSync(full);
+    let lineStart = 0;
+    let lineNumber = 0;
+    while (lineStart < bytes.length) {
+      let lineEnd = bytes.indexOf(0x0a, lineStart);
+      if (lineEnd === -1) lineEnd = bytes.length;
+      lineNumber++;
+      const slice = bytes.subarray(lineStart, lineEnd);
+      if (slice.toString('latin1').trim() !== '') {
+        const ref = { relPath, line: lineNumber, byteStart: lineStart, byteEnd: lineEnd };
+        take(parseArticleBytes(slice, { ...ref, id: '' }, options, true), ref);
+      }
+      lineStart = lineEnd + 1;
+    }
+    return { articles, errors };
+  }
+  const ref = { relPath, line: null, byteStart: 0, byteEnd: size };
+  if (size > options.maxBytes) {
+    errors.push({ articleId: defaultId(ref), file: relPath, line: null, reason: `file of ${size} bytes is over the size limit of ${options.maxBytes} bytes (ingest.maxBytes)` });
+    return { articles, errors };
+  }
+  take(parseArticleBytes(readFileSync(full), { ...ref, id: '' }, options, true), ref);
+  return { articles, errors };
 }
 
 /** Second pass: reads one article again and runs every check, including language. */

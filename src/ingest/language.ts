@@ -1,4 +1,13 @@
-import { detectAll } from 'tinyld';
+import { createRequire } from 'node:module';
+
+type DetectAll = (text: string) => Array<{ lang: string; accuracy: number }>;
+let detectAllLanguages: DetectAll | undefined;
+
+/** tinyld's tables cost ~100 MB and a second to load: only runs that read articles pay for them. */
+function detectAll(text: string): ReturnType<DetectAll> {
+  detectAllLanguages ??= (createRequire(import.meta.url)('tinyld') as { detectAll: DetectAll }).detectAll;
+  return detectAllLanguages(text);
+}
 
 export interface LanguagePolicy {
   readonly policy: 'reject' | 'warn' | 'off';

@@ -1,5 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { installWinkIsolation } from './wink-isolation.js';
 
 /**
  * One wink-nlp instance per process (per worker thread): loading the model costs ~100 ms and
@@ -8,6 +9,10 @@ import model from 'wink-eng-lite-web-model';
 let instance: ReturnType<typeof winkNLP> | undefined;
 
 export function wink(): ReturnType<typeof winkNLP> {
-  instance ??= winkNLP(model);
+  if (instance === undefined) {
+    // Before the instance exists: the isolation hook wraps the model's feature extractor at creation.
+    installWinkIsolation();
+    instance = winkNLP(model);
+  }
   return instance;
 }

@@ -112,7 +112,6 @@ export function enabledTables(config: PipelineConfig): TableName[] {
  * `./process-article.js` (lazily in the CLI), this line goes, and a corpus run loads the models only
  * where articles are analyzed: not in an unchanged rerun, not in the main thread's scan.
  */
-export { processArticle } from './process-article.js';
 
 /** Worker threads for a config: `concurrency` 0 means one per core. */
 export function workerCount(config: PipelineConfig): number {

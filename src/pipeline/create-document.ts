@@ -1,4 +1,5 @@
 import type { ArticleDoc, ArticleMetadata, DctSource } from '../document/types.js';
+import { beginWinkDocument } from '../nlp/wink-isolation.js';
 import { segmentText } from '../segment/index.js';
 
 export interface DocumentInput {
@@ -14,6 +15,8 @@ export interface DocumentInput {
 /** Builds the segmented document that the analysis stages extend. */
 export function createDocument(input: DocumentInput): ArticleDoc {
   const dct = input.dct ?? null;
+  // Every document is tokenized as in a fresh process, whatever this thread read before (see wink-isolation).
+  beginWinkDocument();
   return {
     id: input.id,
     sourcePath: input.sourcePath ?? input.id,

@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { ARTICLE_EXTENSIONS, discoverFiles, parseArticleBytes, type ArticleRef, type IngestError, type IngestOptions } from '../ingest/corpus.js';
+import { discoverFiles, scanArticleFile, type ArticleRef, type IngestError, type IngestOptions } from '../ingest/corpus.js';
 
 /**
  * The corpus scan with a stat cache, for incremental reruns. `scanCorpus` parses every file (front
@@ -70,43 +70,13 @@ export function scanCorpusCached(corpusDir: string, options: IngestOptions, prev
   return { refs, errors, files, filesRead };
 }
 
-/** One file, as `scanCorpus` reads it: every article's id and byte range, or why it cannot be used. */
+/** One file, as `scanCorpus` reads it, in the manifest's compact record form. */
 function scanFile(corpusDir: string, relPath: string, size: number, mtimeMs: number, options: IngestOptions): FileRecord {
-  const articles: Array<[string, number | null, number, number, string]> = [];
-  const errors: Array<[string | null, number | null, string]> = [];
-  const record = (): FileRecord => ({ bytes: size, mtime_ms: mtimeMs, articles, errors });
-  const extension = path.extname(relPath).toLowerCase();
-  if (!(ARTICLE_EXTENSIONS as readonly string[]).includes(extension)) {
-    errors.push([null, null, `unsupported file type "${extension || '(none)'}": expected ${ARTICLE_EXTENSIONS.join(', ')}`]);
-    return record();
-  }
-  const full = path.join(corpusDir, relPath);
-  if (extension === '.jsonl') {
-    const bytes = readFileSync(full);
-    let lineStart = 0;
-    let lineNumber = 0;
-    while (lineStart < bytes.length) {
-      let lineEnd = bytes.indexOf(0x0a, lineStart);
-      if (lineEnd === -1) lineEnd = bytes.length;
-      lineNumber++;
-      const slice = bytes.subarray(lineStart, lineEnd);
-      if (slice.toString('latin1').trim() !== '') {
-        const result = parseArticleBytes(slice, { id: '', relPath, line: lineNumber, byteStart: lineStart, byteEnd: lineEnd }, options, true);
-        if (result.ok) articles.push([result.article.id, lineNumber, lineStart, lineEnd, result.article.contentHash]);
-        else errors.push([result.error.articleId, result.error.line, result.error.reason]);
-      }
-      lineStart = lineEnd + 1;
-    }
-    return record();
-  }
-  const ref = { id: '', relPath, line: null, byteStart: 0, byteEnd: size };
-  if (size > options.maxBytes) {
-    const withoutExtension = relPath.slice(0, relPath.length - path.extname(relPath).length);
-    errors.push([withoutExtension, null, `file of ${size} bytes is over the size limit of ${options.maxBytes} bytes (ingest.maxBytes)`]);
-    return record();
-  }
-  const result = parseArticleBytes(readFileSync(full), ref, options, true);
-  if (result.ok) articles.push([result.article.id, null, 0, size, result.article.contentHash]);
-  else errors.push([result.error.articleId, result.error.line, result.error.reason]);
-  return record();
+  const scanned = scanArticleFile(corpusDir, relPath, size, options);
+  return {
+    bytes: size,
+    mtime_ms: mtimeMs,
+    articles: scanned.articles.map((a): [string, number | null, number, number, string] => [a.id, a.line, a.byteStart, a.byteEnd, a.contentHash]),
+    errors: scanned.errors.map((e): [string | null, number | null, string] => [e.articleId, e.line, e.reason]),
+  };
 }

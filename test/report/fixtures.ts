@@ -3,7 +3,8 @@ import { validateConfig } from '../../src/config/load.js';
 import type { PipelineConfig } from '../../src/config/schema.js';
 import { parseArticleBytes } from '../../src/ingest/corpus.js';
 import type { ArticleJson } from '../../src/output/article-json.js';
-import { ingestOptions, processArticle } from '../../src/pipeline/analyze-corpus.js';
+import { ingestOptions } from '../../src/pipeline/analyze-corpus.js';
+import { processArticle } from '../../src/pipeline/process-article.js';
 
 export const SEED_TEXT = readFileSync(new URL('../../corpus/us-colombia-relations.md', import.meta.url), 'utf8');
 
