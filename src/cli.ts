@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig, validateConfig, type LoadedConfig } from './config/load.js';
@@ -162,7 +163,7 @@ function loadWithOverrides(configFile: string, overrides: { corpus?: string; out
 }
 
 function resolveFromCwd(p: string): string {
-  return new URL(p, `file://${process.cwd()}/`).pathname;
+  return path.resolve(process.cwd(), p);
 }
 
 async function runCommand(loaded: LoadedConfig, options: { only?: string[]; force?: boolean }, io: CliIo): Promise<number> {

@@ -65,39 +65,6 @@ export function discoverFiles(corpusDir: string): string[] {
   return found;
 }
 
-export interface CorpusScan {
-  /** Articles to analyze, sorted by id. */
-  readonly refs: readonly ArticleRef[];
-  readonly errors: readonly IngestError[];
-}
-
-/**
- * First pass over the corpus: finds every article and its id without keeping any text, so memory
- * stays flat however large the corpus. Problems that make an article unusable are recorded here;
- * the text checks run again in `loadArticle`.
- */
-export function scanCorpus(corpusDir: string, options: IngestOptions): CorpusScan {
-  const refs: ArticleRef[] = [];
-  const errors: IngestError[] = [];
-  const seen = new Map<string, string>();
-  for (const relPath of discoverFiles(corpusDir)) {
-    const scanned = scanArticleFile(corpusDir, relPath, statSync(path.join(corpusDir, relPath)).size, options);
-    errors.push(...scanned.errors);
-    const candidates = scanned.articles;
-    for (const candidate of candidates) {
-      const first = seen.get(candidate.id);
-      if (first !== undefined) {
-        errors.push({ articleId: candidate.id, file: relPath, line: candidate.line, reason: `duplicate id "${candidate.id}": already used by ${first}` });
-        continue;
-      }
-      seen.set(candidate.id, candidate.line === null ? relPath : `${relPath}:${candidate.line}`);
-      refs.push(candidate);
-    }
-  }
-  refs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { refs, errors };
-}
-
 export interface ScannedArticle extends ArticleRef {
   readonly contentHash: string;
 }

@@ -40,7 +40,8 @@ function sentenceIndexer(sentences: Obj[]): (offset: number) => number | null {
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    if (found < 0) return sentences.length > 0 && offset < starts[0]! ? null : null;
+    // Before the first sentence (a dateline) or between sentences: no sentence contains it.
+    if (found < 0) return null;
     const sentence = sentences[found]!;
     return offset < (sentence.end as number) ? (sentence.index as number) : null;
   };

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { discoverFiles, scanArticleFile, type ArticleRef, type IngestError, type IngestOptions } from '../ingest/corpus.js';
 
 /**
- * The corpus scan with a stat cache, for incremental reruns. `scanCorpus` parses every file (front
- * matter, JSON) to find article ids, about half a millisecond per article: more than a rerun of an
- * unchanged corpus may spend in total. Like git's index, a file whose size and modification time are
- * those recorded by the previous run (same ingest settings) is not read again: its article ids, byte
- * ranges, content hashes and scan errors come from the record. A changed or new file is parsed exactly
- * as `scanCorpus` parses it (`test/scale/scan-cache.test.ts` checks that both agree).
+ * The corpus scan, with a stat cache for incremental reruns. Reading a file for its article ids
+ * (`scanArticleFile`: front matter, JSON) costs about half a millisecond per article: more than a rerun
+ * of an unchanged corpus may spend in total. Like git's index, a file whose size and modification time
+ * are those recorded by the previous run (same ingest settings) is not read again: its article ids,
+ * byte ranges, content hashes and scan errors come from the record (`test/scale/scan-cache.test.ts`
+ * checks that a cached rerun agrees with a fresh scan). Without `previous` every file is read.
  */
 export interface ScannedRef extends ArticleRef {
   /** The content hash `loadArticle` would give (text, metadata, publication date). */
@@ -70,7 +70,7 @@ export function scanCorpusCached(corpusDir: string, options: IngestOptions, prev
   return { refs, errors, files, filesRead };
 }
 
-/** One file, as `scanCorpus` reads it, in the manifest's compact record form. */
+/** One file, read by `scanArticleFile`, in the manifest's compact record form. */
 function scanFile(corpusDir: string, relPath: string, size: number, mtimeMs: number, options: IngestOptions): FileRecord {
   const scanned = scanArticleFile(corpusDir, relPath, size, options);
   return {

@@ -69,15 +69,21 @@ interface OffsetMapper {
   readonly edited: { readonly start: number; readonly end: number };
 }
 
+/** Lengths (in code points) of the common prefix and, after it, the common suffix of two texts. */
+function editedRegion(a: readonly string[], b: readonly string[]): { prefix: number; suffix: number } {
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  return { prefix, suffix };
+}
+
 /** Maps old offsets to the new text across a single edited region (the text between common prefix and suffix). */
 function offsetMapper(oldText: string, newText: string): OffsetMapper {
   if (oldText === newText) return { map: (offset) => offset, edited: { start: 0, end: 0 } };
   const a = Array.from(oldText);
   const b = Array.from(newText);
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const { prefix, suffix } = editedRegion(a, b);
   const delta = b.length - a.length;
   return {
     map: (offset) => (offset <= prefix ? offset : offset >= a.length - suffix ? offset + delta : null),
@@ -306,10 +312,7 @@ const jsonNumber = (value: number | undefined): Json => (value === undefined || 
 function textChange(oldText: string, newText: string): FieldChange {
   const a = Array.from(oldText);
   const b = Array.from(newText);
-  let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  const { prefix, suffix } = editedRegion(a, b);
   const show = (chars: string[]): string => {
     const before = chars.slice(Math.max(0, prefix - 40), prefix).join('');
     const edited = chars.slice(prefix, chars.length - suffix).join('');
