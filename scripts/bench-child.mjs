@@ -43,9 +43,10 @@ if (mode === 'run') {
   // Each stage timed on its own over the same articles, in pipeline order (each stage gets the
   // previous stage's document). Stages not in dist/ yet are reported as missing.
   const loaded = loadedConfig();
-  const { scanCorpus, loadArticle } = await import(new URL('ingest/corpus.js', dist).href);
+  const { loadArticle } = await import(new URL('ingest/corpus.js', dist).href);
+  const { scanCorpusCached } = await import(new URL('pipeline/scan-cache.js', dist).href);
   const ingest = corpusModule.ingestOptions(loaded.config);
-  const refs = scanCorpus(loaded.corpusDir, ingest).refs.slice(0, args.limit ?? 500);
+  const refs = scanCorpusCached(loaded.corpusDir, ingest, null).refs.slice(0, args.limit ?? 500);
   const stageModule = async (file, name) => {
     try {
       const module = await import(new URL(file, dist).href);

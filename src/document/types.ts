@@ -55,11 +55,6 @@ export interface Token extends Span {
   readonly spaceBefore: boolean;
 }
 
-/** wink-nlp's own entities (DATE, TIME, DURATION, CARDINAL, ...) over token ranges; internal. */
-export interface WinkEntity extends TextSpan {
-  readonly type: string;
-}
-
 export interface Sentence extends TextSpan {
   readonly index: number;
   readonly paragraph: number;
@@ -169,7 +164,6 @@ export interface ArticleDoc {
   readonly paragraphs: readonly Span[];
   readonly sentences: readonly Sentence[];
   readonly tokens: readonly Token[];
-  readonly winkEntities: readonly WinkEntity[];
   readonly entities?: readonly EntityMention[];
   readonly entitySummary?: readonly EntitySummary[];
   readonly timexes?: readonly Timex[];

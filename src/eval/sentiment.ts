@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createDocument } from '../pipeline/create-document.js';
-import { wink } from '../nlp/wink.js';
+import { winkWithSentiment } from '../nlp/wink.js';
 import { scoreTension } from '../tension/index.js';
 import type { z } from 'zod';
 import { tensionConfigSchema } from '../tension/config.js';
@@ -103,7 +103,7 @@ export async function evaluateSentiment(goldPath: string, options: SentimentEval
 
 function makeScorer(options: SentimentEvalOptions): (text: string) => number {
   if (options.baseline === 'wink') {
-    const nlp = wink();
+    const nlp = winkWithSentiment();
     return (text) => nlp.readDoc(text).out(nlp.its.sentiment) as number;
   }
   if (options.baseline === 'vader') {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import type { Actor } from '../document/types.js';
 import { entitiesConfigSchema, extractEntities, resolveCountry } from '../entities/index.js';
-import { wink } from '../nlp/wink.js';
+import { winkWithSentiment } from '../nlp/wink.js';
 import { createDocument } from '../pipeline/create-document.js';
 import type { z } from 'zod';
 import { tensionConfigSchema } from '../tension/config.js';
@@ -149,7 +149,7 @@ function toneLabel(score: number): Prediction['label'] {
 
 function baselineScorer(baseline: 'wink' | 'vader'): (text: string) => number {
   if (baseline === 'wink') {
-    const nlp = wink();
+    const nlp = winkWithSentiment();
     return (text) => nlp.readDoc(text).out(nlp.its.sentiment) as number;
   }
   const require = createRequire(import.meta.url);

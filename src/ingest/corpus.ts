@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { ArticleMetadata, DctSource } from '../document/types.js';
 import { stableStringify } from '../config/load.js';
+import { parseFrontMatterYaml } from './front-matter.js';
 import { checkLanguage, type LanguagePolicy } from './language.js';
 import { checkMetadata, parsePublicationDate } from './metadata.js';
 import { decodeArticleBytes } from './normalize.js';
@@ -211,7 +211,7 @@ export function splitFrontMatter(text: string): FrontMatter {
   const yamlText = rest.slice(0, match.index);
   let metadata: unknown;
   try {
-    metadata = parseYaml(yamlText) ?? {};
+    metadata = parseFrontMatterYaml(yamlText) ?? {};
   } catch (error) {
     return { ok: false, reason: `malformed front matter: ${(error as Error).message.split('\n')[0]}` };
   }

@@ -10,8 +10,8 @@ import model from 'wink-eng-lite-web-model';
  * The fix keeps wink's lexicon (words are still added once, so memory grows only with the corpus
  * vocabulary) but hides, from the tokenizer's lookups, the learned words that the current document has
  * not added itself: each document is tokenized as in a fresh process. It hooks wink's feature
- * extractor, which receives wink's cache object, so it must run before the wink instance is created
- * (`wink()` is lazy; this module is imported by the corpus runner before any document is read).
+ * extractor, which receives wink's cache object, so it is installed as the pipeline's wink instance is
+ * created (`createIsolatedInstance`, called by `wink()`).
  */
 interface WinkCache {
   lookup: (text: string) => number[] | null;
@@ -28,6 +28,8 @@ let rawCache: WinkCache | null = null;
 /** Learned (out-of-vocabulary) lexeme indexes the current document has added or met. */
 let touched = new Set<number>();
 let installed = false;
+/** True while the pipeline's instance is being created: only that instance's cache is isolated. */
+let creatingIsolated = false;
 
 /** Installs the hook; returns false when it cannot (the model has no feature function to wrap). */
 export function installWinkIsolation(): boolean {
@@ -37,6 +39,8 @@ export function installWinkIsolation(): boolean {
   if (typeof original !== 'function') return false;
   target.featureFn = (config) => {
     const features = original(config);
+    // wink calls this once per instance; another instance (an evaluation baseline) keeps its own cache.
+    if (!creatingIsolated) return features;
     const wrapped: ReturnType<FeatureFn> = {};
     for (const [name, fn] of Object.entries(features)) {
       wrapped[name] = (text, category, methods) => {
@@ -74,6 +78,18 @@ function capture(methods: WinkCache): void {
     }
     return index;
   };
+}
+
+/** Creates the one wink instance whose tokenizer is isolated per document (see above). */
+export function createIsolatedInstance<T>(create: () => T): T {
+  const hooked = installWinkIsolation();
+  if (!hooked) return create();
+  creatingIsolated = true;
+  try {
+    return create();
+  } finally {
+    creatingIsolated = false;
+  }
 }
 
 /** Starts a new document: words learned from earlier documents are hidden from the tokenizer again. */

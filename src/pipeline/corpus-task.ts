@@ -5,7 +5,7 @@ import vm from 'node:vm';
 import { threadId } from 'node:worker_threads';
 import type { PipelineConfig } from '../config/schema.js';
 import type { RawArticle } from '../ingest/corpus.js';
-import { beginWinkDocument, installWinkIsolation, winkIsolationActive } from '../nlp/wink-isolation.js';
+import { beginWinkDocument, winkIsolationActive } from '../nlp/wink-isolation.js';
 import { serializeArticleJson, toArticleJson } from '../output/article-json.js';
 import type { TableName } from '../output/csv-tables.js';
 import { safeFileName } from '../output/file-names.js';
@@ -37,10 +37,6 @@ export type ArticleOutcome =
       readonly sourcePath: string;
       readonly contentHash: string;
     } & ArticleRows;
-
-// Before any document is read in this thread: an article's analysis must not depend on the articles
-// the same thread analyzed before it (see wink-isolation.ts).
-installWinkIsolation();
 
 /**
  * A full garbage collection every `COLLECT_EVERY` articles in each thread. What is live stays flat
@@ -87,7 +83,7 @@ export function warmUp(config: PipelineConfig): void {
   toArticleJson(analyzeArticle({ id: 'warm-up', text: WARM_UP_TEXT, dct: '2026-01-14', dctSource: 'config' }, config));
   if (!winkIsolationActive() && !warned) {
     warned = true;
-    process.emitWarning('wink-nlp was started before the corpus runner could isolate documents (src/nlp/wink-isolation.ts): an article\'s tokens may depend on the articles analyzed before it in the same thread', { code: 'ARTICLE_PIPELINE_WINK_ISOLATION' });
+    process.emitWarning('wink-nlp\'s tokenizer could not be isolated per document (src/nlp/wink-isolation.ts: the model has no feature extractor to wrap): an article\'s tokens may depend on the articles analyzed before it in the same thread', { code: 'ARTICLE_PIPELINE_WINK_ISOLATION' });
   }
 }
 

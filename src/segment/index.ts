@@ -1,4 +1,4 @@
-import type { Dateline, Sentence, Span, TextSpan, Token, WinkEntity } from '../document/types.js';
+import type { Dateline, Sentence, Span, TextSpan, Token } from '../document/types.js';
 import { wink } from '../nlp/wink.js';
 import { findDateline } from './dateline.js';
 import { findHeadline } from './headline.js';
@@ -9,7 +9,6 @@ export interface Segmentation {
   readonly paragraphs: readonly Span[];
   readonly sentences: readonly Sentence[];
   readonly tokens: readonly Token[];
-  readonly winkEntities: readonly WinkEntity[];
 }
 
 /**
@@ -112,16 +111,7 @@ export function segmentText(text: string): Segmentation {
     spaceBefore: i === 0 || spaces[i]!.length > 0,
   }));
 
-  const winkEntities: WinkEntity[] = [];
-  doc.entities().each((e: { out: (x: unknown) => unknown }) => {
-    const [first, last] = e.out(its.span) as [number, number];
-    const type = e.out(its.type) as string;
-    const start = starts[first]!;
-    const end = ends[last]!;
-    winkEntities.push({ start, end, text: text.slice(start, end), type });
-  });
-
-  return { headline, dateline, paragraphs, sentences, tokens, winkEntities };
+  return { headline, dateline, paragraphs, sentences, tokens };
 }
 
 /** Paragraphs are runs of non-blank lines; a blank line (only whitespace) separates them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beginWinkDocument, installWinkIsolation, winkIsolationActive } from '../../src/nlp/wink-isolation.js';
+import { beginWinkDocument, winkIsolationActive } from '../../src/nlp/wink-isolation.js';
 import { createDocument } from '../../src/pipeline/create-document.js';
 
 /**
@@ -7,7 +7,6 @@ import { createDocument } from '../../src/pipeline/create-document.js';
  * has seen it). The corpus runner hides those learned words between documents, so an article's tokens
  * never depend on the articles read before it in the same thread.
  */
-installWinkIsolation();
 const tokens = (text: string): string[] => {
   beginWinkDocument();
   return createDocument({ id: 't', text, dct: null }).tokens.map((t) => t.value);
