@@ -30,6 +30,8 @@ interface TokenView {
   readonly key: string;
   /** Index into `ArticleDoc.tokens`. */
   readonly index: number;
+  /** One past the last token of the view (more than index + 1 for a word wink split, see viewTokens). */
+  readonly endIndex: number;
   /** Starts with a capital letter (or is a mixed-case brand such as "iPhone"). */
   readonly capital: boolean;
   readonly allCaps: boolean;
@@ -128,6 +130,18 @@ function viewTokens(doc: ArticleDoc): TokenView[] {
       segment++;
       segmentOpen = true;
     }
+    // wink splits a word at letters outside its alphabet ("Bucure|ş|ti", "Š|ibenik", "Ł|ód|ź"): glue the
+    // fragments back into one word, so "Steaua Bucureşti" is one name with the key "bucuresti".
+    if (previous && !token.spaceBefore && views.length > 0 && isSplitWord(views[views.length - 1]!.token.value, token.value)) {
+      const joined = views.pop()!;
+      const value = text.slice(joined.token.start, token.end);
+      const pos = joined.token.pos === 'PROPN' || token.pos === 'PROPN' ? 'PROPN' : joined.token.pos === 'X' ? token.pos : joined.token.pos;
+      const merged: Token = { ...joined.token, value, normal: value.toLowerCase(), lemma: value.toLowerCase(), pos, end: token.end };
+      const capital = isCapitalized(value);
+      views.push({ ...joined, token: merged, endIndex: index + 1, key: nameKey(value), capital, allCaps: capital && value.length >= 2 && ALL_CAPS.test(value) && /\p{Lu}.*\p{Lu}|\p{Lu}\./u.test(value) });
+      previous = token;
+      continue;
+    }
     const value = token.value;
     const capital = isCapitalized(value);
     // A spaced dash opens a clause ("BOGOTÁ — Colombian ..."); a hyphen inside a word ("Liberal-Labour") does not.
@@ -136,6 +150,7 @@ function viewTokens(doc: ArticleDoc): TokenView[] {
     views.push({
       token,
       index,
+      endIndex: index + 1,
       key: SIMPLE_KEY.test(token.normal) ? token.normal : nameKey(value),
       capital,
       allCaps: capital && value.length >= 2 && ALL_CAPS.test(value) && /\p{Lu}.*\p{Lu}|\p{Lu}\./u.test(value),
@@ -149,6 +164,14 @@ function viewTokens(doc: ArticleDoc): TokenView[] {
 }
 
 const SIMPLE_KEY = /^[a-z0-9]+$/u;
+const LETTERS_ONLY = /^\p{L}+$/u;
+const NON_ASCII_LETTER = /[^\x00-\x7f]/u;
+
+/** Two letter tokens with no space between them, where one side is a letter wink's tokenizer does not know. */
+function isSplitWord(before: string, after: string): boolean {
+  if (!LETTERS_ONLY.test(before) || !LETTERS_ONLY.test(after)) return false;
+  return NON_ASCII_LETTER.test(before[before.length - 1]!) || NON_ASCII_LETTER.test(after[0]!);
+}
 const WEAK_CONNECTORS = new Set(['for', 'on', 'upon']);
 /** Legal-form words that end a company name: a name after them is a new name ("Chrysler LLC Jim Press"). */
 const LEGAL_FORMS = new Set(['inc', 'corp', 'llc', 'ltd', 'plc', 'co', 'nv', 'ag', 'sa', 'gmbh', 'bv', 'spa', 'llp']);
@@ -444,7 +467,7 @@ function makeCandidate(
   for (let i = nameFirst; i < last; i++) keys.push(views[i]!.key);
   return {
     first: views[nameFirst]!.index,
-    last: ownsNothing ? views[last]!.index + 1 : views[last - 1]!.index + 1,
+    last: ownsNothing ? views[last]!.endIndex : views[last - 1]!.endIndex,
     start,
     end,
     text: text.slice(start, end),

@@ -3,6 +3,7 @@ import type { Candidate } from '../candidates.js';
 import type { Typing } from '../classify.js';
 import { resolveCountry } from '../countries.js';
 import { getLexicon } from '../lexicon.js';
+import { wordCluster } from '../clusters.js';
 import { documentCues, isEventName, type ContextCue, type ContextKind } from '../context.js';
 
 /**
@@ -60,7 +61,29 @@ export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing:
   if (context.own) f.push(`cue=${context.own.kind}`, `cue-how=${context.own.kind}|${context.own.cue}`, `cue-rule=${context.own.kind}|${typing?.type ?? 'none'}`);
   if (context.name) f.push(`name-cue=${context.name}`, `name-cue-rule=${context.name}|${typing?.type ?? 'none'}`);
   if (isEventName(candidate)) f.push('event-name');
+  clusterFeatures(f, keys, word(candidate.first - 1), word(candidate.last));
   return f;
+}
+
+/**
+ * Distributional features (clusters.ts): the fine cluster and coarse group of the name's last word (its
+ * head: "Records", "Rovers", "Tavern"), of its first word and of the words right before and after it
+ * ("none" for a word without a vector, mostly rare names), and the fine cluster of every word of the name.
+ */
+function clusterFeatures(f: string[], keys: readonly string[], prev: string, next: string): void {
+  const add = (slot: string, w: string): void => {
+    const c = wordCluster(w);
+    if (c) f.push(`${slot}-cf=${c.fine}`, `${slot}-cc=${c.coarse}`);
+    else f.push(`${slot}-cf=none`);
+  };
+  add('last', keys[keys.length - 1]!);
+  if (keys.length > 1) add('first', keys[0]!);
+  add('prev', prev);
+  add('next', next);
+  for (const k of keys) {
+    const c = wordCluster(k);
+    if (c) f.push(`word-cf=${c.fine}`);
+  }
 }
 
 /** Context cues of one mention (its own) and of its name anywhere in the article. */
