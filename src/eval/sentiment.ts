@@ -5,7 +5,7 @@ import { winkWithSentiment } from '../nlp/wink.js';
 import { scoreTension } from '../tension/index.js';
 import type { z } from 'zod';
 import { tensionConfigSchema } from '../tension/config.js';
-import { crossValidate, featuresOf } from '../sentiment/train.js';
+import { crossValidateModel, rowOf } from '../sentiment/train.js';
 
 /**
  * Sentence sentiment against human ratings (VADER's NYT editorial snippets: mean of 20 ratings on -4..+4).
@@ -77,7 +77,7 @@ export async function evaluateSentiment(goldPath: string, options: SentimentEval
   let predicted: number[];
   if (options.crossValidated && !options.baseline) {
     // Out-of-fold predictions on the raters' -4..+4 scale, read as the stage reads them (over 4, clamped).
-    predicted = crossValidate(gold, gold.map((g) => featuresOf(g.text))).map((v) => Math.max(-1, Math.min(1, v / 4)));
+    predicted = crossValidateModel(gold, gold.map((g) => rowOf(g.text))).map((v) => Math.max(-1, Math.min(1, v / 4)));
   } else {
     const scorer = makeScorer(options);
     predicted = gold.map((g) => scorer(g.text));
