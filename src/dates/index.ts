@@ -40,6 +40,7 @@ function findCandidates(doc: ArticleDoc): Candidate[] {
   const env: RuleEnv = { text: doc.text, doc };
   const out: Candidate[] = [];
   DATE_RULES.forEach((rule, ruleIndex) => {
+    if (rule.trigger && !rule.trigger.test(doc.text)) return;
     const re = rule.pattern;
     re.lastIndex = 0;
     for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {

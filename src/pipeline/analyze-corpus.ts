@@ -13,7 +13,7 @@ import { safeFileName } from '../output/file-names.js';
 import { TOOL_VERSION } from '../version.js';
 import { csvFromPreviousJson, type ArticleCounts } from './article-rows.js';
 import type { ArticleOutcome, ArticleTask, TaskContext } from './corpus-task.js';
-import { scanCorpusCached, type FileRecords, type ScannedRef } from './scan-cache.js';
+import { scanCorpusCached, type CachedScan, type FileRecords, type ScannedRef } from './scan-cache.js';
 import { findWorkerEntry, WorkerPool } from './worker-pool.js';
 
 /** A problem with the run itself (unreadable corpus, unwritable output): exit code 2. */
@@ -147,7 +147,20 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
   const hash = configHash(config);
   const previous = readManifest(outputDir);
   const sameConfig = previous?.config_hash === hash;
-  const scan = scanCorpusCached(corpusDir, ingest, sameConfig && !options.force ? (previous?.files ?? null) : null);
+  const jsonDir = path.join(outputDir, 'json');
+  mkdirSync(jsonDir, { recursive: true });
+  const tableNames = enabledTables(config);
+  const context: TaskContext = { jsonDir, config, tables: tableNames };
+  const runner = new ArticleRunner(context, workerCount(config));
+  // Every article will be analyzed: worker threads load their models while this thread scans the corpus.
+  if (options.force || !sameConfig) runner.startWorkers();
+  let scan: CachedScan;
+  try {
+    scan = scanCorpusCached(corpusDir, ingest, sameConfig && !options.force ? (previous?.files ?? null) : null);
+  } catch (error) {
+    await runner.close();
+    throw error;
+  }
   const errors: IngestError[] = [...scan.errors];
   // Rejected entries can share an id with a good article (a duplicate id), so only written ones count.
   const written = (previous?.articles ?? []).filter((a) => a.status !== 'rejected');
@@ -155,13 +168,8 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
   const anyPrevious = new Map(written.map((a) => [a.id, a]));
   const only = options.only && options.only.length > 0 ? new Set(options.only) : null;
 
-  const jsonDir = path.join(outputDir, 'json');
-  mkdirSync(jsonDir, { recursive: true });
-  const tableNames = enabledTables(config);
-  const context: TaskContext = { jsonDir, config, tables: tableNames };
   const previousCsv = config.outputs.csv && sameConfig && !options.force ? PreviousCsv.open(outputDir, tableNames, previous) : null;
   const sink = config.outputs.csv ? new CsvSink(outputDir, [...tableNames, 'errors']) : null;
-  const runner = new ArticleRunner(context, workerCount(config));
   const manifestArticles: ManifestArticle[] = [];
   const counts = { ok: 0, unchanged: 0, rejected: scan.errors.length, sentences: 0, entities: 0, timexes: 0, tensionCues: 0 };
 
@@ -295,6 +303,13 @@ class ArticleRunner {
   }
 
   run(task: ArticleTask): Promise<ArticleOutcome> {
+    this.startWorkers();
+    if (this.pool && this.pool.size > 0 && this.pool.queued < this.pool.size * QUEUE_PER_THREAD) return this.pool.run(task);
+    return this.runHere(task);
+  }
+
+  /** Starts the worker threads (once; with one worker, none). */
+  startWorkers(): void {
     if (this.size > 1 && !this.poolTried) {
       this.poolTried = true;
       const entry = findWorkerEntry();
@@ -307,8 +322,6 @@ class ArticleRunner {
         void pool.ready.then(() => (this.startupMs = pool.readyAt - this.poolStarted));
       }
     }
-    if (this.pool && this.pool.size > 0 && this.pool.queued < this.pool.size * QUEUE_PER_THREAD) return this.pool.run(task);
-    return this.runHere(task);
   }
 
   /** Workers lost during the run (their articles were analyzed in the main thread). */

@@ -171,6 +171,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-numeric-us',
+    trigger: /\d\/\d/,
     pattern: pattern('(?<![\\d/.])(?<month>1[0-2]|0?[1-9])/(?<day>3[01]|[12]\\d|0?[1-9])/(?<year>\\d{4}|\\d{2})(?![\\d/])'),
     build: (m) => {
       const value = fullDate(twoDigitYear(group(m, 'year')!), Number(group(m, 'month')), Number(group(m, 'day')));
@@ -256,6 +257,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-year-half',
+    trigger: /half/i,
     pattern: pattern(
       `\\b(?:the\\s+)?(?<ord>first|second|1st|2nd|latter|last)\\s+half\\s+of\\s+(?:(?:the\\s+)?(?:fiscal|calendar)\\s+)?(?:${yearPattern('year')}|(?<rel>this|last|next)\\s+year|the\\s+year)${END}`,
     ),
@@ -312,6 +314,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-quarter-abbreviated',
+    trigger: /Q[1-4]|[1-4]Q|H[12]|[12]H/,
     pattern: casedPattern(
       `\\b(?:Q(?<q>[1-4])|(?<q2>[1-4])Q|H(?<h>[12])|(?<h2>[12])H)(?:[\\s-]*(?:FY|CY)?\\s*(?:${yearPattern('year')}|'(?<yy>\\d\\d)))?${END}`,
     ),
@@ -334,6 +337,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-quarter-relative',
+    trigger: /quarter|period/i,
     pattern: pattern(
       `\\b(?<det>the\\s+(?:latest|most\\s+recent|current|previous|past|same|preceding|prior|comparable|corresponding|last|next|coming|recent|just-ended|just\\s+ended)|this|last|next|that|the)` +
         `\\s+(?:(?:fiscal|calendar)\\s+)?(?<unit>quarter|period)(?<tail>\\s+(?:a\\s+year\\s+(?:ago|earlier|before)|last\\s+year|of\\s+last\\s+year|the\\s+year\\s+before))?${END}`,
@@ -350,6 +354,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-year-period',
+    trigger: /quarter|period/i,
     pattern: pattern(`\\b(?:the\\s+)?${yearPattern('year')}\\s+(?:(?:fiscal|calendar)\\s+)?(?<unit>quarter|period)${END}`),
     build: (m) => {
       const year = Number(group(m, 'year'));
@@ -365,6 +370,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-year-ago-modifier',
+    trigger: /year/i,
     pattern: pattern(`\\b(?:(?<the>the)\\s+)?(?<adj>year-(?:ago|earlier|before)|prior-year|year\\s+earlier|year\\s+ago)(?:\\s+(?<noun>quarter|period|month|year|week|levels?|results?))?${END}`),
     build: (m) => {
       const noun = group(m, 'noun')?.toLowerCase();
@@ -400,6 +406,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-spoken-year',
+    trigger: /nineteen|thousand/i,
     pattern: pattern(
       `\\b(?:(?<pmod>${POINT_MOD_PATTERN})[-\\s]+)?(?:(?<month>${MONTH_NAME})\\s+(?:of\\s+)?)?(?:the\\s+year\\s+)?(?<spoken>${SPOKEN_YEAR})${END}`,
     ),
@@ -439,6 +446,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-season',
+    trigger: /spring|summer|fall|autumn|winter/i,
     pattern: pattern(
       `\\b(?:(?<rel>this\\s+past|this\\s+coming|the\\s+coming|the\\s+past|this|last|next|the)\\s+)?(?<pmod>(?:early|late|mid)[-\\s]+)?(?<season>spring|summer|fall|autumn|winter)(?:,?\\s+(?:of\\s+)?(?:${yearPattern('year')}|(?<spoken>${SPOKEN_YEAR})))?${END}`,
     ),
@@ -462,6 +470,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-decade',
+    trigger: /0'?s|ties/i,
     pattern: pattern(`\\b(?:(?:the|mid)[-\\s]+)?(?:(?<pmod>early|late|mid)[-\\s]+)?(?:(?<decade>1[0-9]{2}0|20[0-9]0)'?s|'(?<short>[0-9]0)s|(?<short2>[2-9]0)s|(?<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))${END}`),
     build: (m) => {
       const words: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
@@ -479,6 +488,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-century',
+    trigger: /century/i,
     pattern: pattern(
       `\\b(?:the\\s+)?(?:(?<pmod>early|late|mid)[-\\s]+)?(?<ord>\\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[-\\s]+century${END}`,
     ),
@@ -491,6 +501,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-holiday',
+    trigger: /Christmas|Year's|Thanksgiving|Easter|Independence|Fourth|Labor|Memorial|Veterans|Halloween|Valentine's|lection|Good/,
     pattern: casedPattern(
       `\\b(?<name>Christmas\\s+Eve|Christmas\\s+Day|Christmas|New\\s+Year's\\s+Eve|New\\s+Year's\\s+Day|New\\s+Year's|Thanksgiving\\s+Day|Thanksgiving|Easter\\s+Sunday|Easter|Independence\\s+Day|the\\s+Fourth\\s+of\\s+July|July\\s+Fourth|Labor\\s+Day|Memorial\\s+Day|Veterans\\s+Day|Halloween|Valentine's\\s+Day|Election\\s+Day|election\\s+day|Good\\s+Friday)(?<week>\\s+week)?(?:,?\\s+${yearPattern('year')})?${END}`,
     ),

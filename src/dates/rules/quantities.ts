@@ -114,6 +114,7 @@ export const quantityRules: readonly DateRule[] = [
   },
   {
     id: 'duration-half-unit',
+    trigger: /half/i,
     pattern: pattern(`\\b(?<qmod>${QUANTITY_MOD_PATTERN}\\s+)?(?:a\\s+|one\\s+)?half[-\\s](?:an?\\s+)?(?<unit>hour|day|year|century|decade|minute|month)${END}`),
     build: (m) => {
       const unit = unitOf(group(m, 'unit')!);
@@ -153,6 +154,7 @@ export const quantityRules: readonly DateRule[] = [
   },
   {
     id: 'set-every',
+    trigger: /every|each|per/i,
     pattern: pattern(
       `\\b(?<q>every|each|per)\\s+(?:(?<num>other|${NUMBER_PATTERN})\\s+)?(?<unit>${UNIT_PATTERN}|${WEEKDAY_NAME}|${MONTH_NAME}|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)${END}`,
     ),

@@ -22,6 +22,7 @@ const endsClause = (text: string, end: number): boolean => /^\s*(?:[.,;:!?)"]|--
 export const relativeRules: readonly DateRule[] = [
   {
     id: 'date-weekday',
+    trigger: /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i,
     pattern: pattern(
       `\\b(?:(?<rel>this\\s+coming|this\\s+past|last|next|this|early|late|earlier|later|the\\s+following|the\\s+previous|the\\s+next|the\\s+preceding)\\s+)?(?<wd>${WEEKDAY_NAME})(?<plural>s)?(?:\\s+(?<pod>mornings?|afternoons?|evenings?|nights?))?${END}`,
     ),
@@ -52,6 +53,7 @@ export const relativeRules: readonly DateRule[] = [
   },
   {
     id: 'date-deictic-day',
+    trigger: /today|yesterday|tomorrow|tonight/i,
     pattern: pattern(
       `\\b(?:(?<pmod>early|late|earlier|later)\\s+)?(?:(?<podmod>mid-?)?(?<pod1>morning|afternoon|evening|night)\\s+)?(?<word>today|yesterday|tomorrow|tonight)(?:\\s+(?<pod2>morning|afternoon|evening|night))?${END}`,
     ),
@@ -72,6 +74,7 @@ export const relativeRules: readonly DateRule[] = [
   },
   {
     id: 'time-part-of-day',
+    trigger: /morning|afternoon|evening|night/i,
     pattern: pattern(
       `\\b(?:(?<rel>this|last|that|the\\s+next|the\\s+following|the\\s+previous|early\\s+this|late\\s+this|later\\s+this|earlier\\s+this|the)\\s+(?<pod>morning|afternoon|evening|night)|(?<mid>mid)[-\\s]?(?<pod2>morning|afternoon))${END}`,
     ),
@@ -174,6 +177,7 @@ export const relativeRules: readonly DateRule[] = [
   },
   {
     id: 'date-the-day',
+    trigger: /the\s+day/i,
     pattern: pattern(
       `\\b(?:ending|ended|ends|end|finishing|finished|finish|closing|closed|start\\s+of|beginning\\s+of|end\\s+of|late\\s+in|later\\s+in|earlier\\s+in|early\\s+in)\\s+(?<day>the\\s+day)${END}`,
     ),

@@ -34,6 +34,7 @@ function dayOf(ctx: ResolveContext, day: string | undefined, month: string | und
 export const timeAndReferenceRules: readonly DateRule[] = [
   {
     id: 'time-clock',
+    trigger: /\d\s*(?:a\.m|p\.m|am|pm|o'clock)/i,
     pattern: pattern(
       `\\b(?:(?<qmod>about|around|approximately|shortly\\s+before|shortly\\s+after|just\\s+before|just\\s+after)\\s+)?(?<h>[01]?\\d|2[0-3])(?:[:.](?<mi>[0-5]\\d))?\\s*(?<ampm>a\\.m\\.?|p\\.m\\.?|am|pm|o'clock)(?!\\w)` +
         `(?:\\s+(?<tz>[ECMP][SD]T|GMT|UTC))?(?:,?\\s+(?<day>${DAY_WORD}))?${END}`,
@@ -56,6 +57,7 @@ export const timeAndReferenceRules: readonly DateRule[] = [
   },
   {
     id: 'time-24h-zone',
+    trigger: /GMT|UTC|EST|EDT|local\s+time/i,
     pattern: pattern(`\\b(?<h>[01]\\d|2[0-3]):?(?<mi>[0-5]\\d)\\s+(?<tz>GMT|UTC|EST|EDT|local\\s+time)(?:,?\\s+(?<day>${DAY_WORD}))?${END}`),
     build: (m, env) => {
       // "10:35 a.m. (0735 GMT)": the conversion in parentheses repeats the time before it.
@@ -68,6 +70,7 @@ export const timeAndReferenceRules: readonly DateRule[] = [
   },
   {
     id: 'time-noon-midnight',
+    trigger: /noon|midnight|midday/i,
     pattern: pattern(`\\b(?:(?<day1>${WEEKDAY_NAME}|today|yesterday|tomorrow)\\s+)?(?<word>noon|midnight|midday)(?:,?\\s+(?<day2>${WEEKDAY_NAME}|today|yesterday|tomorrow))?${END}`),
     build: (m) => {
       const word = group(m, 'word')!.toLowerCase();
