@@ -87,20 +87,14 @@ export function scanArticleFile(corpusDir: string, relPath: string, size: number
     else errors.push(result.error);
   };
   if (extension === '.jsonl') {
-    const bytes = readFileSync(full);
-    let lineStart = 0;
-    let lineNumber = 0;
-    while (lineStart < bytes.length) {
-      let lineEnd = bytes.indexOf(0x0a, lineStart);
-      if (lineEnd === -1) lineEnd = bytes.length;
-      lineNumber++;
-      const slice = bytes.subarray(lineStart, lineEnd);
-      if (slice.toString('latin1').trim() !== '') {
-        const ref = { relPath, line: lineNumber, byteStart: lineStart, byteEnd: lineEnd };
-        take(parseArticleBytes(slice, { ...ref, id: '' }, options, true), ref);
+    forEachLine(full, options.maxBytes, (line, lineNumber, byteStart, byteEnd) => {
+      const ref = { relPath, line: lineNumber, byteStart, byteEnd };
+      if (line === null) {
+        errors.push({ articleId: defaultId(ref), file: relPath, line: lineNumber, reason: `article of ${byteEnd - byteStart} bytes is over the size limit of ${options.maxBytes} bytes (ingest.maxBytes)` });
+      } else if (line.toString('latin1').trim() !== '') {
+        take(parseArticleBytes(line, { ...ref, id: '' }, options, true), ref);
       }
-      lineStart = lineEnd + 1;
-    }
+    });
     return { articles, errors };
   }
   const ref = { relPath, line: null, byteStart: 0, byteEnd: size };
@@ -110,6 +104,59 @@ export function scanArticleFile(corpusDir: string, relPath: string, size: number
   }
   take(parseArticleBytes(readFileSync(full), { ...ref, id: '' }, options, true), ref);
   return { articles, errors };
+}
+
+const READ_CHUNK_BYTES = 1 << 20;
+
+/**
+ * Calls `onLine` for every line of a file with its bytes (without the line feed) and byte range, reading
+ * the file a chunk at a time, so a jsonl corpus of any size is scanned in flat memory. A line longer
+ * than `maxLineBytes` is passed as null: it is never held whole. The bytes are only valid during the call.
+ */
+function forEachLine(file: string, maxLineBytes: number, onLine: (line: Buffer | null, lineNumber: number, byteStart: number, byteEnd: number) => void): void {
+  const fd = openSync(file, 'r');
+  try {
+    const chunk = Buffer.alloc(READ_CHUNK_BYTES);
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    let oversized = false;
+    let lineStart = 0;
+    let lineNumber = 0;
+    let position = 0;
+    const finishLine = (end: number): void => {
+      lineNumber++;
+      const line = oversized ? null : pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+      onLine(line, lineNumber, lineStart, end);
+      pending = [];
+      pendingBytes = 0;
+      oversized = false;
+      lineStart = end + 1;
+    };
+    const keep = (piece: Buffer): void => {
+      if (oversized) return;
+      if (pendingBytes + piece.length > maxLineBytes) {
+        oversized = true;
+        pending = [];
+        return;
+      }
+      pending.push(piece);
+      pendingBytes += piece.length;
+    };
+    for (let read = readSync(fd, chunk, 0, chunk.length, position); read > 0; read = readSync(fd, chunk, 0, chunk.length, position)) {
+      let from = 0;
+      for (let newline = chunk.indexOf(0x0a, from); newline !== -1 && newline < read; newline = chunk.indexOf(0x0a, from)) {
+        keep(chunk.subarray(from, newline));
+        finishLine(position + newline);
+        from = newline + 1;
+      }
+      // The rest of the chunk starts a line that goes on in the next one: copied, the chunk is reused.
+      if (from < read) keep(Buffer.from(chunk.subarray(from, read)));
+      position += read;
+    }
+    if (position > lineStart) finishLine(position);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Second pass: reads one article again and runs every check, including language. */

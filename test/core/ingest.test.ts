@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticleBytes, splitFrontMatter, type IngestOptions } from '../../src/ingest/corpus.js';
+import { parseArticleBytes, scanArticleFile, splitFrontMatter, type IngestOptions } from '../../src/ingest/corpus.js';
+import { makeTempDir } from '../helpers/temp-corpus.js';
 import { parsePublicationDate } from '../../src/ingest/metadata.js';
 import { decodeArticleBytes } from '../../src/ingest/normalize.js';
 
@@ -91,5 +92,26 @@ describe('bad input becomes a named error, never a throw', () => {
 describe('front matter', () => {
   it('leaves text without front matter untouched', () => {
     expect(splitFrontMatter('--- not front matter')).toEqual({ ok: true, metadata: {}, body: '--- not front matter' });
+  });
+});
+
+describe('jsonl scan', () => {
+  it('reads a jsonl file larger than its read buffer line by line, with exact byte ranges', () => {
+    // ~3 MB: lines cross the 1 MB read chunks; one line is over the size limit and one is blank.
+    const lines: string[] = [];
+    for (let i = 1; i <= 3000; i++) lines.push(JSON.stringify({ id: `a${i}`, text: `${ENGLISH} Édition ${i}. ${'x'.repeat(900)}` }));
+    lines[1499] = JSON.stringify({ id: 'huge', text: 'y'.repeat(20_000) });
+    lines[1999] = '   ';
+    const content = `${lines.join('\n')}\n`;
+    const dir = makeTempDir({ 'batch.jsonl': content });
+    const scanned = scanArticleFile(dir, 'batch.jsonl', Buffer.byteLength(content), options);
+    expect(scanned.articles).toHaveLength(2998);
+    expect(scanned.errors).toEqual([{ articleId: 'batch:1500', file: 'batch.jsonl', line: 1500, reason: expect.stringMatching(/^article of 20\d\d\d bytes is over the size limit of 10000 bytes/u) }]);
+    const bytes = Buffer.from(content, 'utf8');
+    for (const article of scanned.articles) {
+      const line = JSON.parse(bytes.subarray(article.byteStart, article.byteEnd).toString('utf8')) as { id: string };
+      expect(line.id).toBe(`a${article.line}`);
+    }
+    expect(scanned.articles.at(-1)).toMatchObject({ id: 'a3000', line: 3000, byteEnd: bytes.length - 1 });
   });
 });
