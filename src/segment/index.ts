@@ -45,10 +45,16 @@ export function segmentText(text: string): Segmentation {
   const dateline = findDateline(text, paragraphs, headline);
 
   // Sentence boundaries as token indexes: wink's, plus forced ones at paragraph, headline and dateline edges.
-  const forcedBreakOffsets = new Set<number>();
-  for (const p of paragraphs) forcedBreakOffsets.add(p.start);
-  if (headline) forcedBreakOffsets.add(headline.end);
-  if (dateline) forcedBreakOffsets.add(dateline.end);
+  const forcedBreaks = paragraphs.map((p) => p.start);
+  if (headline) forcedBreaks.push(headline.end);
+  if (dateline) forcedBreaks.push(dateline.end);
+  forcedBreaks.sort((a, b) => a - b);
+  // Content tokens come in text order, so one cursor walks the sorted breaks.
+  let nextBreak = 0;
+  const crossesForcedBreak = (previousStart: number, start: number): boolean => {
+    while (nextBreak < forcedBreaks.length && forcedBreaks[nextBreak]! <= previousStart) nextBreak++;
+    return nextBreak < forcedBreaks.length && forcedBreaks[nextBreak]! <= start;
+  };
 
   const boundaries = new Set<number>();
   doc.sentences().each((s: { out: (x: unknown) => unknown }) => {
@@ -67,7 +73,7 @@ export function segmentText(text: string): Segmentation {
     current = [];
   };
   for (const i of contentTokens) {
-    const startsHere = current.length > 0 && (boundaries.has(i) || crossesForcedBreak(starts[current[current.length - 1]!]!, starts[i]!, forcedBreakOffsets));
+    const startsHere = current.length > 0 && (crossesForcedBreak(starts[current[current.length - 1]!]!, starts[i]!) || boundaries.has(i));
     if (startsHere && !isFalseBreak(values, current[current.length - 1]!, i)) flush();
     current.push(i);
   }
@@ -135,11 +141,6 @@ export function splitParagraphs(text: string): Span[] {
   }
   if (paraStart >= 0) paragraphs.push({ start: paraStart, end: paraEnd });
   return paragraphs;
-}
-
-function crossesForcedBreak(previousStart: number, start: number, breaks: ReadonlySet<number>): boolean {
-  for (const b of breaks) if (b > previousStart && b <= start) return true;
-  return false;
 }
 
 const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'gen.', 'gov.', 'sen.', 'rep.', 'st.', 'lt.', 'col.', 'sgt.', 'capt.', 'prof.', 'jr.', 'sr.', 'inc.', 'corp.', 'co.', 'no.', 'vs.', 'jan.', 'feb.', 'aug.', 'sept.', 'sep.', 'oct.', 'nov.', 'dec.', 'u.s.', 'u.k.', 'u.n.', 'e.u.']);
