@@ -13,13 +13,10 @@ const args = JSON.parse(argsJson ?? '{}');
 const dist = args.dist ? pathToFileURL(`${args.dist.replace(/\/$/u, '')}/`) : new URL('../dist/', import.meta.url);
 
 // The corpus runner's task module first: it must see wink before its instance exists (wink-isolation.ts).
-await import(new URL('pipeline/corpus-task.js', dist).href);
+const task = await import(new URL('pipeline/corpus-task.js', dist).href);
 const { validateConfig } = await import(new URL('config/load.js', dist).href);
 const corpusModule = await import(new URL('pipeline/analyze-corpus.js', dist).href);
 const { createDocument } = await import(new URL('pipeline/create-document.js', dist).href);
-createDocument({ id: 'warm-up', text: 'Talks resumed on Monday in Geneva.', dct: null });
-/** Process start to the first article being analyzable: module loading and the wink model. */
-const startupMs = performance.now();
 
 const words = (text) => text.split(/\s+/u).filter((w) => w !== '').length;
 
@@ -28,6 +25,12 @@ function loadedConfig() {
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.value;
 }
+
+// The main thread's models (wink, lexicons, classifier weights, word tables) load as the pipeline's
+// warm-up article is analyzed, as the corpus runner does before its first article.
+task.warmUp(loadedConfig().config);
+/** Process start to the first article being analyzable: module loading and every model. */
+const startupMs = performance.now();
 
 if (mode === 'run') {
   const loaded = loadedConfig();

@@ -77,16 +77,34 @@ const NEGATED = -0.74;
 // Porter2 (Snowball English) stemmer shipped with the wink model: the stems ML-SentiCon is keyed by.
 const require = createRequire(import.meta.url);
 const stem = require('wink-eng-lite-web-model/dist/porter-stemmer.js') as (word: string) => string;
-const stems = new Map<string, string>();
-function stemOf(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
+
+/** What the lexicons say of one word form, looked up once per distinct word (one map read per token). */
+interface WordFacts {
+  readonly letter: boolean;
+  readonly negator: boolean;
+  readonly afinn: number | undefined;
+  /** ML-SentiCon's rating of the word's Porter2 stem. */
+  readonly senticon: number | undefined;
+  readonly embeddingRank: number | undefined;
+}
+const wordFacts = new Map<string, WordFacts>();
+
+function factsOf(word: string): WordFacts {
+  let facts = wordFacts.get(word);
+  if (facts === undefined) {
     // The memo is bounded by the vocabulary; a very long run over odd text starts it afresh.
-    if (stems.size > 200_000) stems.clear();
-    s = stem(word);
-    stems.set(word, s);
+    if (wordFacts.size > 200_000) wordFacts.clear();
+    const letter = LETTER.test(word);
+    facts = {
+      letter,
+      negator: NEGATORS.has(word),
+      afinn: AFINN_MAP.get(word),
+      senticon: letter ? SENTICON_MAP.get(stem(word)) : undefined,
+      embeddingRank: letter ? (embeddingTable ??= decodeEmbeddingValence()).index.get(word) : undefined,
+    };
+    wordFacts.set(word, facts);
   }
-  return s;
+  return facts;
 }
 
 // The induced valences are decoded on first use (~100k words; a few MB of heap, ~50 ms).
@@ -192,7 +210,8 @@ export function fixedFeatures(tokens: readonly Token[], from: number, to: number
     const word = token.normal;
     if (word === '?') question = 1;
     else if (word === '!') exclamation = 1;
-    if (!LETTER.test(word)) continue;
+    const facts = factsOf(word);
+    if (!facts.letter) continue;
     if (!contrastSeen && (word === 'but' || word === 'however' || word === 'yet')) {
       contrastSeen = true;
       embeddingBeforeContrast = embeddingSum;
@@ -200,10 +219,10 @@ export function fixedFeatures(tokens: readonly Token[], from: number, to: number
       embeddingSum = 0;
       embeddingWeight = 0;
     }
-    if (NEGATORS.has(word)) negators++;
-    const afinn = AFINN_MAP.get(word);
-    const senticon = token.pos === 'PROPN' ? undefined : SENTICON_MAP.get(stemOf(word));
-    const rank = CONTENT_POS.has(token.pos) ? (embeddingTable ??= decodeEmbeddingValence()).index.get(word) : undefined;
+    if (facts.negator) negators++;
+    const afinn = facts.afinn;
+    const senticon = token.pos === 'PROPN' ? undefined : facts.senticon;
+    const rank = CONTENT_POS.has(token.pos) ? facts.embeddingRank : undefined;
     if (afinn === undefined && senticon === undefined && rank === undefined) continue;
     const factor = isNegated(tokens, from, i, negationScope) ? NEGATED : 1;
     if (afinn !== undefined) {
@@ -243,7 +262,7 @@ export function sentenceLemmas(tokens: readonly Token[], from: number, to: numbe
   const lemmas = new Set<string>();
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
-    if (!LETTER.test(token.normal)) continue;
+    if (!factsOf(token.normal).letter) continue;
     // wink leaves the lemma undefined for a few tokens ("cannot").
     lemmas.add(typeof token.lemma === 'string' ? token.lemma.toLowerCase() : token.normal);
   }
