@@ -27,6 +27,12 @@ describe('[entities] behaviour on real sentences', () => {
     expect(labels("Ecuador's president spoke.")).toEqual(['Ecuador/GPE']);
   });
 
+  it(`${here}keeps a word whole where wink splits it at a letter outside its alphabet (ş, Š, Ł, ź)`, () => {
+    expect(labels('Prodan debuted in Divizia A with Steaua Bucureşti in 1992.').map((l) => l.split('/')[0])).toContain('Steaua Bucureşti');
+    expect(labels('He was born in Łódź and studied in Kraków.')).toEqual(['Łódź/GPE', 'Kraków/GPE']);
+    expect(labels('Ervenik is a village in Šibenik-Knin County, Croatia.').map((l) => l.split('/')[0])).toContain('Šibenik-Knin County');
+  });
+
   it(`${here}gives capitals standing for governments their country code`, () => {
     const { summary } = entitiesOf('Talks between Bogotá and Washington resumed.');
     expect(summary.map((s) => `${s.canonical}:${s.countryCode}`)).toEqual(['Bogotá:CO', 'Washington:US']);

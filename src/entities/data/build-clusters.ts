@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
  * cluster; its coarse group is `coarse[fine]`.
  */
 const WORDS = 80_000;
-const FINE = 512;
+const FINE = Number(process.argv[3] ?? 512);
 const COARSE = 64;
 const ITERATIONS = 12;
 const DIMENSIONS = 100;
@@ -115,7 +115,7 @@ function main(): void {
   const fine = kmeans(data, words.length, FINE, ITERATIONS, 42);
   const coarse = kmeans(fine.centroids, FINE, COARSE, 30, 43);
   const order = words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
-  const out = join(dirname(fileURLToPath(import.meta.url)), 'clusters.json');
+  const out = process.argv[4] ?? join(dirname(fileURLToPath(import.meta.url)), 'clusters.json');
   writeFileSync(
     out,
     JSON.stringify({

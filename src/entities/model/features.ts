@@ -72,17 +72,27 @@ export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing:
  * name were measured too: they cost WikiGold ORG 0.02 and MEANTIME as much as the rest.)
  */
 function clusterFeatures(f: string[], keys: readonly string[]): void {
-  const add = (slot: string, w: string): void => {
+  const add = (slot: ClusterSlot, w: string): void => {
     const c = wordCluster(w);
-    if (c) f.push(`${slot}-cf=${c.fine}`, `${slot}-cc=${c.coarse}`);
+    if (c) f.push(clusterFeature(slot, 'cf', c.fine), clusterFeature(slot, 'cc', c.coarse));
     else f.push(`${slot}-cf=none`);
   };
   add('last', keys[keys.length - 1]!);
   if (keys.length > 1) add('first', keys[0]!);
   for (const k of keys) {
     const c = wordCluster(k);
-    if (c) f.push(`word-cf=${c.fine}`);
+    if (c) f.push(clusterFeature('word', 'cf', c.fine));
   }
+}
+
+type ClusterSlot = 'last' | 'first' | 'word';
+/** Feature strings per slot and cluster id, made once: a reused string also keeps its hash for the weight lookup. */
+const clusterStrings = new Map<string, string[]>();
+function clusterFeature(slot: ClusterSlot, grain: 'cf' | 'cc', id: number): string {
+  const prefix = `${slot}-${grain}=`;
+  let strings = clusterStrings.get(prefix);
+  if (!strings) clusterStrings.set(prefix, (strings = []));
+  return (strings[id] ??= prefix + id);
 }
 
 /** Context cues of one mention (its own) and of its name anywhere in the article. */
