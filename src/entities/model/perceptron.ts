@@ -16,33 +16,42 @@ export interface TrainingExample {
 }
 
 /** Weights indexed by label position, built once per model: scoring is then one array add per feature. */
-const compiled = new WeakMap<PerceptronWeights, Map<string, Float64Array>>();
+interface CompiledModel {
+  readonly table: Map<string, Float64Array>;
+  readonly bias: Float64Array;
+  /** Reused by every prediction (predictions are synchronous and never nested). */
+  readonly scores: Float64Array;
+}
+const compiled = new WeakMap<PerceptronWeights, CompiledModel>();
 
-function compile(model: PerceptronWeights): Map<string, Float64Array> {
-  let table = compiled.get(model);
-  if (table) return table;
-  table = new Map();
+function compile(model: PerceptronWeights): CompiledModel {
+  let done = compiled.get(model);
+  if (done) return done;
+  const table = new Map<string, Float64Array>();
   for (const [feature, row] of Object.entries(model.weights)) {
     const vector = new Float64Array(model.labels.length);
     model.labels.forEach((label, i) => (vector[i] = row[label] ?? 0));
     table.set(feature, vector);
   }
-  compiled.set(model, table);
-  return table;
+  const bias = new Float64Array(model.labels.length);
+  model.labels.forEach((label, i) => (bias[i] = model.labelBias?.[label] ?? 0));
+  done = { table, bias, scores: new Float64Array(model.labels.length) };
+  compiled.set(model, done);
+  return done;
 }
 
 export function predictLabel(model: PerceptronWeights, features: readonly string[]): string {
-  const table = compile(model);
-  const scores = new Float64Array(model.labels.length);
-  if (model.labelBias) model.labels.forEach((label, i) => (scores[i] = model.labelBias![label] ?? 0));
+  const { table, bias, scores } = compile(model);
+  scores.set(bias);
+  const n = scores.length;
   for (const f of features) {
     const w = table.get(f);
     if (!w) continue;
-    for (let i = 0; i < scores.length; i++) scores[i]! += w[i]!;
+    for (let i = 0; i < n; i++) scores[i]! += w[i]!;
   }
   // Ties go to the earlier label, so the order of `labels` makes predictions deterministic.
   let best = 0;
-  for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
+  for (let i = 1; i < n; i++) if (scores[i]! > scores[best]!) best = i;
   return model.labels[best]!;
 }
 
