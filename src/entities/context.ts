@@ -33,15 +33,20 @@ const WORK_NOUNS = 'album|single|song|film|movie|novel|book|video game|game|seri
 
 const WORK_BEFORE = new RegExp(`\\b(?:the|a|an|its|their|his|her|debut|first|second|third|new|hit|live|studio|solo|titled|entitled)\\s+(?:${WORK_NOUNS})\\s*,?\\s*(?:titled\\s+|called\\s+)?$`, 'u');
 const ORG_BEFORE = new RegExp(`\\b(?:the|a|an|its|their|his|her|independent|record|rock|pop|punk|metal|jazz|indie|new|rival|local|former|defunct)\\s+(?:${ORG_NOUNS})\\s*,?\\s*$`, 'u');
+// "the scientific journal Protein Science", "the South Korean company Amuseworld": up to two modifiers.
+const ORG_BEFORE_WIDE = new RegExp(`\\b(?:the|a|an|its|their|his|her)\\s+(?:[\\w'-]+\\s+){1,2}(?:${ORG_NOUNS})\\s*,?\\s*$`, 'u');
+// "The Economist magazine", "the Saturn brand", "the CBS Cable channel": the kind noun right after the name.
+const ORG_NOUN_AFTER = /^\s+(?:magazine|newspaper|journal|band|label|brand|company|network|channel|station|airline|carrier|club|franchise|retailer|chain|conglomerate)\b(?!\s+[\p{Lu}\d])/u;
 const ORG_VERB_BEFORE =
   /\b(?:signed(?: as an? [\w-]+(?: [\w-]+)?)? (?:to|with|for|by)|played (?:for|with)|pitched for|traded to|drafted by|joined|members? of|founding member of|front(?:wo)?man of|drummer of|singer of|guitarist of|bassist of|recorded for|released (?:by|on|through)|owned by|operated by|acquired by|founded|co-founded|sponsored by|employed by|works? for|worked for|(?:coach|captain|manager|chairman|president|ceo) of)\s+(?:the\s+)?$/u;
 const LOC_BEFORE = new RegExp(`\\b(?:${LOC_NOUNS})s?\\s+of\\s+(?:the\\s+)?$`, 'u');
 const LOC_VERB_BEFORE = /\b(?:born in|located in|situated in|died in|raised in|grew up in|lives in|lived in|north of|south of|east of|west of|near|outskirts of|suburb of)\s+$/u;
 // "X is a French dance music record label.", "X, a Richmond-based jazz fusion band,": an article, at most four
-// modifiers (no preposition: "a member of teams" says nothing about X), then the kind noun as the head of the phrase.
+// modifiers (no preposition: "a member of teams" says nothing about X), then the kind noun as the head of the phrase,
+// ended by punctuation, a preposition, a relative word or a participle ("an early cable network operated by CBS").
 const DEFINITION = new RegExp(
   `^\\s*(?:,\\s*|\\s+(?:is|was|are|were)\\s+)(?:an?|the|one of the)\\s+(?:(?!(?:of|at|in|on|for|by|with|from|to|and|or|as)\\b)[\\w'-]+\\s+){0,4}?` +
-    `(${ORG_NOUNS}|${LOC_NOUNS}|${PERSON_NOUNS}|${WORK_NOUNS})s?(?=\\s*(?:[.,;:()]|$)|\\s+(?:in|from|based|of|that|which|who|founded|formed|located|with|and|owned|known)\\b)`,
+    `(${ORG_NOUNS}|${LOC_NOUNS}|${PERSON_NOUNS}|${WORK_NOUNS})s?(?=\\s*(?:[.,;:()]|$)|\\s+(?:in|from|based|of|that|which|who|founded|formed|located|with|and|owned|known|by|\\w+ed)\\b)`,
   'u',
 );
 const ORG_NOUN_SET = new Set(ORG_NOUNS.split('|'));
@@ -86,10 +91,12 @@ export function contextCue(doc: ArticleDoc, candidate: Candidate): ContextCue | 
     const before = rawBefore.toLowerCase();
     if (WORK_BEFORE.test(before)) return { kind: 'MISC', cue: 'noun-before' };
     if (ORG_BEFORE.test(before)) return { kind: 'ORG', cue: 'noun-before' };
+    if (ORG_NOUN_SET.has(lastWord) && ORG_BEFORE_WIDE.test(before)) return { kind: 'ORG', cue: 'noun-before' };
     if (ORG_VERB_BEFORE.test(before)) return { kind: 'ORG', cue: 'verb-before' };
     if (LOC_BEFORE.test(before)) return { kind: 'LOC', cue: 'place-of' };
     if (LOC_VERB_BEFORE.test(before)) return { kind: 'LOC', cue: 'verb-before' };
   }
+  if (text.charCodeAt(candidate.end) === 32 && ORG_NOUN_AFTER.test(text.slice(candidate.end, candidate.end + 16))) return { kind: 'ORG', cue: 'noun-after' };
   // Most names are followed by neither a comma nor "is/was/are/were": skip the slice and the big expression.
   const next = text.charCodeAt(candidate.end);
   if (next !== 44 && !(next === 32 && IS_WAS.has(text.charCodeAt(candidate.end + 1)))) return null;

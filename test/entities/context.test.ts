@@ -25,6 +25,12 @@ describe('[entities] what the words around a name say about it', () => {
     ['Runemagick is a Swedish doom metal band.', 'Runemagick', 'ORG/definition'],
     ['Eventually he joined Secrets, a Richmond-based jazz fusion band.', 'Secrets', 'ORG/verb-before'],
     ['Runemagick released Moonstone, the sixth album of the band.', 'Moonstone', 'MISC/appositive'],
+    ['It was published in the scientific journal Protein Science last year.', 'Protein Science', 'ORG/noun-before'],
+    ['His test was published in The Economist magazine in March.', 'The Economist', 'ORG/noun-after'],
+    ['The purchase includes rights to the Saturn brand.', 'Saturn', 'ORG/noun-after'],
+    ['CBS Cable was an early cable network operated by CBS, Inc.', 'CBS Cable', 'ORG/definition'],
+    // A kind noun after a name that is itself followed by a name modifies that name ("company Amuseworld").
+    ['The games were created by the South Korean company Amuseworld.', 'South Korean', null],
     // Not definitions: the kind noun is not the head of the phrase, or X is someone's relative.
     ['In 2006, Bobick was elected as a city councilman.', 'Bobick', null],
     ['Atessis was a member of teams which set school records.', 'Atessis', null],
