@@ -101,6 +101,16 @@ const cases: Array<[string, string, string[]]> = [
   ['The paper is published daily.', '1998-01-01', ['daily | SET P1D']],
   ['He earns $15,000 a year.', '1998-01-01', ['a year | SET P1Y']],
   ['They meet every Thursday.', '1998-01-01', ['every Thursday | SET XXXX-WXX-4']],
+  // A recurrence keeps the quarter as its unit (TimeML's P1Q); a length of quarters is written in months.
+  ['Unisys must pay about $100 million in interest every quarter.', '1989-10-30', ['every quarter | SET P1Q']],
+  ['The bank pays $2 million a quarter in dividends.', '1989-10-30', ['a quarter | SET P1Q']],
+  // An hour with its part of day is a clock time; "then current" is current at a past time.
+  ["The father will leave at 4 in the morning, Castro said.", '2000-04-05', ['4 in the morning | TIME 2000-04-05T04:00']],
+  ['The talks ended at ten at night.', '2000-04-05', ['ten at night | TIME 2000-04-05T22:00']],
+  ['Gunmen killed two in the morning raid.', '2000-04-05', ['the morning | TIME 2000-04-05TMO']],
+  ['Holders may buy shares at 50% of the then current market price.', '1989-10-26', ['then current | DATE PAST_REF']],
+  // An amount after "of" does not make "the year" a part of another period.
+  ['The stock rose to a high for the year of $42.875 a share in June.', '1989-10-30', ['the year | DATE 1989', 'June | DATE 1989-06']],
   ['Every summer, thousands visit.', '1998-01-01', ['Every summer | SET XXXX-SU']],
   ['Tuesday nights', '1998-01-01', ['Tuesday nights | SET XXXX-WXX-2TNI']],
   // Vague references.

@@ -53,6 +53,12 @@ const SET_CODES: Readonly<Record<string, string>> = {
   biweekly: 'P2W', biannually: 'P6M', semiannually: 'P6M',
 };
 
+/**
+ * A recurrence's period: TimeML writes sets duration-like, and a quarter stays a quarter ("every
+ * quarter" = P1Q), where a length of quarters is written in months.
+ */
+const setPeriod = (n: number | 'X', unit: TimeUnit): string => (unit === 'quarter' && n !== 'X' ? `P${n}Q` : durationValue(n, unit));
+
 /** "$15 a year", "twice a week": "a/per <unit>" right after an amount or a frequency word is a rate. */
 function isRate(env: RuleEnv, start: number): boolean {
   const before = tokenBefore(env, start);
@@ -106,7 +112,7 @@ export const quantityRules: readonly DateRule[] = [
       // Adjectival "a two-week visit", "the 30-day rate": only the time part is the timex.
       if (hyphenated && !/^(?:a|an)$/i.test(numRaw)) start = groupStart(m, 'num')!;
       if (/^(?:a|an)$/i.test(numRaw) && !group(m, 'the') && !qmodRaw && singular && isRate(env, m.index)) {
-        return draft(m.index, end, () => fixed('SET', durationValue(1, unit)));
+        return draft(m.index, end, () => fixed('SET', setPeriod(1, unit)));
       }
       const value = durationValue(n, unit);
       return draft(start, end, () => fixed('DURATION', value, mod));
@@ -170,7 +176,7 @@ export const quantityRules: readonly DateRule[] = [
       else if (lower === 'weekend') value = 'XXXX-WXX-WE';
       else if (SEASONS[lower] !== undefined) value = `XXXX-${SEASONS[lower]}`;
       else if (['morning', 'afternoon', 'evening', 'night'].includes(lower)) value = `XXXX-XX-XXT${{ morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' }[lower]}`;
-      else value = durationValue(n, unitOf(unitRaw));
+      else value = setPeriod(n, unitOf(unitRaw));
       return draft(m.index, m.index + m[0].length, () => fixed('SET', value));
     },
   },

@@ -144,7 +144,8 @@ export const relativeRules: readonly DateRule[] = [
         return null;
       }
       // "The last week of March", "the first day of": an ordinal position inside another period.
-      if (/^\s+of\b/i.test(after) && (rel === 'the last' || rel === 'the' || rel === 'the same' || rel === 'the next' || rel === 'the past')) return null;
+      // "a high for the year of $42.875": an amount after "of" is no enclosing period.
+      if (/^\s+of\b/i.test(after) && !/^\s+of\s+(?:[A-Z]{0,2}\$|#|£|€)/.test(after) && (rel === 'the last' || rel === 'the' || rel === 'the same' || rel === 'the next' || rel === 'the past')) return null;
       if (rel === 'the' && !pmodRaw && !['year', 'week', 'weekend'].includes(unit)) return null;
       if (rel === 'the' && /^\s+(?:following|before|after|ended|ending|that|when|in\s+which)\b/i.test(after)) return null;
       if (unit === 'weekend') return draft(m.index, end, (ctx) => weekend(ctx, rel));

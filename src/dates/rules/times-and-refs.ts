@@ -5,10 +5,15 @@
 import { formatPoint } from '../calendar.js';
 import { MONTHS, MONTH_BEFORE_NUMBER, WEEKDAYS, WEEKDAY_NAME } from '../lexicon.js';
 import { fixed, relativeToDct, resolveMonthDay, resolveWeekday, pad, type ResolveContext, type Resolved } from '../resolve.js';
-import { type DateRule, draft, group, pattern, startsSentence, textAfter } from './types.js';
+import { type DateRule, draft, group, groupStart, pattern, startsSentence, textAfter } from './types.js';
 
 const END = '(?![\\w])';
 const DAY_WORD = `(?:${WEEKDAY_NAME}|today|yesterday|tomorrow|(?<md>${MONTH_BEFORE_NUMBER})\\s*(?<mdday>[12]\\d|3[01]|0?[1-9])(?!\\d))`;
+
+const HOURS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+const HOUR_WORDS = `(?:${Object.keys(HOURS).join('|')})`;
 
 const CONVERSION_THEN_WEEKDAY = new RegExp(`^\\s+\\((?:[01]?\\d|2[0-3]):?[0-5]\\d\\s+(?:GMT|UTC)\\),?\\s+(${WEEKDAY_NAME})\\b`);
 
@@ -56,6 +61,27 @@ export const timeAndReferenceRules: readonly DateRule[] = [
     },
   },
   {
+    // "at 4 in the morning", "until 10 at night": an hour with its part of day is a clock time. The
+    // preposition before the number is required ("killed two in the morning raid" is a count).
+    id: 'time-hour-part-of-day',
+    trigger: /in\s+the\s+(?:morning|afternoon|evening)|at\s+night/i,
+    pattern: pattern(
+      `\\b(?:at|until|till|by|around|about|before|after|from|to|since)\\s+(?<h>1[0-2]|[1-9]|${HOUR_WORDS})(?:[:.](?<mi>[0-5]\\d))?(?:\\s+o'clock)?\\s+(?:in\\s+the\\s+(?<part>morning|afternoon|evening)|at\\s+(?<night>night))${END}`,
+    ),
+    build: (m) => {
+      const raw = group(m, 'h')!.toLowerCase();
+      let hour = HOURS[raw] ?? Number(raw);
+      const part = group(m, 'part')?.toLowerCase();
+      if (part === 'morning' && hour === 12) hour = 0;
+      if (group(m, 'night') && hour === 12) hour = 24;
+      // "10 at night" is 22:00, "2 at night" 02:00; afternoon and evening hours are after noon.
+      if ((part === 'afternoon' || part === 'evening' || (group(m, 'night') && hour >= 6)) && hour < 12) hour += 12;
+      const suffix = `T${pad(hour)}:${group(m, 'mi') ?? '00'}`;
+      const start = groupStart(m, 'h')!;
+      return draft(start, m.index + m[0].length, (ctx) => dayOf(ctx, undefined, undefined, undefined, suffix));
+    },
+  },
+  {
     id: 'time-24h-zone',
     trigger: /GMT|UTC|EST|EDT|local\s+time/i,
     pattern: pattern(`\\b(?<h>[01]\\d|2[0-3]):?(?<mi>[0-5]\\d)\\s+(?<tz>GMT|UTC|EST|EDT|local\\s+time)(?:,?\\s+(?<day>${DAY_WORD}))?${END}`),
@@ -82,7 +108,7 @@ export const timeAndReferenceRules: readonly DateRule[] = [
   {
     id: 'ref-vague',
     pattern: pattern(
-      `\\b(?<w>right\\s+now|now|currently|at\\s+present|presently|these\\s+days|nowadays|more\\s+recently|recently|the\\s+near\\s+future|the\\s+distant\\s+future|the\\s+foreseeable\\s+future|the\\s+future|the\\s+past|current)${END}`,
+      `\\b(?<w>right\\s+now|now|currently|at\\s+present|presently|these\\s+days|nowadays|more\\s+recently|recently|the\\s+near\\s+future|the\\s+distant\\s+future|the\\s+foreseeable\\s+future|the\\s+future|the\\s+past|then[-\\s]current|current)${END}`,
     ),
     build: (m, env) => {
       const w = group(m, 'w')!.toLowerCase().replace(/\s+/g, ' ');
@@ -93,7 +119,8 @@ export const timeAndReferenceRules: readonly DateRule[] = [
       }
       // A sentence-initial "Now," is a discourse marker ("Now, he says, ..."), not the present moment.
       if (w === 'now' && /^,/.test(after) && startsSentence(env.text, m.index)) return null;
-      const value = /future/.test(w) ? 'FUTURE_REF' : /recent|past/.test(w) ? 'PAST_REF' : 'PRESENT_REF';
+      // "the then-current price": current at a past time the text speaks of.
+      const value = /future/.test(w) ? 'FUTURE_REF' : /recent|past|then/.test(w) ? 'PAST_REF' : 'PRESENT_REF';
       return draft(m.index, m.index + m[0].length, (ctx) => (ctx.config.vagueReferences ? fixed('DATE', value) : null));
     },
   },
