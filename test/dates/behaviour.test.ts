@@ -108,6 +108,10 @@ const cases: Array<[string, string, string[]]> = [
   ["The father will leave at 4 in the morning, Castro said.", '2000-04-05', ['4 in the morning | TIME 2000-04-05T04:00']],
   ['The talks ended at ten at night.', '2000-04-05', ['ten at night | TIME 2000-04-05T22:00']],
   ['Gunmen killed two in the morning raid.', '2000-04-05', ['the morning | TIME 2000-04-05TMO']],
+  // "one day": a vague future after a modal, a length after a preposition or at the end of a clause.
+  ['Islam will one day be the second largest religion in the country.', '1998-03-03', ['one day | DATE FUTURE_REF']],
+  ['The action followed by one day an announcement that it will retain the unit.', '1989-11-02', ['one day | DURATION P1D']],
+  ['His successor had only been in the job one day.', '1989-10-30', ['one day | DURATION P1D']],
   ['Holders may buy shares at 50% of the then current market price.', '1989-10-26', ['then current | DATE PAST_REF']],
   // An amount after "of" does not make "the year" a part of another period.
   ['The stock rose to a high for the year of $42.875 a share in June.', '1989-10-30', ['the year | DATE 1989', 'June | DATE 1989-06']],

@@ -24,6 +24,8 @@ const negatives = [
   'James Baker, speaking on ABC News\' "This Week," said the request helps.',
   'This is VOA Today.',
   'Tapes from the night the plane went down were released.',
+  'Farkas expressed the hope he one day follow in the footsteps of fellow astronauts.',
+  'One day, he said, the chips will be in many of today\'s personal computers.',
 ];
 
 describe(here + 'produce nothing', () => {

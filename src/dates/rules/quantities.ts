@@ -4,7 +4,7 @@
  */
 import { MONTHS, MONTH_NAME, NUMBER_PATTERN, QUANTITY_MOD_PATTERN, SEASONS, UNIT_PATTERN, WEEKDAYS, WEEKDAY_NAME, parseNumber, quantityMod, unitOf, type TimeUnit } from '../lexicon.js';
 import { fixed, pad } from '../resolve.js';
-import { type DateRule, type RuleEnv, draft, group, groupStart, pattern, textAfter, tokenBefore } from './types.js';
+import { type DateRule, type RuleEnv, draft, group, groupStart, pattern, startsSentence, textAfter, tokenBefore } from './types.js';
 
 const END = '(?![\\w])';
 
@@ -47,6 +47,8 @@ export function durationValue(n: number | 'X', unit: TimeUnit): string {
       return `P${n}L`;
   }
 }
+
+const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'should', 'shall', "'ll"]);
 
 const SET_CODES: Readonly<Record<string, string>> = {
   daily: 'P1D', weekly: 'P1W', monthly: 'P1M', annually: 'P1Y', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D',
@@ -97,8 +99,14 @@ export const quantityRules: readonly DateRule[] = [
       // "a year" / "an hour" take the singular; "a years" is no quantity.
       if ((numRaw.toLowerCase() === 'a' || numRaw.toLowerCase() === 'an') && !singular) return null;
       if (n === 'X' && singular && !hyphenated) return null;
-      // "one day he..." / "some day": idioms, not lengths.
-      if (/^(?:one|some)$/i.test(numRaw) && unit === 'day' && !hyphenated && !group(m, 'the') && !group(m, 'qmod')) return null;
+      // "One day he...", "some day": idioms, not lengths; after a modal ("will one day be") a vague future;
+      // a length only after a preposition or at the end of a clause ("followed by one day", "in the job one day.").
+      if (/^(?:one|some)$/i.test(numRaw) && unit === 'day' && !hyphenated && !group(m, 'the') && !group(m, 'qmod')) {
+        const before = tokenBefore(env, m.index)?.normal ?? '';
+        if (MODALS.has(before)) return draft(m.index, end, () => fixed('DATE', 'FUTURE_REF'));
+        const lengthSlot = ['by', 'for', 'in', 'within', 'after', 'than', 'about', 'only', 'just', 'last', 'lasted', 'took', 'spent'].includes(before) || (/^\s*[.,;:]/.test(after) && !startsSentence(env.text, m.index));
+        if (numRaw.toLowerCase() === 'some' || !lengthSlot) return null;
+      }
       // "a second term", "three-quarters of the shares": ordinals and fractions, not lengths.
       if (unit === 'second' && /^(?:a|one)$/i.test(numRaw) && /^\s+[a-z]/i.test(after)) return null;
       if (unit === 'quarter' && (/^\s+of\b/i.test(after) || (hyphenated && /s$/i.test(unitRaw)))) return null;

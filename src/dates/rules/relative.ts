@@ -62,9 +62,10 @@ export const relativeRules: readonly DateRule[] = [
       const end = m.index + m[0].length;
       // A capitalized "Today" inside a sentence names a programme ("This is VOA Today", NBC's "Today").
       if (/^[A-Z]/.test(group(m, 'word')!) && m.index === groupStart(m, 'word') && !startsSentence(env.text, m.index)) return null;
-      // Generic "today's world", "today's youth": no particular day.
+      // Generic "today's world", "today's youth", "many of today's computers": no particular day.
       if (word === 'today' && /^'s\s+(?:world|society|youth|young|generation|standards|economy|children|kids|environment|culture|technology)\b/i.test(textAfter(env.text, end)))
         return null;
+      if (word === 'today' && /^'s/.test(textAfter(env.text, end, 2)) && /\b(?:many|most|some|all|few)\s+of\s+$/i.test(env.text.slice(Math.max(0, m.index - 16), m.index))) return null;
       const pod = group(m, 'pod1') ?? group(m, 'pod2') ?? (word === 'tonight' ? 'tonight' : undefined);
       const suffix = podSuffix(pod);
       const mod = group(m, 'podmod') ? 'MID' : pointMod(group(m, 'pmod'));
