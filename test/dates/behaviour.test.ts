@@ -112,6 +112,10 @@ const cases: Array<[string, string, string[]]> = [
   ['Islam will one day be the second largest religion in the country.', '1998-03-03', ['one day | DATE FUTURE_REF']],
   ['The action followed by one day an announcement that it will retain the unit.', '1989-11-02', ['one day | DURATION P1D']],
   ['His successor had only been in the job one day.', '1989-10-30', ['one day | DURATION P1D']],
+  // A present-tense count of days names the day of the report.
+  ["It's the second day of an offensive by the security forces.", '1998-03-06', ['the second day | DATE 1998-03-06']],
+  // A bare "80s" is a decade when coordinated with one ("in his 80s" stays an age).
+  ['The revolution rid Detroit of the boxy cars of the 70s and 80s.', '2007-02-09', ['the 70s | DATE 197', '80s | DATE 198']],
   ['Holders may buy shares at 50% of the then current market price.', '1989-10-26', ['then current | DATE PAST_REF']],
   // An amount after "of" does not make "the year" a part of another period.
   ['The stock rose to a high for the year of $42.875 a share in June.', '1989-10-30', ['the year | DATE 1989', 'June | DATE 1989-06']],

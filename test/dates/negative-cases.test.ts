@@ -25,6 +25,7 @@ const negatives = [
   'This is VOA Today.',
   'Tapes from the night the plane went down were released.',
   'Farkas expressed the hope he one day follow in the footsteps of fellow astronauts.',
+  'He is in his 80s and lives alone.',
   'One day, he said, the chips will be in many of today\'s personal computers.',
 ];
 

@@ -472,11 +472,12 @@ export const calendarDateRules: readonly DateRule[] = [
     id: 'date-decade',
     trigger: /0'?s|ties/i,
     pattern: pattern(`\\b(?:(?:the|mid)[-\\s]+)?(?:(?<pmod>early|late|mid)[-\\s]+)?(?:(?<decade>1[0-9]{2}0|20[0-9]0)'?s|'(?<short>[0-9]0)s|(?<short2>[2-9]0)s|(?<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))${END}`),
-    build: (m) => {
+    build: (m, env) => {
       const words: Record<string, number> = { twenties: 2, thirties: 3, forties: 4, fifties: 5, sixties: 6, seventies: 7, eighties: 8, nineties: 9 };
       const full = group(m, 'decade');
-      // "the 70s" is a decade, "in his 70s" an age: a bare "70s" needs the article.
-      if (group(m, 'short2') && !/^the\b/i.test(m[0])) return null;
+      // "the 70s" is a decade, "in his 70s" an age: a bare "70s" needs the article, or a decade it is
+      // coordinated with ("the 70s and 80s", "the 1960s and 70s").
+      if (group(m, 'short2') && !/^the\b/i.test(m[0]) && !/\b(?:the\s+|')(?:1[0-9])?[0-9]0'?s\s+(?:and|or|to|through|into)\s+$/i.test(env.text.slice(Math.max(0, m.index - 20), m.index))) return null;
       const short = group(m, 'short') ?? group(m, 'short2');
       const word = group(m, 'word')?.toLowerCase();
       const decade = full ? Number(full) / 10 : short ? 190 + Number(short) / 10 : 190 + (words[word ?? ''] ?? 0);

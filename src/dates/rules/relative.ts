@@ -3,7 +3,7 @@
  * "this/last/next <unit>", "the following day", "two years ago", "a year earlier".
  */
 import { type Granularity, shift, underspecified, weekdayFrom } from '../calendar.js';
-import { NUMBER_PATTERN, PART_OF_DAY, POINT_MOD_PATTERN, QUANTITY_MOD_PATTERN, UNIT_PATTERN, WEEKDAYS, WEEKDAY_NAME, parseNumber, pointMod, quantityMod, unitOf, type TimeUnit } from '../lexicon.js';
+import { NUMBER_PATTERN, ORDINALS, PART_OF_DAY, POINT_MOD_PATTERN, QUANTITY_MOD_PATTERN, UNIT_PATTERN, WEEKDAYS, WEEKDAY_NAME, parseNumber, pointMod, quantityMod, unitOf, type TimeUnit } from '../lexicon.js';
 import { anaphoricBase, fixed, pointValue, relativeToDct, relativeToPrevious, resolveWeekday, type ResolveContext, type Resolved } from '../resolve.js';
 import { yearAgo } from './calendar-dates.js';
 import { type DateRule, draft, group, groupStart, isCapitalized, pattern, startsSentence, textAfter, wordBefore } from './types.js';
@@ -49,6 +49,19 @@ export const relativeRules: readonly DateRule[] = [
         const relation = rel === 'last' || rel === 'this past' ? 'last' : rel === 'next' || rel === 'this coming' ? 'next' : rel === 'this' ? 'this' : null;
         return resolveWeekday(ctx, weekday, relation, type, mod, suffix);
       });
+    },
+  },
+  {
+    // "Today is the eighth day of Desert Shield", "It's the second day of an offensive": a present-tense
+    // count of days names the day of the report. (A past "was the third day" has no anchor to trust.)
+    id: 'date-nth-day-present',
+    trigger: /day/i,
+    pattern: pattern(
+      `\\b(?:is|'s)\\s+(?<span>the\\s+(?:${Object.keys(ORDINALS).filter((o) => /^[a-z-]+$/.test(o)).join('|')}|\\d{1,3}(?:st|nd|rd|th))\\s+(?:(?:straight|consecutive|full)\\s+)?day)${END}`,
+    ),
+    build: (m) => {
+      const start = groupStart(m, 'span')!;
+      return draft(start, m.index + m[0].length, (ctx) => relativeToDct(ctx, 'day', 0));
     },
   },
   {
