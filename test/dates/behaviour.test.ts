@@ -112,6 +112,9 @@ const cases: Array<[string, string, string[]]> = [
   ['Islam will one day be the second largest religion in the country.', '1998-03-03', ['one day | DATE FUTURE_REF']],
   ['The action followed by one day an announcement that it will retain the unit.', '1989-11-02', ['one day | DURATION P1D']],
   ['His successor had only been in the job one day.', '1989-10-30', ['one day | DURATION P1D']],
+  // A range of lengths is two timexes; the first number takes the unit of the second.
+  ['It takes between two to six days for every patient.', '1998-03-31', ['two | DURATION P2D', 'six days | DURATION P6D']],
+  ['Shipments will resume within two to three weeks.', '1989-10-30', ['two | DURATION P2W', 'three weeks | DURATION P3W']],
   // A present-tense count of days names the day of the report.
   ["It's the second day of an offensive by the security forces.", '1998-03-06', ['the second day | DATE 1998-03-06']],
   // A bare "80s" is a decade when coordinated with one ("in his 80s" stays an age).

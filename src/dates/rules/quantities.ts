@@ -127,6 +127,23 @@ export const quantityRules: readonly DateRule[] = [
     },
   },
   {
+    // "two to six days", "within two to three weeks": TimeML splits a range into two timexes, so the
+    // first number is a length of its own in the unit the second one names (the second is matched by
+    // duration-quantity).
+    id: 'duration-range-first',
+    trigger: /to|or|and|-/i,
+    pattern: pattern(`\\b(?<n1>${NUMBER_PATTERN})\\s*(?:to|or|and|-|–)\\s*(?<n2>${NUMBER_PATTERN})[-\\s]+(?<unit>${UNIT_PATTERN})${END}`),
+    build: (m, env) => {
+      const n1Raw = group(m, 'n1')!;
+      const n1 = parseNumber(n1Raw);
+      const n2 = parseNumber(group(m, 'n2')!);
+      if (n1 === 'X' || n2 === 'X' || /^(?:a|an)$/i.test(n1Raw) || n1 >= n2) return null;
+      if (/^[A-Z]/.test(group(m, 'unit')!) || /^(?:-|\s+)old\b/i.test(textAfter(env.text, m.index + m[0].length, 8))) return null;
+      const value = durationValue(n1, unitOf(group(m, 'unit')!));
+      return draft(m.index, m.index + n1Raw.length, () => fixed('DURATION', value));
+    },
+  },
+  {
     id: 'duration-half-unit',
     trigger: /half/i,
     pattern: pattern(`\\b(?<qmod>${QUANTITY_MOD_PATTERN}\\s+)?(?:a\\s+|one\\s+)?half[-\\s](?:an?\\s+)?(?<unit>hour|day|year|century|decade|minute|month)${END}`),
