@@ -112,6 +112,10 @@ const cases: Array<[string, string, string[]]> = [
   ['Islam will one day be the second largest religion in the country.', '1998-03-03', ['one day | DATE FUTURE_REF']],
   ['The action followed by one day an announcement that it will retain the unit.', '1989-11-02', ['one day | DURATION P1D']],
   ['His successor had only been in the job one day.', '1989-10-30', ['one day | DURATION P1D']],
+  // "the week of March 6" is that day's ISO week; the last/first week of a month has its Thursday in it.
+  ['The day before the hearing, in the week of March 6, Manuel went to see him.', '2000-02-24', ['the week of March 6 | DATE 2000-W10']],
+  ['Car sales rebounded in the last week of March.', '2009-04-01', ['the last week of March | DATE 2009-W13']],
+  ['Talks resume in the first week of June 2010.', '2009-04-01', ['the first week of June 2010 | DATE 2010-W22']],
   // A range of lengths is two timexes; the first number takes the unit of the second.
   ['It takes between two to six days for every patient.', '1998-03-31', ['two | DURATION P2D', 'six days | DURATION P6D']],
   ['Shipments will resume within two to three weeks.', '1989-10-30', ['two | DURATION P2W', 'three weeks | DURATION P3W']],

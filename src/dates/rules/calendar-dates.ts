@@ -128,6 +128,34 @@ function countsThings(env: RuleEnv, start: number, end: number): boolean {
 
 export const calendarDateRules: readonly DateRule[] = [
   {
+    // "the week of March 6" is the ISO week of that day; "the last week of March", "the first week of
+    // June" count the weeks whose Thursday falls in the month (ISO 8601's rule for a week's year).
+    id: 'date-week-of',
+    trigger: /week\s+of/i,
+    pattern: pattern(
+      `\\b(?:the\\s+)?(?:(?<ord>first|second|third|fourth|last|final)\\s+)?week\\s+of\\s+(?<month>${MONTH_BEFORE_NUMBER})(?:\\s*${DAY})?(?:,?\\s+${yearPattern('year')})?${END}`,
+    ),
+    build: (m) => {
+      const month = monthNumber(group(m, 'month'));
+      const day = group(m, 'day') ? Number(group(m, 'day')) : null;
+      const ordRaw = group(m, 'ord')?.toLowerCase();
+      if (!isCapitalized(group(m, 'month')) || (day === null) === (ordRaw === undefined)) return null;
+      const nth = ordRaw === 'last' || ordRaw === 'final' ? -1 : ordRaw ? parseOrdinal(ordRaw)! : 0;
+      const explicitYear = group(m, 'year') ? Number(group(m, 'year')) : null;
+      return draft(m.index, m.index + m[0].length, (ctx) => {
+        let date: Date | null;
+        if (day !== null) {
+          if (explicitYear !== null) date = isValidDay(explicitYear, month, day) ? makeDate(explicitYear, month, day) : null;
+          else date = resolveMonthDay(ctx, month, day)?.point?.date ?? null;
+        } else {
+          const year = explicitYear ?? resolveMonth(ctx, month, null, null).point?.date.getFullYear() ?? null;
+          date = year === null ? null : nthWeekdayOfMonth(year, month, 4, nth);
+        }
+        return date ? pointValue('DATE', { date, granularity: 'week' }, explicitYear === null ? 'dct' : 'none') : fixed('DATE', 'XXXX-WXX');
+      });
+    },
+  },
+  {
     id: 'date-month-day-year',
     pattern: pattern(
       `\\b(?:(?<wd>${WEEKDAY_NAME}),?\\s+)?(?<month>${MONTH_BEFORE_NUMBER})\\s*${DAY},?\\s+(?:of\\s+)?${yearPattern('year')}${END}`,
