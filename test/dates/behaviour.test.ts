@@ -116,6 +116,9 @@ const cases: Array<[string, string, string[]]> = [
   ['The day before the hearing, in the week of March 6, Manuel went to see him.', '2000-02-24', ['the week of March 6 | DATE 2000-W10']],
   ['Car sales rebounded in the last week of March.', '2009-04-01', ['the last week of March | DATE 2009-W13']],
   ['Talks resume in the first week of June 2010.', '2009-04-01', ['the first week of June 2010 | DATE 2010-W22']],
+  // "that day" needs a day the text named: after a year it is generic.
+  ['The crash came in 1987. Market makers lost heavily on trades made that day.', '1989-10-30', ['1987 | DATE 1987']],
+  ['He was shot on Oct. 23. Earlier that day, the family sent a fax.', '1998-11-20', ['Oct. 23 | DATE 1998-10-23', 'Earlier that day | DATE 1998-10-23']],
   // A range of lengths is two timexes; the first number takes the unit of the second.
   ['It takes between two to six days for every patient.', '1998-03-31', ['two | DURATION P2D', 'six days | DURATION P6D']],
   ['Shipments will resume within two to three weeks.', '1989-10-30', ['two | DURATION P2W', 'three weeks | DURATION P3W']],

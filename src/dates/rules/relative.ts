@@ -154,7 +154,10 @@ export const relativeRules: readonly DateRule[] = [
         if (tail) return draft(m.index, end, (ctx) => relativeToPrevious(ctx, 'day', tail === 'before' || tail === 'earlier' ? -1 : 1));
         if (rel === 'the next' || rel === 'the following') return draft(m.index, end, (ctx) => relativeToPrevious(ctx, 'day', 1));
         if (rel === 'the previous' || rel === 'the preceding' || rel === 'the prior') return draft(m.index, end, (ctx) => relativeToPrevious(ctx, 'day', -1));
-        if (rel === 'the same' || rel === 'that') return draft(m.index, end, (ctx) => relativeToPrevious(ctx, 'day', 0));
+        // "that day" points at a day the text named; after a coarser mention ("in 1987 ... trades made
+        // that day") no day was named and the phrase is generic.
+        if (rel === 'the same' || rel === 'that')
+          return draft(m.index, end, (ctx) => (ctx.config.anaphoricAnchor && ctx.previous && ctx.previous.granularity !== 'day' ? null : relativeToPrevious(ctx, 'day', 0)));
         return null;
       }
       // "The last week of March", "the first day of": an ordinal position inside another period.

@@ -98,8 +98,10 @@ export const timeAndReferenceRules: readonly DateRule[] = [
     id: 'time-noon-midnight',
     trigger: /noon|midnight|midday/i,
     pattern: pattern(`\\b(?:(?<day1>${WEEKDAY_NAME}|today|yesterday|tomorrow)\\s+)?(?<word>noon|midnight|midday)(?:,?\\s+(?<day2>${WEEKDAY_NAME}|today|yesterday|tomorrow))?${END}`),
-    build: (m) => {
+    build: (m, env) => {
       const word = group(m, 'word')!.toLowerCase();
+      // "High Noon" (the film) and "high noon" (the showdown) name no time of day.
+      if (word === 'noon' && !group(m, 'day1') && /\bhigh\s+$/i.test(env.text.slice(Math.max(0, m.index - 6), m.index))) return null;
       // TIDES writes midnight as T24 of the day that ends.
       const suffix = word === 'midnight' ? 'T24' : 'T12:00';
       return draft(m.index, m.index + m[0].length, (ctx) => dayOf(ctx, group(m, 'day1') ?? group(m, 'day2'), undefined, undefined, suffix));
