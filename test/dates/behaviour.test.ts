@@ -119,6 +119,8 @@ const cases: Array<[string, string, string[]]> = [
   // "that day" needs a day the text named: after a year it is generic.
   ['The crash came in 1987. Market makers lost heavily on trades made that day.', '1989-10-30', ['1987 | DATE 1987']],
   ['He was shot on Oct. 23. Earlier that day, the family sent a fax.', '1998-11-20', ['Oct. 23 | DATE 1998-10-23', 'Earlier that day | DATE 1998-10-23']],
+  // A conjunction of days is two timexes, the second in the first one's month; "the March accession" is a month.
+  ['The summit would still be held on April 24 and 25. The March accession will go ahead.', '1999-02-10', ['April 24 | DATE 1999-04-24', '25 | DATE 1999-04-25', 'March | DATE 1999-03']],
   // A range of lengths is two timexes; the first number takes the unit of the second.
   ['It takes between two to six days for every patient.', '1998-03-31', ['two | DURATION P2D', 'six days | DURATION P6D']],
   ['Shipments will resume within two to three weeks.', '1989-10-30', ['two | DURATION P2W', 'three weeks | DURATION P3W']],

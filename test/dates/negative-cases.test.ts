@@ -26,6 +26,8 @@ const negatives = [
   'Tapes from the night the plane went down were released.',
   'Farkas expressed the hope he one day follow in the footsteps of fellow astronauts.',
   'He is in his 80s and lives alone.',
+  'Thousands joined the March for Life on Capitol Hill.',
+  'Turnout rose 2 to 3 percent.',
   'The poster showed Gary Cooper from the film "High Noon."',
   'The children, aged 6 to 12 years old, were freed.',
   'One day, he said, the chips will be in many of today\'s personal computers.',

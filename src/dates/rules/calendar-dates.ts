@@ -128,6 +128,29 @@ function countsThings(env: RuleEnv, start: number, end: number): boolean {
 
 export const calendarDateRules: readonly DateRule[] = [
   {
+    // "April 24 and 25", "March 2-5": TimeML splits a conjunction or range, and the second day number
+    // is a date of its own in the same month (the first is matched by the month-day rules).
+    id: 'date-month-day-second',
+    trigger: /\d\s*(?:and|or|to|through|-|–)\s*\d/i,
+    pattern: pattern(
+      `\\b(?<month>${MONTH_BEFORE_NUMBER})\\s*(?<d1>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-|–)\\s*(?<d2>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\\d)(?!\\s*(?:percent|%|[ap]\\.?m\\b|o'clock))(?:,?\\s+${yearPattern('year')})?${END}`,
+    ),
+    build: (m) => {
+      if (!isCapitalized(group(m, 'month'))) return null;
+      const month = monthNumber(group(m, 'month'));
+      const d1 = Number(group(m, 'd1'));
+      const d2 = Number(group(m, 'd2'));
+      if (d2 <= d1) return null;
+      const start = groupStart(m, 'd2')!;
+      const end = start + group(m, 'd2')!.length + (/^(?:st|nd|rd|th)/.exec(m[0].slice(start - m.index + group(m, 'd2')!.length))?.[0].length ?? 0);
+      const year = group(m, 'year') ? Number(group(m, 'year')) : null;
+      return draft(start, end, (ctx) => {
+        if (year !== null) return isValidDay(year, month, d2) ? pointValue('DATE', { date: makeDate(year, month, d2), granularity: 'day' }, 'none') : null;
+        return resolveMonthDay(ctx, month, d2);
+      });
+    },
+  },
+  {
     // "the week of March 6" is the ISO week of that day; "the last week of March", "the first week of
     // June" count the weeks whose Thursday falls in the month (ISO 8601's rule for a week's year).
     id: 'date-week-of',
@@ -274,7 +297,10 @@ export const calendarDateRules: readonly DateRule[] = [
       const rel = group(m, 'rel');
       const pmod = group(m, 'pmod');
       // "May" and "March" are also a modal and a verb: take them only with a dating word around.
-      if (/^(?:may|march|mar\.)$/i.test(name) && !rel && !pmod && !MONTH_CONTEXT.has(wordBefore(env.text, m.index))) return null;
+      // "The March accession": after "the" and before a common noun it is the month (not the verb, the modal or "the March for Life").
+      const endOfName = m.index + m[0].length;
+      const attributive = /^the$/i.test(wordBefore(env.text, m.index)) && /^\s+[a-z]/.test(textAfter(env.text, endOfName, 3)) && tokenAt(env, endOfName + 1)?.pos === 'NOUN';
+      if (/^(?:may|march|mar\.)$/i.test(name) && !rel && !pmod && !MONTH_CONTEXT.has(wordBefore(env.text, m.index)) && !attributive) return null;
       // A month name before a capitalized word is usually part of a name ("August Wilson").
       if (!rel && !pmod && /^\s+[A-Z][a-z]/.test(textAfter(env.text, m.index + m[0].length)) && !/^\s+(?:The|In|On|A)\b/.test(textAfter(env.text, m.index + m[0].length)))
         return null;
