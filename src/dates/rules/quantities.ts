@@ -131,7 +131,7 @@ export const quantityRules: readonly DateRule[] = [
     // first number is a length of its own in the unit the second one names (the second is matched by
     // duration-quantity).
     id: 'duration-range-first',
-    trigger: /to|or|and|-/i,
+    trigger: /to|or|and|-|–/i,
     pattern: pattern(`\\b(?<n1>${NUMBER_PATTERN})\\s*(?:to|or|and|-|–)\\s*(?<n2>${NUMBER_PATTERN})[-\\s]+(?<unit>${UNIT_PATTERN})${END}`),
     build: (m, env) => {
       const n1Raw = group(m, 'n1')!;
