@@ -180,6 +180,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-month-day-year',
+    trigger: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
     pattern: pattern(
       `\\b(?:(?<wd>${WEEKDAY_NAME}),?\\s+)?(?<month>${MONTH_BEFORE_NUMBER})\\s*${DAY},?\\s+(?:of\\s+)?${yearPattern('year')}${END}`,
     ),
@@ -191,6 +192,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-day-month-year',
+    trigger: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
     pattern: pattern(`\\b(?:the\\s+)?${DAY}\\s+(?:of\\s+)?(?<month>${MONTH_BEFORE_NUMBER}),?\\s+${yearPattern('year')}${END}`),
     build: (m) => {
       if (!isCapitalized(group(m, 'month'))) return null;
@@ -200,6 +202,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-day-month',
+    trigger: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
     pattern: pattern(`\\b(?:the\\s+)?${DAY}\\s+(?:of\\s+)?(?<month>${MONTH_BEFORE_NUMBER})${END}`),
     build: (m, env) => {
       if (!isCapitalized(group(m, 'month'))) return null;
@@ -214,6 +217,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-iso',
+    trigger: /\d-[01]\d-[0-3]\d/,
     pattern: pattern('(?<![\\d-])(?<year>(?:1[6-9]|20)\\d\\d)-(?<month>[01]\\d)-(?<day>[0-3]\\d)(?![\\d])'),
     build: (m) => {
       const value = fullDate(Number(group(m, 'year')), Number(group(m, 'month')), Number(group(m, 'day')));
@@ -231,6 +235,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-month-day',
+    trigger: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
     pattern: pattern(
       `\\b(?:(?<approx>around|about|approximately|roughly)\\s+)?(?:(?<wd>${WEEKDAY_NAME}),?\\s+)?(?:(?<rel>this\\s+coming|this\\s+past|last|next|upcoming|coming)\\s+)?(?<month>${MONTH_BEFORE_NUMBER})\\s*${DAY}${END}`,
     ),
@@ -259,6 +264,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-month-year',
+    trigger: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
     pattern: pattern(`\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<month>${MONTH_NAME})(?:,?\\s+|\\s+of\\s+)${yearPattern('year')}${END}`),
     build: (m) => {
       if (!isCapitalized(group(m, 'month'))) return null;
@@ -272,6 +278,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-month-relative-year',
+    trigger: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
     pattern: pattern(`\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<month>${MONTH_NAME})\\s+(?:of\\s+)?(?<rel>last|this|next)\\s+year${END}`),
     build: (m) => {
       if (!isCapitalized(group(m, 'month'))) return null;
@@ -287,6 +294,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-month',
+    trigger: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
     pattern: pattern(
       `\\b(?:(?<rel>this\\s+coming|this\\s+past|this|last|next|upcoming|coming)\\s+)?(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<month>${MONTH_NAME})(?![\\w-])`,
     ),
@@ -329,6 +337,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-quarter-ordinal',
+    trigger: /quarter/i,
     pattern: pattern(
       `\\b(?:(?<det>the\\s+(?:year-ago|year-earlier|comparable|corresponding|prior-year)|the|this|last|next|a|its|their|this\\s+year's|last\\s+year's|next\\s+year's|${yearPattern('ownyear')}'s)\\s+)?` +
         `(?:${yearPattern('year1')}\\s+)?(?:(?:fiscal|calendar)\\s+)?(?<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)(?<sep>[-\\s]+)(?:(?:fiscal|calendar)\\s+)?quarter` +
@@ -437,6 +446,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-year',
+    trigger: /1[6-9]\d\d|20\d\d/,
     pattern: pattern(
       `(?:\\b(?<pmod>${POINT_MOD_PATTERN})[-\\s]+)?(?:\\b(?<fiscal>fiscal\\s+year|calendar\\s+year|fiscal|calendar|FY|the\\s+year)[-\\s]*)?${yearPattern('year')}(?![\\w'])(?<after>\\s+(?:or\\s+(?:later|earlier|sooner|before)|and\\s+(?:beyond|later|after)))?`,
     ),
@@ -483,6 +493,7 @@ export const calendarDateRules: readonly DateRule[] = [
   },
   {
     id: 'date-year-end',
+    trigger: /year/i,
     pattern: pattern(`\\b(?<w>year-end|year\\s+end|year's\\s+end)${END}`),
     build: (m, env) => {
       const hyphen = /-/.test(group(m, 'w')!);

@@ -76,6 +76,7 @@ function isRate(env: RuleEnv, start: number): boolean {
 export const quantityRules: readonly DateRule[] = [
   {
     id: 'duration-quantity',
+    trigger: /second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur|millenni/i,
     pattern: pattern(
       `\\b(?<qmod>${QUANTITY_MOD_PATTERN}\\s+|some\\s+)?(?:(?<the>the)\\s+(?:(?<rel>past|last|next|first|coming|previous|following|final|remaining|latest|initial|prior|same|entire|full)\\s+)?)?` +
         `(?<num>${NUMBER_PATTERN})(?<sep>[-\\s]+)(?:(?<more>more|additional|other|straight|consecutive|full|long|trading|business|working|calendar)\\s+)?(?<unit>${UNIT_PATTERN})(?<half>\\s+and\\s+a\\s+half)?${END}`,
@@ -156,6 +157,7 @@ export const quantityRules: readonly DateRule[] = [
   },
   {
     id: 'duration-vague-plural',
+    trigger: /years|months|decades|weeks|days|hours|minutes|centuries|quarters/i,
     pattern: pattern(
       `\\b(?:(?<recent>(?:the\\s+)?(?:recent|coming|past|next\\s+few|last\\s+few)\\s+)|(?<the>the\\s+))?(?<unit>years|months|decades|weeks|days|hours|minutes|centuries|quarters)(?<dash>-long)?(?<tail>\\s+ahead|\\s+ago)?${END}`,
     ),
@@ -207,6 +209,7 @@ export const quantityRules: readonly DateRule[] = [
   },
   {
     id: 'set-frequency-adverb',
+    trigger: /daily|weekly|monthly|annually|yearly|hourly|nightly/i,
     pattern: pattern(`\\b(?<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually)${END}`),
     build: (m, env) => {
       const adv = group(m, 'adv')!.toLowerCase();

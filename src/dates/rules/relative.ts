@@ -116,6 +116,7 @@ export const relativeRules: readonly DateRule[] = [
   },
   {
     id: 'date-relative-unit',
+    trigger: /week|month|year|decade|century|day/i,
     pattern: pattern(
       `\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<rel>this\\s+past|this\\s+coming|this\\s+current|this|last|next|the\\s+past|the\\s+last|the\\s+previous|the\\s+next|the\\s+coming|the\\s+following|the\\s+current|the\\s+full|the\\s+entire|the\\s+whole|the\\s+same|the\\s+preceding|the\\s+prior|the\\s+present|the\\s+latest|the\\s+most\\s+recent|that|the)` +
         `\\s+(?:(?<fiscal>fiscal|calendar)\\s+)?(?<unit>week|month|year|weekend|decade|century|day)(?<full>\\s+or\\s+so)?(?<tail>\\s+(?:before|after|earlier|later|previous|prior))?(?<ago>\\s+(?:a\\s+year\\s+(?:ago|earlier|before)|last\\s+year))?${END}`,
@@ -209,6 +210,7 @@ export const relativeRules: readonly DateRule[] = [
   },
   {
     id: 'date-units-ago',
+    trigger: /ago|earlier|later|before|after|now|hence|previously|back/i,
     pattern: pattern(
       `\\b(?<qmod>${QUANTITY_MOD_PATTERN}\\s+)?(?<num>${NUMBER_PATTERN})[-\\s]+(?<unit>${UNIT_PATTERN})(?<orso>\\s+or\\s+so)?\\s+(?<dir>ago|earlier|later|before|after|from\\s+now|hence|previously|back)${END}`,
     ),

@@ -109,6 +109,7 @@ export const timeAndReferenceRules: readonly DateRule[] = [
   },
   {
     id: 'ref-vague',
+    trigger: /now|current|present|these\s+days|recent|future|past/i,
     pattern: pattern(
       `\\b(?<w>right\\s+now|now|currently|at\\s+present|presently|these\\s+days|nowadays|more\\s+recently|recently|the\\s+near\\s+future|the\\s+distant\\s+future|the\\s+foreseeable\\s+future|the\\s+future|the\\s+past|then[-\\s]current|current)${END}`,
     ),

@@ -24,9 +24,9 @@ export interface DateRule {
   readonly pattern: RegExp;
   /**
    * Something every match of `pattern` contains (a word of the closed class it cannot do without),
-   * tested once per article: a rule whose trigger is absent cannot match, and its full pattern, with
-   * its optional prefixes tried at every word, is not run (a third of the stage's regex time).
-   * Must not have the `g` flag. `test/dates/triggers.test.ts` checks it on every match in the eval texts.
+   * tested on each paragraph: where it is absent the rule cannot match, and its full pattern, with its
+   * optional prefixes tried at every word, is not run there. Must not have the `g` flag.
+   * `test/dates/triggers.test.ts` checks it on every match in the eval texts.
    */
   readonly trigger?: RegExp;
   readonly build: (m: RegExpExecArray, env: RuleEnv) => Draft | null;
