@@ -42,11 +42,11 @@ function resolveTsxApi(from: string): string | null {
  * toward the limit on a long run: with 256 MB, a 10,000-article run peaked at 566 MB of RSS. What is live
  * in a worker is ~65 MB (models, lexicons) and one article; an article too large for the limit (a 1.9 MB
  * article needs more than 160 MB) kills its worker, and the pool hands it to the main thread.
- * The young generation (where each article's short-lived objects go) at 32 MB rather than 8: with 8 a
- * 2-worker run took 5-10% more CPU time (1,000 bench articles, two pairs of runs on a busy machine), for
- * +20 MB of RSS.
+ * The young generation (where each article's short-lived objects go) at 16 MB rather than 8: on 10,000
+ * bench articles with 2 workers, 8 MB took 182 CPU-seconds and 16 MB 173, both peaking at ~433 MB of RSS;
+ * 32 MB peaked at 433-479 MB over three runs, too close to the 500 MB budget.
  */
-export const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 32 } as const;
+export const WORKER_RESOURCE_LIMITS = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 } as const;
 
 /** What a worker thread receives as `workerData`. */
 export interface WorkerData {
