@@ -13,7 +13,7 @@ import { safeFileName } from '../output/file-names.js';
 import { TOOL_VERSION } from '../version.js';
 import { csvFromPreviousJson, type ArticleCounts } from './article-rows.js';
 import type { ArticleOutcome, ArticleTask, TaskContext } from './corpus-task.js';
-import { scanCorpusCached, type CachedScan, type FileRecords, type ScannedRef } from './scan-cache.js';
+import { scanCorpusCached, type FileRecords, type ScannedRef } from './scan-cache.js';
 import { findWorkerEntry, WorkerPool } from './worker-pool.js';
 
 /** A problem with the run itself (unreadable corpus, unwritable output): exit code 2. */
@@ -154,13 +154,16 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
   const runner = new ArticleRunner(context, workerCount(config));
   // Every article will be analyzed: worker threads load their models while this thread scans the corpus.
   if (options.force || !sameConfig) runner.startWorkers();
-  let scan: CachedScan;
-  try {
-    scan = scanCorpusCached(corpusDir, ingest, sameConfig && !options.force ? (previous?.files ?? null) : null);
-  } catch (error) {
-    await runner.close();
-    throw error;
-  }
+  // Until the run's own try/finally below, a failure must still stop the threads (else the process stays up).
+  const orStopWorkers = async <T>(step: () => T): Promise<T> => {
+    try {
+      return step();
+    } catch (error) {
+      await runner.close();
+      throw error;
+    }
+  };
+  const scan = await orStopWorkers(() => scanCorpusCached(corpusDir, ingest, sameConfig && !options.force ? (previous?.files ?? null) : null));
   const errors: IngestError[] = [...scan.errors];
   // Rejected entries can share an id with a good article (a duplicate id), so only written ones count.
   const written = (previous?.articles ?? []).filter((a) => a.status !== 'rejected');
@@ -169,7 +172,7 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
   const only = options.only && options.only.length > 0 ? new Set(options.only) : null;
 
   const previousCsv = config.outputs.csv && sameConfig && !options.force ? PreviousCsv.open(outputDir, tableNames, previous) : null;
-  const sink = config.outputs.csv ? new CsvSink(outputDir, [...tableNames, 'errors']) : null;
+  const sink = config.outputs.csv ? await orStopWorkers(() => new CsvSink(outputDir, [...tableNames, 'errors'])) : null;
   const manifestArticles: ManifestArticle[] = [];
   const counts = { ok: 0, unchanged: 0, rejected: scan.errors.length, sentences: 0, entities: 0, timexes: 0, tensionCues: 0 };
 
