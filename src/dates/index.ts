@@ -11,7 +11,7 @@ import type { ArticleDoc, Diagnostic, Stage, Timex, With } from '../document/typ
 import { type CalendarPoint, parseIsoDate, valueRange } from './calendar.js';
 import type { DatesConfig } from './config.js';
 import type { ResolveContext } from './resolve.js';
-import { DATE_RULES, type DateRule } from './rules/index.js';
+import { DATE_RULES } from './rules/index.js';
 import type { Draft, RuleEnv } from './rules/types.js';
 import { type Tense, tenseAt, tokenIndexAt } from './tense.js';
 
@@ -40,32 +40,11 @@ function findCandidates(doc: ArticleDoc): Candidate[] {
   const env: RuleEnv = { text: doc.text, doc };
   const text = doc.text;
   const out: Candidate[] = [];
-  // A valid match never crosses a line break, so it lies inside one paragraph: a rule with a trigger runs
-  // only over the paragraphs that contain its trigger.
+  // A valid match never crosses a line break, so it lies inside one paragraph: a rule runs only over the
+  // paragraphs that contain its trigger.
   const paragraphs = doc.paragraphs.map((p) => ({ start: p.start, text: text.slice(p.start, p.end) }));
-  const consider = (rule: DateRule, ruleIndex: number, m: RegExpExecArray): boolean => {
-    // A line break inside a match joins a headline to a dateline, or two paragraphs.
-    const draft = m[0].includes('\n') ? null : rule.build(m, env);
-    if (draft && draft.end > draft.start) {
-      out.push({ start: draft.start, end: draft.end, ruleIndex, draft });
-      return true;
-    }
-    return false;
-  };
   DATE_RULES.forEach((rule, ruleIndex) => {
     const re = rule.pattern;
-    if (!rule.trigger) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        // A rejected match may hide a shorter valid one inside it ("Friday\nSeptember 18, 2008").
-        if (!consider(rule, ruleIndex, m)) re.lastIndex = m.index + 1;
-      }
-      return;
-    }
     for (const paragraph of paragraphs) {
       if (!rule.trigger.test(paragraph.text)) continue;
       re.lastIndex = 0;
@@ -81,7 +60,15 @@ function findCandidates(doc: ArticleDoc): Candidate[] {
         re.lastIndex = paragraph.start + local.index;
         const whole = re.exec(text);
         const same = whole !== null && whole.index === paragraph.start + local.index && whole[0] === local[0];
-        re.lastIndex = same && consider(rule, ruleIndex, whole) ? next : local.index + 1;
+        // A line break inside a match joins a headline to a dateline, or two lines of a paragraph.
+        const draft = same && !whole[0].includes('\n') ? rule.build(whole, env) : null;
+        if (draft && draft.end > draft.start) {
+          out.push({ start: draft.start, end: draft.end, ruleIndex, draft });
+          re.lastIndex = next;
+        } else {
+          // A rejected match may hide a shorter valid one inside it ("Friday\nSeptember 18, 2008").
+          re.lastIndex = local.index + 1;
+        }
       }
     }
   });

@@ -32,7 +32,7 @@ let installed = false;
 let creatingIsolated = false;
 
 /** Installs the hook; returns false when it cannot (the model has no feature function to wrap). */
-export function installWinkIsolation(): boolean {
+function installWinkIsolation(): boolean {
   if (installed) return true;
   const target = model as unknown as { featureFn?: FeatureFn };
   const original = target.featureFn;

@@ -1,5 +1,6 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /**
  * Every output file is written to a temporary name beside it and renamed into place, so a crash or
@@ -12,6 +13,23 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     writer.commit();
   } catch (error) {
     writer.abort();
+    throw error;
+  }
+}
+
+/**
+ * Writes under a temporary name beside the file and renames it into place, without an fsync: a killed
+ * run leaves the old file or the new one, never half of one, but a power loss may lose the newest
+ * content. For files written by the thousand (an article's JSON, a report page), where one fsync each
+ * took 11% of a run (1.9 of 17.7 s for 300 articles); the manifest and the CSV tables are fsynced.
+ */
+export function replaceFile(file: string, content: string): void {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${threadId}.tmp`);
+  try {
+    writeFileSync(temporary, content);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
     throw error;
   }
 }

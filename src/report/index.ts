@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { replaceFile } from '../output/atomic-write.js';
 import { safeFileName } from '../output/file-names.js';
 import { buildArticlePage } from './article-page.js';
 import { readArticleView } from './article-view.js';
@@ -114,21 +115,10 @@ function urlPath(relative: string): string {
   return relative.split('/').map(encodeURIComponent).join('/');
 }
 
-/**
- * Written under a temporary name and renamed into place, so a reader never sees half a page. Unlike
- * the JSON and CSV outputs, pages are not fsync'ed: they are derived from those outputs and rebuilt
- * by the next run, and an fsync per page would cost more than building the page.
- */
+/** A page never half-written; not fsynced: pages are derived from the outputs and rebuilt by the next run. */
 function writePage(file: string, html: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, html);
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  replaceFile(file, html);
 }
 
 function removeStalePages(dir: string, keep: ReadonlySet<string>): void {

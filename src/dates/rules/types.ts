@@ -28,7 +28,7 @@ export interface DateRule {
    * optional prefixes tried at every word, is not run there. Must not have the `g` flag.
    * `test/dates/triggers.test.ts` checks it on every match in the eval texts.
    */
-  readonly trigger?: RegExp;
+  readonly trigger: RegExp;
   readonly build: (m: RegExpExecArray, env: RuleEnv) => Draft | null;
 }
 
