@@ -36,19 +36,58 @@ export const normalizeDates: DatesStage = (doc, config) => {
   return { ...doc, timexes, diagnostics };
 };
 
+/**
+ * Rules sharing a trigger (seven rules start from a month name) share one scan of it: each distinct
+ * trigger, as a global regex, and for each rule the index of its trigger.
+ */
+const TRIGGERS: RegExp[] = [];
+const RULE_TRIGGER: number[] = DATE_RULES.map((rule) => {
+  const key = `${rule.trigger.source}/${rule.trigger.flags}`;
+  let index = TRIGGERS.findIndex((t) => `${t.source}/${t.flags.replace('g', '')}` === key);
+  if (index < 0) index = TRIGGERS.push(new RegExp(rule.trigger.source, `${rule.trigger.flags}g`)) - 1;
+  return index;
+});
+
+/**
+ * Indexes of the paragraphs with a trigger match starting inside them, from one scan of the whole text
+ * that moves on to the next paragraph after a hit. A match that runs past its paragraph's end still
+ * selects the paragraph: the trigger is a necessary part of every valid match, so running a rule over a
+ * paragraph with no real trigger finds nothing, and no paragraph with one is missed.
+ */
+function paragraphsWithTrigger(trigger: RegExp, text: string, paragraphs: ArticleDoc['paragraphs']): number[] {
+  const found: number[] = [];
+  let p = 0;
+  trigger.lastIndex = 0;
+  for (let m = trigger.exec(text); m; m = trigger.exec(text)) {
+    while (p < paragraphs.length && paragraphs[p]!.end <= m.index) p++;
+    const paragraph = paragraphs[p];
+    if (!paragraph) break;
+    if (m.index >= paragraph.start) {
+      found.push(p);
+      trigger.lastIndex = paragraph.end;
+      p++;
+    } else trigger.lastIndex = Math.max(paragraph.start, m.index + 1);
+  }
+  return found;
+}
+
 function findCandidates(doc: ArticleDoc): Candidate[] {
   const env: RuleEnv = { text: doc.text, doc };
   const text = doc.text;
   const out: Candidate[] = [];
   // A valid match never crosses a line break, so it lies inside one paragraph: a rule runs only over the
   // paragraphs that contain its trigger.
-  const paragraphs = doc.paragraphs.map((p) => ({ start: p.start, text: text.slice(p.start, p.end) }));
+  const paragraphTexts: (string | undefined)[] = [];
+  const triggered: (number[] | undefined)[] = [];
   DATE_RULES.forEach((rule, ruleIndex) => {
     const re = rule.pattern;
-    for (const paragraph of paragraphs) {
-      if (!rule.trigger.test(paragraph.text)) continue;
+    const triggerIndex = RULE_TRIGGER[ruleIndex]!;
+    const selected = (triggered[triggerIndex] ??= paragraphsWithTrigger(TRIGGERS[triggerIndex]!, text, doc.paragraphs));
+    for (const p of selected) {
+      const paragraph = doc.paragraphs[p]!;
+      const paragraphText = (paragraphTexts[p] ??= text.slice(paragraph.start, paragraph.end));
       re.lastIndex = 0;
-      for (let local = re.exec(paragraph.text); local; local = re.exec(paragraph.text)) {
+      for (let local = re.exec(paragraphText); local; local = re.exec(paragraphText)) {
         const next = re.lastIndex;
         if (local[0].length === 0) {
           re.lastIndex = next + 1;
