@@ -414,9 +414,17 @@ function makeCandidate(
   // A title is a run of title words that contains a head word ("Foreign Minister", "Chief Executive").
   let j = first;
   let sawHead = false;
+  let listedHead = false;
   while (j < last && (TITLE_WORDS.has(views[j]!.key) || isRoleWord(views[j]!, lex, views[j + 1]) || (sawHead && views[j]!.key === 'of' && j + 1 < last))) {
+    if (TITLE_HEADS.has(views[j]!.key)) listedHead = true;
     if (TITLE_HEADS.has(views[j]!.key) || isRoleWord(views[j]!, lex, views[j + 1])) sawHead = true;
     j++;
+  }
+  // compromise's role nouns include ordinary words ("Pawn Shop", "Spirit Store", "Baby Grand"): such a role is
+  // a title only before a person-like name (a first name, or a word that is not a common word).
+  if (sawHead && !listedHead && j < last) {
+    const rest = views.slice(j, last);
+    if (!lex.firstNames.has(rest[0]!.key) && rest.every((v) => lex.commonWords.has(v.key))) sawHead = false;
   }
   const wholeKnown = lex.organizations.has(keyOf(views, first, last));
   // "Major League Baseball", "General Electric": a head that is also an ordinary word is a title only

@@ -33,6 +33,12 @@ describe('[entities] behaviour on real sentences', () => {
     expect(labels('Ervenik is a village in Šibenik-Knin County, Croatia.').map((l) => l.split('/')[0])).toContain('Šibenik-Knin County');
   });
 
+  it(`${here}takes a role noun that is also an ordinary word as a title only before a person-like name`, () => {
+    const { entities } = entitiesOf('The tour played at Spirit Store in Dundalk and at Pawn Shop in Miami, said Engineer John Greiner.');
+    expect(entities.map((e) => e.text)).toEqual(expect.arrayContaining(['Spirit Store', 'Pawn Shop', 'John Greiner']));
+    expect(entities.find((e) => e.text === 'John Greiner')?.title).toBe('Engineer');
+  });
+
   it(`${here}gives capitals standing for governments their country code`, () => {
     const { summary } = entitiesOf('Talks between Bogotá and Washington resumed.');
     expect(summary.map((s) => `${s.canonical}:${s.countryCode}`)).toEqual(['Bogotá:CO', 'Washington:US']);
