@@ -4,7 +4,7 @@ import { AFINN } from './lexicon/afinn.js';
 import { VALENCE } from './lexicon/valence.js';
 import { SENTICON } from './lexicon/senticon.js';
 import { EMBEDDING_VALENCE, EMBEDDING_VALENCE_STEPS, EMBEDDING_WORDS } from './lexicon/embedding-valence.js';
-import { NEGATORS } from './rules.js';
+import { CLAUSE_BREAK_WORDS, CONTRAST_AFTER, HEDGES, NEGATORS, NEUTRAL_IN_NEWS, REDUCERS } from './rules.js';
 import { SENTIMENT_MODEL } from './model-weights.js';
 
 /**
@@ -69,6 +69,8 @@ export interface SentimentModel {
   readonly adjustments: Readonly<Record<string, number>>;
 }
 
+// Maps, not the objects: words such as "constructor" must not find Object.prototype members.
+const VALENCE_MAP: ReadonlyMap<string, number> = new Map(Object.entries(VALENCE));
 const AFINN_MAP: ReadonlyMap<string, number> = new Map(Object.entries(AFINN));
 const SENTICON_MAP: ReadonlyMap<string, number> = new Map(Object.entries(SENTICON));
 /** Factor on a negated word's rating in the lexicon sums (VADER's N_SCALAR). */
@@ -78,10 +80,20 @@ const NEGATED = -0.74;
 const require = createRequire(import.meta.url);
 const stem = require('wink-eng-lite-web-model/dist/porter-stemmer.js') as (word: string) => string;
 
-/** What the lexicons say of one word form, looked up once per distinct word (one map read per token). */
-interface WordFacts {
+/**
+ * What the lexicons and word lists say of one word form (a token's `normal`), looked up once per distinct
+ * word: the rule pass and the model features then read one memo per token instead of a dozen sets.
+ */
+export interface WordFacts {
   readonly letter: boolean;
   readonly negator: boolean;
+  readonly clauseBreak: boolean;
+  readonly hedge: boolean;
+  readonly contrast: boolean;
+  readonly reducer: boolean;
+  readonly neutralInNews: boolean;
+  /** VADER's rating of the word form. */
+  readonly vader: number | undefined;
   readonly afinn: number | undefined;
   /** ML-SentiCon's rating of the word's Porter2 stem. */
   readonly senticon: number | undefined;
@@ -89,7 +101,7 @@ interface WordFacts {
 }
 const wordFacts = new Map<string, WordFacts>();
 
-function factsOf(word: string): WordFacts {
+export function factsOf(word: string): WordFacts {
   let facts = wordFacts.get(word);
   if (facts === undefined) {
     // The memo is bounded by the vocabulary; a very long run over odd text starts it afresh.
@@ -98,11 +110,40 @@ function factsOf(word: string): WordFacts {
     facts = {
       letter,
       negator: NEGATORS.has(word),
+      clauseBreak: CLAUSE_BREAK_WORDS.has(word),
+      hedge: HEDGES.has(word),
+      contrast: CONTRAST_AFTER.has(word),
+      reducer: REDUCERS.has(word),
+      neutralInNews: NEUTRAL_IN_NEWS.has(word),
+      vader: VALENCE_MAP.get(word),
       afinn: AFINN_MAP.get(word),
       senticon: letter ? SENTICON_MAP.get(stem(word)) : undefined,
       embeddingRank: letter ? (embeddingTable ??= decodeEmbeddingValence()).index.get(word) : undefined,
     };
     wordFacts.set(word, facts);
+  }
+  return facts;
+}
+
+/** What the lists say of a token's lemma as wink gives it (hedges and reducers match it as is, ratings in lower case). */
+export interface LemmaFacts {
+  readonly lower: string;
+  readonly hedge: boolean;
+  readonly reducer: boolean;
+  readonly vader: number | undefined;
+  readonly afinn: number | undefined;
+}
+const lemmaFactsMemo = new Map<string, LemmaFacts>();
+
+/** wink leaves the lemma undefined for a few tokens ("cannot"): the word form stands in for the ratings. */
+export function lemmaFactsOf(lemma: string | undefined, word: string): LemmaFacts {
+  if (typeof lemma !== 'string') return { lower: word, hedge: false, reducer: false, vader: VALENCE_MAP.get(word), afinn: AFINN_MAP.get(word) };
+  let facts = lemmaFactsMemo.get(lemma);
+  if (facts === undefined) {
+    if (lemmaFactsMemo.size > 200_000) lemmaFactsMemo.clear();
+    const lower = lemma.toLowerCase();
+    facts = { lower, hedge: HEDGES.has(lemma), reducer: REDUCERS.has(lemma), vader: VALENCE_MAP.get(lower), afinn: AFINN_MAP.get(lower) };
+    lemmaFactsMemo.set(lemma, facts);
   }
   return facts;
 }
@@ -168,7 +209,7 @@ function adjustmentsOf(model: SentimentModel): ReadonlyMap<string, number> {
   return map;
 }
 
-const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', '(', ')']);
+const CLAUSE_BREAK = CLAUSE_BREAK_WORDS;
 const LETTER = /\p{L}/u;
 
 /** A negator within `scope` tokens before `i`, not across clause punctuation or "but". */
@@ -263,8 +304,7 @@ export function sentenceLemmas(tokens: readonly Token[], from: number, to: numbe
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
     if (!factsOf(token.normal).letter) continue;
-    // wink leaves the lemma undefined for a few tokens ("cannot").
-    lemmas.add(typeof token.lemma === 'string' ? token.lemma.toLowerCase() : token.normal);
+    lemmas.add(lemmaFactsOf(token.lemma, token.normal).lower);
   }
   return [...lemmas];
 }

@@ -33,6 +33,9 @@ export const HEDGES: ReadonlySet<string> = new Set([
 
 /** Contrast markers: the clause after them carries the writer's point, the one before is conceded. */
 export const CONTRAST_AFTER: ReadonlySet<string> = new Set(['but', 'however', 'yet', 'nevertheless', 'nonetheless', 'still']);
+/** Punctuation that closes a clause: negation and reducing words do not reach past it. */
+export const CLAUSE_BREAK_WORDS: ReadonlySet<string> = new Set([',', ';', ':', '—', '–', '(', ')']);
+
 /** Concessive openers: the clause they open is conceded, the main clause after the comma counts. */
 export const CONCESSIVE: ReadonlySet<string> = new Set(['although', 'though', 'despite', 'while', 'whereas']);
 

@@ -1,8 +1,6 @@
 import type { Token } from '../document/types.js';
-import { CONCESSIVE, CONTRAST_AFTER, HEDGES, INTENSIFIERS, NEUTRAL_IN_NEWS, REDUCERS } from './rules.js';
-import { VALENCE } from './lexicon/valence.js';
-import { AFINN } from './lexicon/afinn.js';
-import { isNegated, predictSentiment, sentenceFeatures } from './features.js';
+import { CONCESSIVE, INTENSIFIERS } from './rules.js';
+import { factsOf, isNegated, lemmaFactsOf, predictSentiment, sentenceFeatures, type LemmaFacts, type WordFacts } from './features.js';
 
 export interface SentimentOptions {
   /**
@@ -39,29 +37,24 @@ export const DEFAULT_SENTIMENT_OPTIONS: SentimentOptions = {
   alpha: 15,
 };
 
-// Maps, not the objects: words such as "constructor" must not find Object.prototype members.
-const VALENCE_MAP: ReadonlyMap<string, number> = new Map(Object.entries(VALENCE));
-const AFINN_MAP: ReadonlyMap<string, number> = new Map(Object.entries(AFINN));
 /** AFINN's -5..+5 onto VADER's -4..+4. */
 const AFINN_TO_VADER = 0.8;
 
-function valenceOf(token: Token, extra: Readonly<Record<string, number>> | undefined): number | undefined {
-  const word = token.normal;
-  // wink leaves the lemma undefined for a few tokens ("cannot").
-  const lemma = typeof token.lemma === 'string' ? token.lemma.toLowerCase() : word;
-  if (extra) {
-    const v = Object.hasOwn(extra, word) ? extra[word] : Object.hasOwn(extra, lemma) ? extra[lemma] : undefined;
-    if (v !== undefined) return v;
-  }
-  if (NEUTRAL_IN_NEWS.has(word)) return undefined;
-  const vader = VALENCE_MAP.get(word) ?? VALENCE_MAP.get(lemma);
+/** A word's valence from VADER's list, or AFINN's scaled for a word VADER lacks; the word form first, then its lemma. */
+function listValence(word: WordFacts, lemma: LemmaFacts): number | undefined {
+  if (word.neutralInNews) return undefined;
+  const vader = word.vader ?? lemma.vader;
   if (vader !== undefined) return vader;
-  // A word VADER lacks takes AFINN's rating, scaled to VADER's range.
-  const afinn = AFINN_MAP.get(word) ?? AFINN_MAP.get(lemma);
+  const afinn = word.afinn ?? lemma.afinn;
   return afinn === undefined ? undefined : afinn * AFINN_TO_VADER;
 }
 
-const CLAUSE_BREAK = new Set([',', ';', ':', '—', '–', '(', ')']);
+/** The same with a user lexicon (`SentimentOptions.lexicon`) in front, by word form or lemma. */
+function valenceWithLexicon(word: string, lemma: LemmaFacts, facts: WordFacts, extra: Readonly<Record<string, number>>): number | undefined {
+  const v = Object.hasOwn(extra, word) ? extra[word] : Object.hasOwn(extra, lemma.lower) ? extra[lemma.lower] : undefined;
+  return v !== undefined ? v : listValence(facts, lemma);
+}
+
 /** Tokens after a reducing word that it reaches ("reduce a person's cancer risk"). */
 const REDUCER_SCOPE = 4;
 
@@ -130,10 +123,12 @@ export function readRules(tokens: readonly Token[], from: number, to: number, op
       inQuote = word === '“' ? true : word === '”' ? false : !inQuote;
       continue;
     }
+    const facts = factsOf(word);
+    const lemma = lemmaFactsOf(token.lemma, word);
     // The reduced object ends at clause punctuation or a preposition other than "of" ("reduce benefits | for the poor").
-    if (CLAUSE_BREAK.has(word) || (token.pos === 'ADP' && word !== 'of')) reduceUntil = -1;
-    if (HEDGES.has(word) || HEDGES.has(token.lemma)) hedged = true;
-    if (CONTRAST_AFTER.has(word) && token.pos !== 'ADV' || (word === 'however' || word === 'but')) {
+    if (facts.clauseBreak || (token.pos === 'ADP' && word !== 'of')) reduceUntil = -1;
+    if (facts.hedge || lemma.hedge) hedged = true;
+    if (facts.contrast && token.pos !== 'ADV' || (word === 'however' || word === 'but')) {
       if (!contrastSeen && (word === 'but' || word === 'however' || word === 'yet')) {
         beforeContrast = sum;
         contrastSeen = true;
@@ -151,11 +146,11 @@ export function readRules(tokens: readonly Token[], from: number, to: number, op
       concessiveOpen = false;
       continue;
     }
-    if (options.reducerFactor !== 1 && (REDUCERS.has(word) || REDUCERS.has(token.lemma))) {
+    if (options.reducerFactor !== 1 && (facts.reducer || lemma.reducer)) {
       reduceUntil = i + REDUCER_SCOPE;
       continue;
     }
-    let v = valenceOf(token, options.lexicon);
+    let v = options.lexicon ? valenceWithLexicon(word, lemma, facts, options.lexicon) : listValence(facts, lemma);
     if (v === undefined || v === 0) continue;
     // Intensifiers act on the absolute valence, with VADER's decay for distance.
     for (let k = 1; k <= 3 && i - k >= from; k++) {
