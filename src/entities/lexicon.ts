@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import nlp from 'compromise';
 import placesData from './data/places.json' with { type: 'json' };
 import { nameKey } from './normalize.js';
+import { compromiseLexicon } from './compromise-lexicon.js';
 
 /**
- * Word lists taken from maintained packages rather than typed here: compromise's lexicon (first and
+ * Word lists taken from maintained packages rather than typed here: compromise's lexicon (read from its
+ * extract in data/compromise-lexicon.json, see compromise-lexicon.ts: first and
  * last names, cities, regions, countries, organizations, sports teams, demonyms, job titles, common
  * words) and its organization and place suffix words. Small closed classes that no package lists
  * (function words, title words, natural-feature suffixes) are kept in `vocabulary.ts`.
@@ -45,10 +46,7 @@ const NAME_TAGS = /Name|City|Country|Region|Place|Organization|SportsTeam|Person
 
 export function getLexicon(): Lexicon {
   if (lexicon) return lexicon;
-  const model = nlp.model() as unknown as {
-    one: { lexicon: Record<string, string | string[]> };
-    two: { orgWords: Record<string, boolean>; placeWords: Record<string, boolean> };
-  };
+  const model = compromiseLexicon();
   const sets = {
     firstNames: new Set<string>(),
     lastNames: new Set<string>(),
@@ -62,7 +60,7 @@ export function getLexicon(): Lexicon {
     honorifics: new Set<string>(),
     commonWords: new Set<string>(),
   };
-  for (const [word, raw] of Object.entries(model.one.lexicon)) {
+  for (const [word, raw] of Object.entries(model.lexicon)) {
     const tags = Array.isArray(raw) ? raw : [raw];
     const key = nameKey(word);
     const has = (t: string): boolean => tags.includes(t);
@@ -99,8 +97,8 @@ export function getLexicon(): Lexicon {
     ...sets,
     companyWords,
     worldCities,
-    orgSuffixes: new Set(Object.keys(model.two.orgWords)),
-    placeSuffixes: new Set(Object.keys(model.two.placeWords)),
+    orgSuffixes: new Set(model.orgWords),
+    placeSuffixes: new Set(model.placeWords),
   };
   return lexicon;
 }
