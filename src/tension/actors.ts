@@ -30,7 +30,7 @@ export function sentenceActors(doc: ArticleDoc, from: number, to: number, summar
     for (const m of sentenceEntities ?? doc.entities) {
       if (m.end <= start || m.start >= end || !ACTOR_TYPES.has(m.type)) continue;
       const span = tokenSpan(tokens, from, to, m);
-      if (span) out.push({ actor: actorOf(m, summaries, inferred), ...span });
+      if (span) out.push({ actor: actorOf(m, summaries, inferred), first: span.first, last: span.last });
     }
     return out;
   }

@@ -32,7 +32,9 @@ export function scoreTension(doc: ArticleDoc, config: Readonly<TensionConfig>): 
     const words = Math.max(1, sentence.tokenEnd - sentence.tokenStart);
     sentimentSum += sentiment * words;
     sentimentWeight += words;
-    sentences.push({ ...sentence, sentiment, tension: readSentence(doc, sentence, reading, lexicon, summaries, inferred, config) });
+    const tension = readSentence(doc, sentence, reading, lexicon, summaries, inferred, config);
+    // A literal, not a spread of the sentence: V8 builds spread objects on a slow path, and this runs per sentence.
+    sentences.push({ index: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text, paragraph: sentence.paragraph, tokenStart: sentence.tokenStart, tokenEnd: sentence.tokenEnd, sentiment, tension });
   }
   return {
     ...doc,
