@@ -122,7 +122,9 @@ export function listNeighbors(doc: ArticleDoc, candidates: readonly Candidate[],
   const next = candidates[i + 1];
   const left = prev && LIST_GAP.test(doc.text.slice(prev.end, c.start)) ? (typings[i - 1] ?? null) : undefined;
   const right = next && LIST_GAP.test(doc.text.slice(c.end, next.start)) ? (typings[i + 1] ?? null) : undefined;
-  return { ...(left !== undefined ? { left } : {}), ...(right !== undefined ? { right } : {}) };
+  // Literals, not spreads: this runs for every candidate, and V8 builds spread objects on a slow path.
+  if (left === undefined) return right === undefined ? NO_NEIGHBORS : { right };
+  return right === undefined ? { left } : { left, right };
 }
 
 /** "Gustavo Petro" -> "Xx Xx", "N.V." -> "X.X.", "A380" -> "Xd". */
