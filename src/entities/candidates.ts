@@ -79,7 +79,7 @@ export function findCandidates(doc: ArticleDoc): Candidate[] {
     if (!ambiguous) return true;
     // "Foreign Minister Sergei Lavrov said": a title opening a sentence is kept so it can be taken out as a title.
     if (TITLE_WORDS.has(v.key) && views[i + 1]?.capital && views[i + 1]!.segment === v.segment && !titleCaseSegments.has(v.segment)) return true;
-    return hasNameEvidence(v, lex, provenNames) || startsKnownName(views, i, lex) || (!titleCaseSegments.has(v.segment) && singularSubjectOfVerb(views, i));
+    return hasNameEvidence(v, lex, provenNames) || startsKnownName(views, i, lex) || (!titleCaseSegments.has(v.segment) && (singularSubjectOfVerb(views, i) || opensOrganizationName(views, i, lex, provenNames)));
   };
 
   const candidates: Candidate[] = [];
@@ -228,6 +228,25 @@ function singularSubjectOfVerb(views: readonly TokenView[], at: number): boolean
   return v.token.lemma.toLowerCase() === v.key && !/s$/u.test(v.key);
 }
 
+/**
+ * "Distance Records is a French label": an ordinary word opening a sentence is the first word of a name when the
+ * capitalized words right after it end in an organization word ("Records", "Band", "Bank") within three words.
+ */
+function opensOrganizationName(views: readonly TokenView[], at: number, lex: Lexicon, proven: ReadonlySet<string>): boolean {
+  const v = views[at]!;
+  // At a sentence start only: after a quote or an apostrophe ("Airbus' Delivery Center") the word may be anything.
+  if (views[at - 1]?.segment === v.segment) return false;
+  if (v.token.pos !== 'NOUN' && v.token.pos !== 'PROPN' && v.token.pos !== 'ADJ') return false;
+  for (let j = at + 1; j < Math.min(views.length, at + 4); j++) {
+    const w = views[j]!;
+    if (w.segment !== v.segment || !w.capital || w.ambiguousPosition) return false;
+    if (ORG_SUFFIXES.has(w.key) || lex.orgSuffixes.has(w.key)) return !views[j + 1]?.capital || views[j + 1]!.segment !== v.segment;
+    // "Yesterday Apple Inc. said": the words after it are a name of their own.
+    if (hasNameEvidence(w, lex, proven)) return false;
+  }
+  return false;
+}
+
 /** A multi-word name from the data starts here ("General Motors" at a sentence start, where "General" alone proves nothing). */
 function startsKnownName(views: readonly TokenView[], at: number, lex: Lexicon): boolean {
   const parts: string[] = [views[at]!.key];
@@ -323,7 +342,14 @@ function splitRun(views: readonly TokenView[], first: number, last: number, lex:
     }
   }
   pieces.push([start, last]);
-  return pieces.filter(([a, b]) => b > a && !isConnector(views[a]!) && !isConnector(views[b - 1]!));
+  // A split can leave a connector at a piece's edge ("Oakland Athletics of | Major League Baseball"): trim it.
+  const trimmed: Array<[number, number]> = [];
+  for (let [a, b] of pieces) {
+    while (a < b && isConnector(views[a]!)) a++;
+    while (b > a && isConnector(views[b - 1]!)) b--;
+    if (b > a) trimmed.push([a, b]);
+  }
+  return trimmed;
 }
 
 /**
@@ -368,8 +394,12 @@ function splitsAtOf(views: readonly TokenView[], start: number, at: number, last
   const country = resolveCountry(rest);
   if (country && country.via !== 'demonym' && !ORG_HEADS.has(head) && !GPE_HEADS.has(head) && !LOC_HEADS.has(head) && !ORG_SUFFIXES.has(head) && !lex.orgSuffixes.has(head)) return true;
   if (left.every((v) => TITLE_WORDS.has(v.key) || lex.roles.has(v.key) || !v.capital)) return true;
-  const first = left[0]!;
-  return left.length >= 2 && left.length <= 3 && lex.firstNames.has(first.key) && !lex.commonWords.has(first.key) && !ORG_SUFFIXES.has(left[left.length - 1]!.key);
+  // "Dr Sue Black of ...": the title before the name does not count, and makes a common first name ("Sue") a name.
+  let from = 0;
+  while (from < left.length - 2 && TITLE_WORDS.has(left[from]!.key)) from++;
+  const name = left.slice(from);
+  const first = name[0]!;
+  return name.length >= 2 && name.length <= 3 && lex.firstNames.has(first.key) && (from > 0 || !lex.commonWords.has(first.key)) && !ORG_SUFFIXES.has(name[name.length - 1]!.key);
 }
 
 /** True when a title with a head word starts at `at` and a name that is not an organization follows it. */

@@ -28,8 +28,6 @@ export interface EntitiesEvalOptions {
    * committed weights were trained on retrains per fold (5 folds), so no score is measured on training data.
    */
   readonly folds?: number | null;
-  /** Shifts the classifier's shuffle seeds in cross-validation (0 by default): scores averaged over a few offsets show what a change is worth beyond example order. */
-  readonly seedOffset?: number;
 }
 
 export interface PrfScores {
@@ -101,7 +99,7 @@ export async function evaluateEntities(goldPath: string, options: EntitiesEvalOp
     const predicted = new Map<GoldDocument, ScoredSpan[]>();
     for (let k = 0; k < folds; k++) {
       const train = prepared.filter((p) => foldOf.get(p.gold) !== k);
-      const model = trainFromExamples(train.flatMap((p) => p.examples), train.map((p) => p.gold.id), `fold ${k + 1} of ${folds}`, options.seedOffset ?? 0);
+      const model = trainFromExamples(train.flatMap((p) => p.examples), train.map((p) => p.gold.id), `fold ${k + 1} of ${folds}`);
       for (const p of prepared) {
         if (foldOf.get(p.gold) !== k) continue;
         predicted.set(p.gold, toScoredSpans(mentionsFromCandidates(p.doc, config, p.typed, model)));

@@ -39,6 +39,18 @@ describe('[entities] behaviour on real sentences', () => {
     expect(entities.find((e) => e.text === 'John Greiner')?.title).toBe('Engineer');
   });
 
+  it(`${here}keeps both names where a split leaves a connector at a name's edge, and splits a titled person from "of"`, () => {
+    const names = (text: string): string[] => entitiesOf(text).entities.map((e) => e.text);
+    expect(names('Gaudin is a pitcher for the Oakland Athletics of Major League Baseball.')).toEqual(expect.arrayContaining(['Oakland Athletics', 'Major League Baseball']));
+    expect(names('The chair is Dr Sue Black of the University of Westminster.')).toEqual(['Sue Black', 'University of Westminster']);
+  });
+
+  it(`${here}takes an ordinary word opening a sentence into the organization name after it`, () => {
+    const names = entitiesOf('Distance Records is a French dance music record label. Yesterday Apple Inc. said it would sell more.').entities.map((e) => e.text);
+    expect(names).toContain('Distance Records');
+    expect(names.filter((n) => n.includes('Yesterday'))).toEqual([]);
+  });
+
   it(`${here}gives capitals standing for governments their country code`, () => {
     const { summary } = entitiesOf('Talks between Bogotá and Washington resumed.');
     expect(summary.map((s) => `${s.canonical}:${s.countryCode}`)).toEqual(['Bogotá:CO', 'Washington:US']);
