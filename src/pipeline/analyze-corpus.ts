@@ -238,7 +238,8 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
       const step = plan(ref);
       step.catch(() => undefined); // awaited in order below; this only keeps an early failure from going unhandled
       window.push({ ref, step });
-      if (window.length >= runner.window) await next();
+      // `while`: the window shrinks once the workers have loaded, and the buffer drains to it.
+      if (window.length >= runner.window) while (window.length >= runner.window) await next();
       // Let finished workers hand back their results and take new articles before the next one.
       else if (runner.parallel) await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -278,6 +279,13 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
  * first article that needs analysis, so a rerun with nothing to analyze starts none.
  */
 const QUEUE_PER_THREAD = 2;
+/**
+ * The reorder buffer's size while the worker threads are still loading (~1.5-2 s). The first articles go to
+ * their inboxes, and with the steady-state window (8 per thread) the main thread, having analyzed the next
+ * fourteen, would then wait for a worker to load before writing anything: a second and more of a
+ * two-worker run spent idle. Results waiting here are CSV text (~15 KB per article), so 256 cost ~4 MB.
+ */
+const STARTUP_WINDOW = 256;
 
 class ArticleRunner {
   private pool: WorkerPool | null = null;
@@ -290,14 +298,18 @@ class ArticleRunner {
   /** Articles analyzed in the main thread. */
   inMain = 0;
   startupMs: number | null = null;
-  /** How many results may wait in the reorder buffer. */
-  readonly window: number;
+  private readonly steadyWindow: number;
 
   constructor(
     private readonly context: TaskContext,
     private readonly size: number,
   ) {
-    this.window = size > 1 ? size * 8 : 1;
+    this.steadyWindow = size > 1 ? size * 8 : 1;
+  }
+
+  /** How many results may wait in the reorder buffer: more while the worker threads are still loading. */
+  get window(): number {
+    return this.pool !== null && this.startupMs === null ? STARTUP_WINDOW : this.steadyWindow;
   }
 
   /** True when worker threads share the work: the caller then yields to the event loop between articles. */
