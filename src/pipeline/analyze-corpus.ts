@@ -211,7 +211,7 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
       articleCounts = step.entry.counts!;
       entry = step.entry;
     } else {
-      if (sink) for (const table of tableNames) ranges = { ...ranges, ...sink.append(table, step.csv[table]) };
+      if (sink) for (const table of tableNames) Object.assign(ranges, sink.append(table, step.csv[table]));
       articleCounts = step.counts;
       entry = step.kind === 'written' ? { id: step.id, source_path: step.sourcePath, content_hash: step.contentHash, json: '' } : step.entry;
     }
@@ -429,13 +429,13 @@ class PreviousCsv {
   }
 
   copyTo(sink: CsvSink, ranges: RowRanges): RowRanges {
-    let copied: RowRanges = {};
+    const copied: RowRanges = {};
     for (const [table, fd] of this.fds) {
       const range = ranges[table];
       if (!range) continue;
       const bytes = Buffer.alloc(range[1]);
       readSync(fd, bytes, 0, range[1], range[0]);
-      copied = { ...copied, ...sink.append(table, bytes) };
+      Object.assign(copied, sink.append(table, bytes));
     }
     return copied;
   }
