@@ -148,6 +148,32 @@ export function lemmaFactsOf(lemma: string | undefined, word: string): LemmaFact
   return facts;
 }
 
+/**
+ * The facts of each token of a document, filled as its sentences are read: the rule pass, the model
+ * features and the lemma list each read a sentence's tokens, and this keeps it to one memo lookup per
+ * token. Keyed by the document's token array, so it lives as long as the document.
+ *
+ * A document's per-token memo: `wordOf(i)` and `lemmaOf(i)` look a token up once. */
+export interface TokenFacts {
+  wordOf(i: number): WordFacts;
+  lemmaOf(i: number): LemmaFacts;
+}
+const tokenFactsByDoc = new WeakMap<readonly Token[], TokenFacts>();
+
+export function tokenFacts(tokens: readonly Token[]): TokenFacts {
+  let facts = tokenFactsByDoc.get(tokens);
+  if (facts === undefined) {
+    const words: WordFacts[] = [];
+    const lemmas: LemmaFacts[] = [];
+    facts = {
+      wordOf: (i) => (words[i] ??= factsOf(tokens[i]!.normal)),
+      lemmaOf: (i) => (lemmas[i] ??= lemmaFactsOf(tokens[i]!.lemma, tokens[i]!.normal)),
+    };
+    tokenFactsByDoc.set(tokens, facts);
+  }
+  return facts;
+}
+
 // The induced valences are decoded on first use (~100k words; a few MB of heap, ~50 ms).
 interface EmbeddingTable {
   /** Word -> its position in EMBEDDING_WORDS (frequency order). */
@@ -231,6 +257,7 @@ export function isNegated(tokens: readonly Token[], from: number, i: number, sco
  * The features that need no rated sentences (all but the `adjustment*` ones), in `SENTIMENT_FEATURES` order.
  */
 export function fixedFeatures(tokens: readonly Token[], from: number, to: number, rules: RulesSummary, negationScope: number): number[] {
+  const known = tokenFacts(tokens);
   let afinnPositive = 0;
   let afinnNegative = 0;
   let afinnCount = 0;
@@ -251,7 +278,7 @@ export function fixedFeatures(tokens: readonly Token[], from: number, to: number
     const word = token.normal;
     if (word === '?') question = 1;
     else if (word === '!') exclamation = 1;
-    const facts = factsOf(word);
+    const facts = known.wordOf(i);
     if (!facts.letter) continue;
     if (!contrastSeen && (word === 'but' || word === 'however' || word === 'yet')) {
       contrastSeen = true;
@@ -300,11 +327,11 @@ export function fixedFeatures(tokens: readonly Token[], from: number, to: number
 
 /** The distinct lower-case lemmas of the words (tokens with a letter) of tokens [from, to). */
 export function sentenceLemmas(tokens: readonly Token[], from: number, to: number): string[] {
+  const known = tokenFacts(tokens);
   const lemmas = new Set<string>();
   for (let i = from; i < to; i++) {
-    const token = tokens[i]!;
-    if (!factsOf(token.normal).letter) continue;
-    lemmas.add(lemmaFactsOf(token.lemma, token.normal).lower);
+    if (!known.wordOf(i).letter) continue;
+    lemmas.add(known.lemmaOf(i).lower);
   }
   return [...lemmas];
 }

@@ -1,6 +1,6 @@
 import type { Token } from '../document/types.js';
 import { CONCESSIVE, INTENSIFIERS } from './rules.js';
-import { factsOf, isNegated, lemmaFactsOf, predictSentiment, sentenceFeatures, type LemmaFacts, type WordFacts } from './features.js';
+import { isNegated, predictSentiment, tokenFacts, sentenceFeatures, type LemmaFacts, type WordFacts } from './features.js';
 
 export interface SentimentOptions {
   /**
@@ -102,6 +102,7 @@ export interface RulesReading {
  * intensifiers, hedges, reducing verbs, contrast ("but" clauses weigh more than what they concede) and quotes.
  */
 export function readRules(tokens: readonly Token[], from: number, to: number, options: SentimentOptions = DEFAULT_SENTIMENT_OPTIONS): RulesReading {
+  const known = tokenFacts(tokens);
   let mostNegative = -1;
   let lowest = 0;
   let sum = 0;
@@ -123,8 +124,8 @@ export function readRules(tokens: readonly Token[], from: number, to: number, op
       inQuote = word === '“' ? true : word === '”' ? false : !inQuote;
       continue;
     }
-    const facts = factsOf(word);
-    const lemma = lemmaFactsOf(token.lemma, word);
+    const facts = known.wordOf(i);
+    const lemma = known.lemmaOf(i);
     // The reduced object ends at clause punctuation or a preposition other than "of" ("reduce benefits | for the poor").
     if (facts.clauseBreak || (token.pos === 'ADP' && word !== 'of')) reduceUntil = -1;
     if (facts.hedge || lemma.hedge) hedged = true;
