@@ -77,6 +77,19 @@ export function shift(date: Date, granularity: Granularity, amount: number): Dat
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+/**
+ * `yyyy-MM-dd` and `yyyy-MM` of a local date, as date-fns' `format` writes them, without its pattern
+ * parser (it was the date stage's costliest call). Years before 1 keep date-fns' era reading.
+ */
+export function isoDay(d: Date): string {
+  const y = d.getFullYear();
+  return y < 1 ? format(d, 'yyyy-MM-dd') : `${pad(y, 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+export function isoMonth(d: Date): string {
+  const y = d.getFullYear();
+  return y < 1 ? format(d, 'yyyy-MM') : `${pad(y, 4)}-${pad(d.getMonth() + 1)}`;
+}
+
 export const seasonOf = (date: Date): Season => {
   const m = date.getMonth() + 1;
   return m >= 3 && m <= 5 ? 'SP' : m >= 6 && m <= 8 ? 'SU' : m >= 9 && m <= 11 ? 'FA' : 'WI';
@@ -91,7 +104,7 @@ export function formatPoint(point: CalendarPoint, season?: Season): string {
   const y = d.getFullYear();
   switch (point.granularity) {
     case 'day':
-      return format(d, 'yyyy-MM-dd');
+      return isoDay(d);
     case 'week':
       return `${getISOWeekYear(d)}-W${pad(getISOWeek(d))}`;
     case 'weekend': {
@@ -100,7 +113,7 @@ export function formatPoint(point: CalendarPoint, season?: Season): string {
       return `${getISOWeekYear(saturday)}-W${pad(getISOWeek(saturday))}-WE`;
     }
     case 'month':
-      return format(d, 'yyyy-MM');
+      return isoMonth(d);
     case 'quarter':
       return `${y}-Q${getQuarter(d)}`;
     case 'half':
@@ -232,7 +245,7 @@ export function valueRange(value: string, mod: string | null): { start: string; 
       }
     }
   }
-  return { start: format(start, 'yyyy-MM-dd'), end: format(end, 'yyyy-MM-dd') };
+  return { start: isoDay(start), end: isoDay(end) };
 }
 
 function rawRange(value: string): [Date, Date] | null {
