@@ -43,11 +43,12 @@ const LOC_BEFORE = new RegExp(`\\b(?:${LOC_NOUNS})s?\\s+of\\s+(?:the\\s+)?$`, 'u
 const LOC_VERB_BEFORE = /\b(?:born in|located in|situated in|died in|raised in|grew up in|lives in|lived in|north of|south of|east of|west of|near|outskirts of|suburb of)\s+$/u;
 // "X is a French dance music record label.", "X, a Richmond-based jazz fusion band,": an article, at most four
 // modifiers (no preposition: "a member of teams" says nothing about X), then the kind noun as the head of the phrase,
-// ended by punctuation, a preposition, a relative word or a participle ("an early cable network operated by CBS").
+// ended by punctuation, a preposition, a relative word or a participle ("an early cable network operated by CBS"); the kind
+// noun may be capitalized ("BCSWomen is a Specialist Group of the British Computer Society").
 const DEFINITION = new RegExp(
   `^\\s*(?:,\\s*|\\s+(?:is|was|are|were)\\s+)(?:an?|the|one of the)\\s+(?:(?!(?:of|at|in|on|for|by|with|from|to|and|or|as)\\b)[\\w'-]+\\s+){0,4}?` +
     `(${ORG_NOUNS}|${LOC_NOUNS}|${PERSON_NOUNS}|${WORK_NOUNS})s?(?=\\s*(?:[.,;:()]|$)|\\s+(?:in|from|based|of|that|which|who|founded|formed|located|with|and|owned|known|by|\\w+ed)\\b)`,
-  'u',
+  'iu',
 );
 const ORG_NOUN_SET = new Set(ORG_NOUNS.split('|'));
 const LOC_NOUN_SET = new Set(LOC_NOUNS.split('|'));

@@ -29,6 +29,7 @@ describe('[entities] what the words around a name say about it', () => {
     ['His test was published in The Economist magazine in March.', 'The Economist', 'ORG/noun-after'],
     ['The purchase includes rights to the Saturn brand.', 'Saturn', 'ORG/noun-after'],
     ['CBS Cable was an early cable network operated by CBS, Inc.', 'CBS Cable', 'ORG/definition'],
+    ['BCSWomen is a Specialist Group of the British Computer Society.', 'BCSWomen', 'ORG/definition'],
     // A kind noun after a name that is itself followed by a name modifies that name ("company Amuseworld").
     ['The games were created by the South Korean company Amuseworld.', 'South Korean', null],
     // Not definitions: the kind noun is not the head of the phrase, or X is someone's relative.
