@@ -1,4 +1,5 @@
 import type { Token } from '../document/types.js';
+import { tokenFacts } from '../sentiment/features.js';
 import type { CompiledCue, CompiledLexicon } from './lexicon.js';
 
 /** A lexicon cue found in a sentence, by token indexes into `ArticleDoc.tokens`. */
@@ -29,18 +30,21 @@ function tokenMatches(token: Token, element: ReadonlySet<string>): boolean {
  */
 export function matchCues(tokens: readonly Token[], from: number, to: number, lexicon: CompiledLexicon): CueMatch[] {
   const found: CueMatch[] = [];
-  for (let i = from; i < to; i++) {
-    const [normal, lemma] = tokenForms(tokens[i]!);
-    const candidates = lexicon.byFirstWord.get(normal);
-    const byLemma = lemma !== normal ? lexicon.byFirstWord.get(lemma) : undefined;
-    for (const list of [candidates, byLemma]) {
-      if (!list) continue;
-      for (const cue of list) {
-        if (cue.pos !== null && tokens[i]!.pos !== cue.pos) continue;
-        const matched = matchRest(tokens, i, to, cue);
-        if (matched && !found.some((f) => f.cue === cue && f.tokens[0] === i)) found.push({ cue, tokens: matched });
-      }
+  // The lower-case lemmas come from the sentiment pass's per-token memo, which read these tokens already.
+  const known = tokenFacts(tokens);
+  const tryCues = (list: readonly CompiledCue[] | undefined, i: number): void => {
+    if (!list) return;
+    for (const cue of list) {
+      if (cue.pos !== null && tokens[i]!.pos !== cue.pos) continue;
+      const matched = matchRest(tokens, i, to, cue);
+      if (matched && !found.some((f) => f.cue === cue && f.tokens[0] === i)) found.push({ cue, tokens: matched });
     }
+  };
+  for (let i = from; i < to; i++) {
+    const normal = tokens[i]!.normal;
+    const lemma = known.lemmaOf(i).lower;
+    tryCues(lexicon.byFirstWord.get(normal), i);
+    if (lemma !== normal) tryCues(lexicon.byFirstWord.get(lemma), i);
   }
   found.sort((a, b) => b.tokens.length - a.tokens.length || Math.abs(b.cue.weight) - Math.abs(a.cue.weight) || a.tokens[0]! - b.tokens[0]!);
   const used = new Set<number>();
