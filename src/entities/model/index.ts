@@ -20,7 +20,7 @@ export const MODEL_LABELS = ['NONE', 'PERSON', 'ORG', 'LOC', 'NORP', 'MISC'] as 
 const SUFFIX_RULES = new Set(['org-suffix', 'org-head', 'loc-suffix', 'loc-head', 'gpe-suffix', 'gpe-head', 'fac-suffix']);
 /** The gold's coarse type: GPE, LOC and FAC are all places. */
 const scoredType = (type: EntityType): string => (type === 'GPE' || type === 'FAC' ? 'LOC' : type);
-const SURE_RULES = new Set(['country-name', 'capital-city', 'demonym', 'region-list']);
+const SURE_RULES = new Set(['country-name', 'capital-city', 'demonym', 'region-list', 'group-word']);
 
 /** The committed weights (`weights.json`; imported so that the build copies it to dist/). */
 export function defaultModel(): EntityModel {
