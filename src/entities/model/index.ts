@@ -17,7 +17,12 @@ export interface EntityModel extends PerceptronWeights {
 /** Gold labels the classifier predicts: our scored types, MISC (named, but none of ours) and NONE. */
 export const MODEL_LABELS = ['NONE', 'PERSON', 'ORG', 'LOC', 'NORP', 'MISC'] as const;
 
-const SUFFIX_RULES = new Set(['org-suffix', 'org-head', 'loc-suffix', 'loc-head', 'gpe-suffix', 'gpe-head', 'fac-suffix']);
+/**
+ * Rules whose place or organization type the classifier may not change. Facility words are not among them: a
+ * hall, theatre, mall or airport is a building or the organization that runs it ("performed at Carnegie
+ * Hall", ORG in WikiGold), so the classifier may retype it ORG.
+ */
+const SUFFIX_RULES = new Set(['org-suffix', 'org-head', 'loc-suffix', 'loc-head', 'gpe-suffix', 'gpe-head']);
 /** The gold's coarse type: GPE, LOC and FAC are all places. */
 const scoredType = (type: EntityType): string => (type === 'GPE' || type === 'FAC' ? 'LOC' : type);
 const SURE_RULES = new Set(['country-name', 'capital-city', 'demonym', 'region-list', 'group-word']);
