@@ -47,6 +47,39 @@ function sentenceIndexer(sentences: Obj[]): (offset: number) => number | null {
   };
 }
 
+/** `Array.from(text).length` (what Python's `len` counts) without building the array of characters. */
+export function codePointLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** JavaScript's `\s` (Unicode mode): every one is a single UTF-16 unit. */
+function isSpace(unit: number): boolean {
+  return (unit >= 0x09 && unit <= 0x0d) || unit === 0x20 || unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
+}
+
+/** Runs of non-space characters: `text.split(/\s+/u).filter((w) => w !== '').length` without the array. */
+export function wordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
 export function articleTables(json: ArticleJson): ArticleTables {
   const id = json.id as string;
   const metadata = obj(json.metadata) ?? {};
@@ -80,8 +113,8 @@ export function articleTables(json: ArticleJson): ArticleTables {
     str(json.dct_source),
     str(metadata.source),
     str(metadata.url),
-    Array.from(text).length,
-    text.split(/\s+/u).filter((w) => w !== '').length,
+    codePointLength(text),
+    wordCount(text),
     arr(json.paragraphs).length,
     sentences.length,
     str(headline?.text),
