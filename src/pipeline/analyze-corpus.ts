@@ -274,11 +274,17 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
 /**
  * Runs article tasks. With one worker the main thread analyzes every article. With N > 1 the main
  * thread is one of the N analysts and N - 1 worker threads are the others: each thread loads the
- * models once (a thread costs ~2 CPU-seconds to start), and the main thread, which loaded them anyway,
- * analyzes whenever every worker already has `QUEUE_PER_THREAD` articles waiting. Threads start on the
- * first article that needs analysis, so a rerun with nothing to analyze starts none.
+ * models once (a thread costs ~1.4 CPU-seconds to start), and the main thread, which loaded them anyway,
+ * analyzes whenever every worker already has `QUEUE_PER_THREAD` articles given (one running, the rest
+ * waiting). Threads start on the first article that needs analysis, so a rerun with nothing to analyze
+ * starts none.
  */
-const QUEUE_PER_THREAD = 2;
+/**
+ * Four, not two: while the main thread analyzes one article a worker must not run dry, and with one
+ * article running and one waiting it did whenever the main thread's article was longer than the
+ * worker's next two. Articles waiting are their raw text only.
+ */
+const QUEUE_PER_THREAD = 4;
 /**
  * The reorder buffer's size while the worker threads are still loading (~1.5-2 s). The first articles go to
  * their inboxes, and with the steady-state window (8 per thread) the main thread, having analyzed the next
