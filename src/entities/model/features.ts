@@ -7,35 +7,6 @@ import { wordCluster } from '../clusters.js';
 import { documentCues, isEventName, type ContextCue, type ContextKind } from '../context.js';
 
 /**
- * Feature strings made once per prefix and value. A string made afresh for every candidate (a template
- * literal) must be flattened and hashed again for the weight lookup; a reused one keeps its hash, so
- * the lookup is one probe. Bounded: a long run over odd text starts a memo afresh.
- */
-function interned(prefix: string): (value: string) => string {
-  const made = new Map<string, string>();
-  return (value) => {
-    let feature = made.get(value);
-    if (feature === undefined) {
-      if (made.size >= 50_000) made.clear();
-      feature = prefix + value;
-      made.set(value, feature);
-    }
-    return feature;
-  };
-}
-const RULE = interned('rule=');
-const TYPE = interned('type=');
-const FIRST = interned('first=');
-const LAST = interned('last=');
-const SUFFIX3 = interned('suffix3=');
-const WORD = interned('word=');
-const SHAPE = interned('shape=');
-const PREV = interned('prev=');
-const NEXT = interned('next=');
-const PREV_POS = interned('prev-pos=');
-const NEXT_POS = interned('next-pos=');
-
-/**
  * Features of one candidate for the classifier: the rules' verdict, the words and their shape,
  * what the lexicons say about them, and the words around the candidate.
  */
@@ -46,10 +17,10 @@ export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing:
   const last = keys[keys.length - 1]!;
   const whole = keys.join(' ');
   const f: string[] = ['bias'];
-  f.push(RULE(typing?.rule ?? 'none'), TYPE(typing?.type ?? 'none'), `type-strength=${typing?.type ?? 'none'}|${typing?.strength ?? ''}`);
-  f.push(`n=${Math.min(keys.length, 4)}`, FIRST(first), LAST(last), SUFFIX3(last.slice(-3)));
-  for (const k of keys) f.push(WORD(k));
-  f.push(SHAPE(shapeOf(candidate.text)));
+  f.push(`rule=${typing?.rule ?? 'none'}`, `type=${typing?.type ?? 'none'}`, `type-strength=${typing?.type ?? 'none'}|${typing?.strength ?? ''}`);
+  f.push(`n=${Math.min(keys.length, 4)}`, `first=${first}`, `last=${last}`, `suffix3=${last.slice(-3)}`);
+  for (const k of keys) f.push(`word=${k}`);
+  f.push(`shape=${shapeOf(candidate.text)}`);
   if (lex.firstNames.has(first)) f.push('first-is-first-name');
   if (lex.lastNames.has(last)) f.push('last-is-last-name');
   if (lex.commonWords.has(first)) f.push('first-is-common');
@@ -79,9 +50,9 @@ export function candidateFeatures(doc: ArticleDoc, candidate: Candidate, typing:
     if (!t || t.sentence !== tokens[candidate.first]!.sentence) return '<s>';
     return t.pos === 'SPACE' ? '<nl>' : t.normal;
   };
-  f.push(PREV(word(candidate.first - 1)), `prev2=${word(candidate.first - 2)}|${word(candidate.first - 1)}`);
-  f.push(NEXT(word(candidate.last)), `next2=${word(candidate.last)}|${word(candidate.last + 1)}`);
-  f.push(PREV_POS(tokens[candidate.first - 1]?.pos ?? '<s>'), NEXT_POS(tokens[candidate.last]?.pos ?? '<s>'));
+  f.push(`prev=${word(candidate.first - 1)}`, `prev2=${word(candidate.first - 2)}|${word(candidate.first - 1)}`);
+  f.push(`next=${word(candidate.last)}`, `next2=${word(candidate.last)}|${word(candidate.last + 1)}`);
+  f.push(`prev-pos=${tokens[candidate.first - 1]?.pos ?? '<s>'}`, `next-pos=${tokens[candidate.last]?.pos ?? '<s>'}`);
   f.push(`type-next=${typing?.type ?? 'none'}|${word(candidate.last)}`, `type-prev=${typing?.type ?? 'none'}|${word(candidate.first - 1)}`);
   // Names in a list share a kind: "Tieck, Schelling and Novalis".
   if (neighbors.left !== undefined) f.push(`list-left=${neighbors.left?.type ?? 'none'}`);
