@@ -15,7 +15,7 @@ export const entitiesConfigSchema = z
     /** Type capitalized names that no data or rule recognizes by their context and shape (else drop them). */
     guessUnknownNames: z.boolean().default(true),
     /**
-     * Let the averaged-perceptron classifier (trained on MEANTIME + WikiGold, see src/entities/model/)
+     * Let the classifier (a multinomial logistic regression trained on MEANTIME + WikiGold, see src/entities/model/)
      * decide each candidate's type from the rules' verdict, its words and its context.
      */
     model: z.boolean().default(true),
