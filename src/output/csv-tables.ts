@@ -1,3 +1,4 @@
+import { codePointConverter } from '../document/offsets.js';
 import type { ArticleJson } from './article-json.js';
 
 /**
@@ -45,22 +46,6 @@ function sentenceIndexer(sentences: Obj[]): (offset: number) => number | null {
     const sentence = sentences[found]!;
     return offset < (sentence.end as number) ? (sentence.index as number) : null;
   };
-}
-
-/** `Array.from(text).length` (what Python's `len` counts) without building the array of characters. */
-export function codePointLength(text: string): number {
-  let n = text.length;
-  for (let i = 0; i < text.length - 1; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        n--;
-        i++;
-      }
-    }
-  }
-  return n;
 }
 
 /** JavaScript's `\s` (Unicode mode): every one is a single UTF-16 unit. */
@@ -113,7 +98,8 @@ export function articleTables(json: ArticleJson): ArticleTables {
     str(json.dct_source),
     str(metadata.source),
     str(metadata.url),
-    codePointLength(text),
+    // Code points, what Python's len() counts (Array.from(text).length, without the array).
+    codePointConverter(text)(text.length),
     wordCount(text),
     arr(json.paragraphs).length,
     sentences.length,

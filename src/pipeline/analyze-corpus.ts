@@ -238,10 +238,11 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
       const step = plan(ref);
       step.catch(() => undefined); // awaited in order below; this only keeps an early failure from going unhandled
       window.push({ ref, step });
-      // `while`: the window shrinks once the workers have loaded, and the buffer drains to it.
-      if (window.length >= runner.window) while (window.length >= runner.window) await next();
+      // The window shrinks once the workers have loaded, and the buffer then drains down to it.
+      const full = window.length >= runner.window;
+      while (window.length >= runner.window) await next();
       // Let finished workers hand back their results and take new articles before the next one.
-      else if (runner.parallel) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (!full && runner.parallel) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     while (window.length > 0) await next();
     errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));

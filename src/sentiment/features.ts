@@ -149,11 +149,11 @@ export function lemmaFactsOf(lemma: string | undefined, word: string): LemmaFact
 }
 
 /**
- * The facts of each token of a document, filled as its sentences are read: the rule pass, the model
- * features and the lemma list each read a sentence's tokens, and this keeps it to one memo lookup per
- * token. Keyed by the document's token array, so it lives as long as the document.
- *
- * A document's per-token memo: `wordOf(i)` and `lemmaOf(i)` look a token up once. */
+ * A document's per-token memo, filled as its sentences are read: the rule pass, the model features, the
+ * lemma list and the tension cue matcher each read a sentence's tokens, and `wordOf(i)` / `lemmaOf(i)`
+ * keep it to one lookup per token. Keyed by the document's token array, so it lives as long as the
+ * document.
+ */
 export interface TokenFacts {
   wordOf(i: number): WordFacts;
   lemmaOf(i: number): LemmaFacts;
@@ -235,14 +235,13 @@ function adjustmentsOf(model: SentimentModel): ReadonlyMap<string, number> {
   return map;
 }
 
-const CLAUSE_BREAK = CLAUSE_BREAK_WORDS;
 const LETTER = /\p{L}/u;
 
 /** A negator within `scope` tokens before `i`, not across clause punctuation or "but". */
 export function isNegated(tokens: readonly Token[], from: number, i: number, scope: number): boolean {
   for (let k = 1; k <= scope && i - k >= from; k++) {
     const w = tokens[i - k]!.normal;
-    if (CLAUSE_BREAK.has(w) || w === 'but') return false;
+    if (CLAUSE_BREAK_WORDS.has(w) || w === 'but') return false;
     if (NEGATORS.has(w)) {
       // "not only", "no doubt", "no wonder" do not negate what follows.
       const next = tokens[i - k + 1]!.normal;

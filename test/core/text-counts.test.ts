@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, wordCount } from '../../src/output/csv-tables.js';
+import { codePointConverter } from '../../src/document/offsets.js';
+import { wordCount } from '../../src/output/csv-tables.js';
 
 const SAMPLES = [
   '',
@@ -18,7 +19,7 @@ describe('[output] article text counts', () => {
     const all = [...SAMPLES];
     for (let unit = 0; unit < 0x3100; unit++) all.push(`a${String.fromCharCode(unit)}b c`);
     for (const text of all) {
-      expect(codePointLength(text), JSON.stringify(text)).toBe(Array.from(text).length);
+      expect(codePointConverter(text)(text.length), JSON.stringify(text)).toBe(Array.from(text).length);
       expect(wordCount(text), JSON.stringify(text)).toBe(text.split(/\s+/u).filter((w) => w !== '').length);
     }
   });
