@@ -90,6 +90,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       .option('--json', 'print the report as JSON')
       .option('--baseline <name>', 'score a package-only baseline instead of the pipeline');
     if (stage === 'sentiment') command.option('--cross-validated', 'score the trained sentiment model by 10-fold cross-validation grouped by article');
+    if (stage === 'entities') command.option('--train-fraction <f>', 'learning curve: train each cross-validation fold on this share (0-1] of its training documents');
     command.action(async (options: EvalOptions) => {
       exitCode = await evalStage(stage, options, io);
     });
@@ -250,6 +251,7 @@ interface EvalOptions {
   readonly json?: boolean;
   readonly baseline?: string;
   readonly crossValidated?: boolean;
+  readonly trainFraction?: string;
 }
 
 interface EvalResult {
@@ -266,7 +268,9 @@ const EVALUATORS: Record<EvalStage, { baselines: readonly string[]; run: (gold: 
     baselines: ['compromise'],
     run: async (gold, o) => {
       const m = await import('./eval/entities.js');
-      const report = await m.evaluateEntities(gold, { baseline: o.baseline as 'compromise' | undefined });
+      const trainFraction = o.trainFraction === undefined ? undefined : Number(o.trainFraction);
+      if (trainFraction !== undefined && !(trainFraction > 0 && trainFraction <= 1)) throw new Error(`--train-fraction must be a number in (0, 1], got "${o.trainFraction}"`);
+      const report = await m.evaluateEntities(gold, { baseline: o.baseline as 'compromise' | undefined, trainFraction });
       return { report, text: () => m.formatEntitiesReport(report) };
     },
   },

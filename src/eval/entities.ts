@@ -28,6 +28,11 @@ export interface EntitiesEvalOptions {
    * committed weights were trained on retrains per fold (5 folds), so no score is measured on training data.
    */
   readonly folds?: number | null;
+  /**
+   * Learning curve: each fold trains on this share (0-1] of its training documents, spread evenly over
+   * each source in id order; the test documents stay the same.
+   */
+  readonly trainFraction?: number;
 }
 
 export interface PrfScores {
@@ -87,7 +92,8 @@ export async function evaluateEntities(goldPath: string, options: EntitiesEvalOp
   let pairs: Pair[];
   let system = options.baseline ?? 'article-pipeline';
   if (folds > 1) {
-    system = `article-pipeline (classifier retrained in ${folds}-fold cross-validation by document)`;
+    const fraction = options.trainFraction ?? 1;
+    system = `article-pipeline (classifier retrained in ${folds}-fold cross-validation by document${fraction < 1 ? `, on ${fraction} of each fold's training documents` : ''})`;
     const foldOf = assignFolds(docs, folds);
     const config = entitiesConfigSchema.parse(options.config ?? {});
     // Candidates and their features do not depend on the classifier: compute them once for all folds.
@@ -98,7 +104,7 @@ export async function evaluateEntities(goldPath: string, options: EntitiesEvalOp
     });
     const predicted = new Map<GoldDocument, ScoredSpan[]>();
     for (let k = 0; k < folds; k++) {
-      const train = prepared.filter((p) => foldOf.get(p.gold) !== k);
+      const train = evenShare(prepared.filter((p) => foldOf.get(p.gold) !== k), (p) => p.gold, fraction);
       const model = trainFromExamples(train.flatMap((p) => p.examples), train.map((p) => p.gold.id), `fold ${k + 1} of ${folds}`);
       for (const p of prepared) {
         if (foldOf.get(p.gold) !== k) continue;
@@ -127,6 +133,20 @@ function crossValidationFolds(docs: readonly GoldDocument[], options: EntitiesEv
   if (options.folds !== undefined && options.folds !== null) return options.folds;
   const trained = new Set(defaultModel()?.documents ?? []);
   return docs.some((d) => trained.has(d.id)) ? 5 : 0;
+}
+
+/** Every item whose rank within its source crosses a multiple of 1 / fraction: an even spread of each source, rounded down. */
+export function evenShare<T>(items: readonly T[], goldOf: (item: T) => GoldDocument, fraction: number): T[] {
+  if (fraction >= 1) return [...items];
+  const rank = new Map<string, number>();
+  return [...items]
+    .sort((a, b) => goldOf(a).id.localeCompare(goldOf(b).id))
+    .filter((item) => {
+      const source = goldOf(item).source ?? '';
+      const n = rank.get(source) ?? 0;
+      rank.set(source, n + 1);
+      return Math.floor((n + 1) * fraction) > Math.floor(n * fraction);
+    });
 }
 
 /** Folds by document, dealt round-robin within each source so every fold has both kinds of text. */

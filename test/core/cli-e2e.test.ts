@@ -233,4 +233,10 @@ describe('eval', () => {
     expect(await main(['eval', 'entities', '--gold', path.join(dir, 'nope.jsonl')], missing.io)).toBe(2);
     expect(missing.err()).toMatch(/cannot read gold file/u);
   });
+  it('exits 2 for a learning-curve share outside (0, 1]', async () => {
+    const gold = path.join(makeTempDir({ 'gold.jsonl': JSON.stringify({ id: 'g1', text: 'Boeing hired Ann Lee.', entities: [] }) }), 'gold.jsonl');
+    const zero = captureIo();
+    expect(await main(['eval', 'entities', '--gold', gold, '--train-fraction', '0'], zero.io)).toBe(2);
+    expect(zero.err()).toMatch(/--train-fraction must be a number in \(0, 1\], got "0"/u);
+  });
 });
