@@ -68,6 +68,9 @@ export function findCandidates(doc: ArticleDoc): Candidate[] {
     if (!v.capital || NEVER_NAMES.has(v.key)) return false;
     if (inDateline(doc, v.token)) return false;
     const ambiguous = v.ambiguousPosition || titleCaseSegments.has(v.segment);
+    // "Athletics Triple A", "Divizia A", "Class A California League": in running prose the article is "a", so a
+    // capital "A" right after a name is a letter of the name.
+    if (v.token.value === 'A' && !ambiguous && views[i - 1]?.capital && !views[i - 1]!.allCaps && views[i - 1]!.segment === v.segment && views[i - 1]!.key !== 'the') return true;
     // "The" capitalized inside a sentence belongs to the name ("bands like The Ramones", "at The University of Texas").
     if (v.key === 'the' && v.token.value === 'The' && !ambiguous && views[i + 1]?.capital && views[i + 1]!.segment === v.segment) return true;
     if (CLOSED_CLASS_POS.has(v.token.pos) && (lex.commonWords.has(v.key) || FUNCTION_WORDS.has(v.key))) {
@@ -172,6 +175,8 @@ function isSplitWord(before: string, after: string): boolean {
   if (!LETTERS_ONLY.test(before) || !LETTERS_ONLY.test(after)) return false;
   return NON_ASCII_LETTER.test(before[before.length - 1]!) || NON_ASCII_LETTER.test(after[0]!);
 }
+/** Role acronyms written after a name ("Apple Computer CEO", "Liberal-Labour MPP"): members of parliaments and officers. */
+const ROLE_ACRONYMS = new Set(['ceo', 'cfo', 'coo', 'cto', 'cio', 'mp', 'mpp', 'mla', 'mep', 'msp', 'mha', 'mna']);
 const WEAK_CONNECTORS = new Set(['for', 'on', 'upon']);
 /** Legal-form words that end a company name: a name after them is a new name ("Chrysler LLC Jim Press"). */
 const LEGAL_FORMS = new Set(['inc', 'corp', 'llc', 'ltd', 'plc', 'co', 'nv', 'ag', 'sa', 'gmbh', 'bv', 'spa', 'llp']);
@@ -318,8 +323,9 @@ function splitRun(views: readonly TokenView[], first: number, last: number, lex:
         pieces.push([start, k]);
         start = k;
       }
-    } else if (i > start && ((LEGAL_FORMS.has(views[i - 1]!.key) && v.capital) || (v.allCaps && !LEGAL_FORMS.has(v.key) && endsOrganization(views[i - 1]!, lex)))) {
-      // "Chrysler LLC | Jim Press", "... Space Company | EADS N.V.": a name after a complete company name.
+    } else if (i > start && ((LEGAL_FORMS.has(views[i - 1]!.key) && v.capital) || (v.allCaps && !LEGAL_FORMS.has(v.key) && endsOrganization(views[i - 1]!, lex) && i - 1 > start))) {
+      // "Chrysler LLC | Jim Press", "... Space Company | EADS N.V.": a name after a complete company name; an
+      // organization word alone is not one ("Club BED").
       pieces.push([start, i]);
       start = i;
     } else if (value === 'and' && ((!orgEnding && !insideOrgOf(views, start, i, last, lex)) || endsOrganization(views[i - 1]!, lex))) {
@@ -328,6 +334,11 @@ function splitRun(views: readonly TokenView[], first: number, last: number, lex:
       start = i + 1;
     } else if (i > start && TITLE_WORDS.has(v.key) && !TITLE_WORDS.has(views[i - 1]!.key) && titleBeforeName(views, i, last, lex)) {
       // "Colombian President Gustavo Petro", "Apple CEO Steve Jobs": the title starts a new piece.
+      pieces.push([start, i]);
+      start = i;
+    } else if (i > start && i + 1 < last && roleAfterAcronym(views, i, last, lex)) {
+      // "the NFL Champion Baltimore Colts", "BBC Correspondent John Simpson": an acronym is a whole name, and a
+      // role after it introduces the next name.
       pieces.push([start, i]);
       start = i;
     } else if (value === '-' && i > start) {
@@ -347,9 +358,21 @@ function splitRun(views: readonly TokenView[], first: number, last: number, lex:
   for (let [a, b] of pieces) {
     while (a < b && isConnector(views[a]!)) a++;
     while (b > a && isConnector(views[b - 1]!)) b--;
+    // "the Liberal-Labour MPP for Kenora", "a former United Farmers of Ontario MPP": a role acronym after a
+    // name says what the person is, and is no part of the party or company.
+    if (b - a >= 2 && views[b - 1]!.allCaps && ROLE_ACRONYMS.has(views[b - 1]!.key)) b--;
     if (b > a) trimmed.push([a, b]);
   }
   return trimmed;
+}
+
+/** "NFL | Champion Baltimore Colts": a singular role noun from compromise's list between an acronym and a name. */
+function roleAfterAcronym(views: readonly TokenView[], at: number, last: number, lex: Lexicon): boolean {
+  const v = views[at]!;
+  if (!v.capital || v.allCaps || !views[at - 1]!.allCaps || TITLE_WORDS.has(v.key) || !lex.roles.has(v.key) || /s$/u.test(v.key)) return false;
+  if (!views[at + 1]!.capital) return false;
+  const end = views[last - 1]!.key;
+  return !(ORG_SUFFIXES.has(end) || lex.orgSuffixes.has(end));
 }
 
 /**
@@ -468,8 +491,8 @@ function makeCandidate(
     // "General Motors", "Chief Executive Office": the words after the title make an organization.
     const rest = views[last - 1]!.key;
     const orgLike = ORG_SUFFIXES.has(rest) || lex.orgSuffixes.has(rest);
-    if (j >= last) return null;
-    if (!orgLike) {
+    if (j >= last && !namesGroup(views, first, last)) return null;
+    if (!orgLike && j < last) {
       titleFirst = first;
       nameFirst = j;
     }
@@ -480,7 +503,7 @@ function makeCandidate(
   // A piece that is only titles and roles ("Chairman", "Chief Operating Officer") names no one.
   let onlyRoles = true;
   for (let k = nameFirst; k < last; k++) if (!(TITLE_WORDS.has(views[k]!.key) || lex.roles.has(views[k]!.key) || !views[k]!.capital)) onlyRoles = false;
-  if (onlyRoles) return null;
+  if (onlyRoles && !namesGroup(views, nameFirst, last)) return null;
   let title: string | null = null;
   const text = doc.text;
   if (titleFirst >= 0) {
@@ -514,6 +537,22 @@ function makeCandidate(
     inTitleCase: titleCase.has(views[nameFirst]!.segment),
     atSentenceStart: views[nameFirst]!.ambiguousPosition,
   };
+}
+
+/**
+ * "for the Patriots", "recalled by the Athletics": a capitalized plural role noun after a lower-case "the"
+ * in running prose names a team or a group; a role is written in lower case there ("the patriots").
+ */
+function namesGroup(views: readonly TokenView[], first: number, last: number): boolean {
+  if (last - first !== 1) return false;
+  const v = views[first]!;
+  const the = views[first - 1];
+  if (!the || the.token.value !== 'the' || the.segment !== v.segment || v.ambiguousPosition || v.allCaps) return false;
+  if (v.token.pos !== 'PROPN' && v.token.pos !== 'NOUN') return false;
+  const next = views[first + 1];
+  // "the Directors of the company", "the Patriots' coach" stay roles or owners.
+  if (next && next.segment === v.segment && (next.key === 'of' || POSSESSIVE.has(next.token.value))) return false;
+  return /[^s]s$/u.test(v.key);
 }
 
 const POSSESSIVE = new Set(["'s", '’s']);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createDocument } from '../../src/pipeline/create-document.js';
+import { findCandidates } from '../../src/entities/candidates.js';
+
+function spans(text: string): string[] {
+  return findCandidates(createDocument({ id: 'test', text })).map((c) => c.text);
+}
+
+describe('[entities] candidate spans', () => {
+  it('cuts a role acronym off the end of a party or company name', () => {
+    expect(spans('In 1951 she was elected as the Liberal-Labour MPP for Kenora.')).toContain('Liberal-Labour');
+    expect(spans('He lost to a former United Farmers of Ontario MPP in the by-election.')).toContain('United Farmers of Ontario');
+    expect(spans('On Monday, Apple Computer CEO Steve Jobs spoke in San Francisco.')).toContain('Apple Computer');
+  });
+
+  it('splits an acronym, a role and the name the role introduces', () => {
+    const found = spans('He was drafted by the NFL Champion Baltimore Colts in 1969.');
+    expect(found).toContain('NFL');
+    expect(found).toContain('Baltimore Colts');
+  });
+
+  it('keeps a capitalized plural role after "the" as a team, not a role', () => {
+    expect(spans('He played defensive end for the Patriots in 1971.')).toContain('Patriots');
+    // Lower case, or followed by "of", it is still a role.
+    expect(spans('The board met the Directors of the bank on Friday.')).not.toContain('Directors');
+  });
+
+  it('keeps a capital "A" after a name in running prose as part of the name', () => {
+    expect(spans('He was sent down to the Athletics Triple A team in May.')).toContain('Athletics Triple A');
+    expect(spans('He debuted in Divizia A with Steaua in 1992.')).toContain('Divizia A');
+    expect(spans('A new stadium opened in Miami.')).not.toContain('A');
+  });
+
+  it('does not split an organization word from the acronym after it', () => {
+    expect(spans('He played at Pawn Shop and Club BED last year.')).toContain('Club BED');
+  });
+});
