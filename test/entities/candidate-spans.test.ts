@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDocument } from '../../src/pipeline/create-document.js';
 import { findCandidates } from '../../src/entities/candidates.js';
+import { classifyCandidate } from '../../src/entities/classify.js';
 
 function spans(text: string): string[] {
   return findCandidates(createDocument({ id: 'test', text })).map((c) => c.text);
@@ -33,5 +34,11 @@ describe('[entities] candidate spans', () => {
 
   it('does not split an organization word from the acronym after it', () => {
     expect(spans('He played at Pawn Shop and Club BED last year.')).toContain('Club BED');
+  });
+
+  it('types a compass word before a known place as a place', () => {
+    const [westJersey] = findCandidates(createDocument({ id: 'test', text: 'The engineer of the West Jersey train saw the signal.' }));
+    expect(westJersey?.text).toBe('West Jersey');
+    expect(classifyCandidate(westJersey!)?.type).toBe('LOC');
   });
 });
