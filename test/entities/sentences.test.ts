@@ -66,3 +66,14 @@ describe('[entities] behaviour on real sentences', () => {
     expect(labels('Colombian President Gustavo Petro visited Venezuela.', { model: false })).toEqual(['Colombian/NORP', 'Gustavo Petro/PERSON', 'Venezuela/GPE']);
   });
 });
+
+describe('[entities] a coordinated list is decided jointly', () => {
+  it(`${here}a list member left unnamed on its own takes the type the list favours`, () => {
+    // Alone, "The Shins" is dropped; beside two bands it is one.
+    expect(labels('The band toured with Wilco, Spoon and The Shins, and later with Pavement.')).toContain('The Shins/ORG');
+  });
+
+  it(`${here}a list of products does not become organizations`, () => {
+    expect(labels('The company sold the Walkman, Discman, Trinitron and PlayStation.').filter((l) => l.endsWith('/ORG'))).toEqual([]);
+  });
+});

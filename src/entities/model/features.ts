@@ -150,3 +150,28 @@ export function candidateCounts(candidates: readonly Candidate[]): Map<string, n
   }
   return counts;
 }
+
+/** LIST_GAP or a slash: a slash joins the members of a list ("Crobar / Amika / Mynt"), though not two neighbours' features (measured, see README). */
+const LIST_GAP_OR_SLASH = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*\/\s*)$/u;
+
+/**
+ * Coordinated lists of three or more candidates in one sentence ("KGB, Shadow Lounge, Liquid, Bar Room,
+ * Lua's"; "Nikki Beach / Pearl / Hardrock"): each list is the indices of its members, in order.
+ */
+export function coordinatedLists(doc: ArticleDoc, candidates: readonly Candidate[]): number[][] {
+  const lists: number[][] = [];
+  let run: number[] = [];
+  const close = (): void => {
+    if (run.length >= 3) lists.push(run);
+    run = [];
+  };
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    const prev = candidates[i - 1];
+    const joined = prev !== undefined && doc.tokens[prev.first]!.sentence === doc.tokens[c.first]!.sentence && LIST_GAP_OR_SLASH.test(doc.text.slice(prev.end, c.start));
+    if (!joined) close();
+    run.push(i);
+  }
+  close();
+  return lists;
+}

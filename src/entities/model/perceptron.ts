@@ -55,3 +55,24 @@ export function predictLabel(model: PerceptronWeights, features: readonly string
   for (let i = 1; i < n; i++) if (scores[i]! > scores[best]!) best = i;
   return model.labels[best]!;
 }
+
+/**
+ * The probability of every label (softmax of the scores, in the order of `labels`), written into `out`.
+ * For a logistic regression these are its fitted probabilities; the argmax is `predictLabel`'s label.
+ */
+export function labelProbabilities(model: PerceptronWeights, features: readonly string[], out: Float64Array): Float64Array {
+  const { table, bias } = compile(model);
+  out.set(bias);
+  const n = out.length;
+  for (const f of features) {
+    const w = table.get(f);
+    if (!w) continue;
+    for (let i = 0; i < n; i++) out[i]! += w[i]!;
+  }
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) if (out[i]! > max) max = out[i]!;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += out[i] = Math.exp(out[i]! - max);
+  for (let i = 0; i < n; i++) out[i]! /= sum;
+  return out;
+}
