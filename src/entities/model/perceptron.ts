@@ -42,25 +42,15 @@ function compile(model: PerceptronWeights): CompiledModel {
 }
 
 export function predictLabel(model: PerceptronWeights, features: readonly string[]): string {
-  const { table, bias, scores } = compile(model);
-  scores.set(bias);
-  const n = scores.length;
-  for (const f of features) {
-    const w = table.get(f);
-    if (!w) continue;
-    for (let i = 0; i < n; i++) scores[i]! += w[i]!;
-  }
+  const scores = scoreInto(model, features, compile(model).scores);
   // Ties go to the earlier label, so the order of `labels` makes predictions deterministic.
   let best = 0;
-  for (let i = 1; i < n; i++) if (scores[i]! > scores[best]!) best = i;
+  for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
   return model.labels[best]!;
 }
 
-/**
- * The probability of every label (softmax of the scores, in the order of `labels`), written into `out`.
- * For a logistic regression these are its fitted probabilities; the argmax is `predictLabel`'s label.
- */
-export function labelProbabilities(model: PerceptronWeights, features: readonly string[], out: Float64Array): Float64Array {
+/** The label scores (bias plus the weights of the features present), written into `out`. */
+function scoreInto(model: PerceptronWeights, features: readonly string[], out: Float64Array): Float64Array {
   const { table, bias } = compile(model);
   out.set(bias);
   const n = out.length;
@@ -69,6 +59,16 @@ export function labelProbabilities(model: PerceptronWeights, features: readonly 
     if (!w) continue;
     for (let i = 0; i < n; i++) out[i]! += w[i]!;
   }
+  return out;
+}
+
+/**
+ * The probability of every label (softmax of the scores, in the order of `labels`), written into `out`.
+ * For a logistic regression these are its fitted probabilities; the argmax is `predictLabel`'s label.
+ */
+export function labelProbabilities(model: PerceptronWeights, features: readonly string[], out: Float64Array): Float64Array {
+  scoreInto(model, features, out);
+  const n = out.length;
   let max = -Infinity;
   for (let i = 0; i < n; i++) if (out[i]! > max) max = out[i]!;
   let sum = 0;
