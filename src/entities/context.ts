@@ -1,5 +1,6 @@
 import type { ArticleDoc } from '../document/types.js';
 import type { Candidate } from './candidates.js';
+import type { Typing } from './classify.js';
 
 /**
  * What the words around a name say about its kind, without any list of names: "the band God Street
@@ -112,12 +113,86 @@ export function contextCue(doc: ArticleDoc, candidate: Candidate): ContextCue | 
   return null;
 }
 
+// "Cameo Theatre (now Crobar)", "Les Bains (later Chaos)", "the Doubletree Hotel (formerly the Red Lion)", "Facebook, now Meta,",
+// "i-DANCE (formerly known as Intercord Japan)", "Cameo Theatre was renamed Crobar": the gap between two names that are
+// one thing under two names, so of one kind.
+const RENAME_GAP = /^\s*(?:[(,]\s*(?:now|later|formerly|previously|originally)(?:\s+(?:known as|called|named))?|(?:,\s*)?(?:(?:was|were|is|has been|had been)\s+)?renamed(?:\s+(?:to|as))?)(?:\s+the)?\s+$/iu;
+// The next name in the same parenthesis: "Le Loft & Dunes (later Liquid, now Suite)".
+const RENAME_CHAIN = /^\s*[,;]\s*(?:now|later|then|formerly|previously)(?:\s+(?:known as|called|named))?(?:\s+the)?\s+$/iu;
+
+/** The gap before a place that tells where the name before it is: "Hotel Essex in Miami Beach", "Crobar, Miami". */
+const PLACE_OF_NAME = /^(?:\s+in\s+|\s*,\s*)$/u;
+
+/** For each candidate, the indexes of the candidates naming the same thing before or after a rename. */
+export function renamePartners(doc: ArticleDoc, candidates: readonly Candidate[], typings?: ReadonlyArray<Typing | null>): Array<number[] | undefined> {
+  const partners: Array<number[] | undefined> = [];
+  const link = (a: number, b: number): void => {
+    (partners[a] ??= []).push(b);
+    (partners[b] ??= []).push(a);
+  };
+  const text = doc.text;
+  for (let i = 0; i + 1 < candidates.length; i++) {
+    // Most neighbours are far apart: skip the slice for them.
+    if (candidates[i + 1]!.start - candidates[i]!.end > 40) continue;
+    if (!RENAME_GAP.test(text.slice(candidates[i]!.end, candidates[i + 1]!.start))) continue;
+    // "the Doubletree Hotel in San Jose (formerly the Red Lion)": the other name is the hotel's, not its town's.
+    const renamed = i > 0 && kindOfTyping(typings?.[i]) === 'LOC' && PLACE_OF_NAME.test(text.slice(candidates[i - 1]!.end, candidates[i]!.start)) ? i - 1 : i;
+    link(renamed, i + 1);
+    for (let j = i + 2, prev = i + 1; j < candidates.length; prev = j, j++) {
+      if (candidates[j]!.start - candidates[prev]!.end > 30 || !RENAME_CHAIN.test(text.slice(candidates[prev]!.end, candidates[j]!.start))) break;
+      link(renamed, j);
+    }
+  }
+  return partners;
+}
+
+/**
+ * The kind a rule gave a name, as a cue kind. None for nationalities and groups, and none for facilities: a
+ * renamed theatre or hotel is the business in it ("Cameo Theatre (now Crobar)"), which WikiGold types ORG.
+ */
+function kindOfTyping(typing: Typing | null | undefined): ContextKind | undefined {
+  if (!typing) return undefined;
+  if (typing.type === 'ORG' || typing.type === 'PERSON') return typing.type;
+  if (typing.type === 'GPE' || typing.type === 'LOC') return 'LOC';
+  return undefined;
+}
+
+/**
+ * The one kind of a name and its other names (`group`: indexes of candidates). Whole-name data decides
+ * (a country, a company suffix: "Dutch East Indies (now Indonesia)"); then a place list, which a single weak clue
+ * elsewhere does not outweigh ("Bombay (now Mumbai)"); names all shaped like people's are people ("Norma Jeane
+ * Mortenson (later Marilyn Monroe)"); anything else is an organization: what changes its name in news and
+ * encyclopedia text is mostly a club, a venue, a company, a label, a team or a station, and one weak person clue
+ * ("Nikki Beach") says less than the renaming does.
+ */
+function renamedKind(group: readonly number[], typings: ReadonlyArray<Typing | null> | undefined): ContextKind | null {
+  let strongKind: ContextKind | undefined;
+  let weakPlace = false;
+  let allPeople = true;
+  for (const j of group) {
+    const typing = typings?.[j];
+    const kind = kindOfTyping(typing);
+    if (kind !== 'PERSON') allPeople = false;
+    if (!typing || !kind) continue;
+    if (typing.strength === 'strong') {
+      if (strongKind && strongKind !== kind) return null;
+      strongKind = kind;
+    } else if (typing.type === 'GPE' || typing.type === 'LOC') weakPlace = true;
+  }
+  return strongKind ?? (weakPlace ? 'LOC' : allPeople ? 'PERSON' : 'ORG');
+}
+
 /**
  * Cues per name for the whole article: a name introduced as a band once is a band in every mention.
  * Keyed by the candidate's words; a name with conflicting cues keeps none.
  */
-export function documentCues(doc: ArticleDoc, candidates: readonly Candidate[]): { readonly own: ReadonlyArray<ContextCue | null>; readonly byName: ReadonlyMap<string, ContextKind> } {
+export function documentCues(doc: ArticleDoc, candidates: readonly Candidate[], typings?: ReadonlyArray<Typing | null>): { readonly own: ReadonlyArray<ContextCue | null>; readonly byName: ReadonlyMap<string, ContextKind> } {
   const own = candidates.map((c) => contextCue(doc, c));
+  renamePartners(doc, candidates, typings).forEach((linked, i) => {
+    if (!linked || own[i]) return;
+    const kind = renamedKind([i, ...linked], typings);
+    if (kind) own[i] = { kind, cue: 'renamed' };
+  });
   const byName = new Map<string, ContextKind | null>();
   candidates.forEach((c, i) => {
     const cue = own[i];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDocument } from '../../src/pipeline/create-document.js';
 import { findCandidates } from '../../src/entities/candidates.js';
+import { entitiesConfigSchema, typeCandidates } from '../../src/entities/index.js';
 import { contextCue, documentCues, isEventName } from '../../src/entities/context.js';
 import { labels } from './helpers.js';
 
@@ -56,5 +57,28 @@ describe('[entities] what the words around a name say about it', () => {
   it(`${here}a possessive that owns nothing is part of a shop's name`, () => {
     expect(labels("Thalhimer's became Hecht's in 1992, which became Macy's in 2006.").map((l) => l.split('/')[0])).toEqual(["Thalhimer's", "Hecht's", "Macy's"]);
     expect(labels("Apple's shares rose.")).toEqual(['Apple/ORG']);
+  });
+
+  it(`${here}a renamed name is of its other name's kind`, () => {
+    const cues = (text: string): string[] => {
+      const doc = createDocument({ id: 'test', text });
+      const { candidates, typings } = typeCandidates(doc, entitiesConfigSchema.parse({}));
+      const { own } = documentCues(doc, candidates, typings);
+      return candidates.map((c, i) => `${c.text}=${own[i] ? `${own[i]!.kind}/${own[i]!.cue}` : '-'}`);
+    };
+    expect(cues('The catalogue was sold to Northgate Records (formerly known as Pellow Music) in 2001.')).toEqual(['Northgate Records=ORG/renamed', 'Pellow Music=ORG/renamed']);
+    // A chain in one parenthesis names one club three times.
+    expect(cues('They later played at Spinners (later Blue Room, now Haze) most weekends.')).toEqual(['Spinners=ORG/renamed', 'Blue Room=ORG/renamed', 'Haze=ORG/renamed']);
+    // The parenthesis after "X in Town" renames X, not the town.
+    expect(cues('The band played at the Royal Hotel in Leeds (formerly the Crown Inn) every Friday.')).toEqual(['Royal Hotel=ORG/renamed', 'Leeds=-', 'Crown Inn=ORG/renamed']);
+    // A country on one side makes both places.
+    expect(cues('Many settlers from the Dutch East Indies (now Indonesia) arrived in 1946.')).toEqual(['Dutch East Indies=LOC/renamed', 'Indonesia=LOC/renamed']);
+    expect(cues('The company, formerly Fernhill Dairies, was renamed Meadowgold in 1994.')).toEqual(['Fernhill Dairies=ORG/renamed', 'Meadowgold=ORG/renamed']);
+    expect(cues('Smith and Jones now run the firm with Brown.')).toEqual(['Smith=-', 'Jones=-', 'Brown=-']);
+  });
+
+  it(`${here}the classifier keeps renamed organizations that no rule knows`, () => {
+    expect(labels('The catalogue was sold to Northgate Records (formerly known as Pellow Music) in 2001.')).toEqual(['Northgate Records/ORG', 'Pellow Music/ORG']);
+    expect(labels('They later played at Spinners (later Blue Room, now Haze) most weekends.')).toEqual(['Spinners/ORG', 'Blue Room/ORG', 'Haze/ORG']);
   });
 });

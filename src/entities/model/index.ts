@@ -38,7 +38,7 @@ export function defaultModel(): EntityModel {
  */
 export function applyModel(doc: ArticleDoc, candidates: readonly Candidate[], typings: ReadonlyArray<Typing | null>, model: EntityModel): Array<Typing | null> {
   const counts = candidateCounts(candidates);
-  const contexts = mentionContexts(doc, candidates);
+  const contexts = mentionContexts(doc, candidates, typings);
   const probabilities = candidates.map((c, i) => labelProbabilities(model, candidateFeatures(doc, c, typings[i] ?? null, counts, listNeighbors(doc, candidates, typings, i), contexts[i]), new Float64Array(model.labels.length)));
   const labels = probabilities.map((p) => model.labels[argmax(p)]!);
   decideListsJointly(doc, candidates, model, probabilities, labels);

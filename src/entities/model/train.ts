@@ -44,7 +44,7 @@ export function examplesOf(doc: ArticleDoc, typed: { readonly candidates: readon
   // Our spans leave titles out; where the gold keeps one ("President Vladimir Putin"), the name is
   // still a correct find, so it is not taught as NONE.
   const byEnd = new Map(gold.entities.map((e) => [e.end, e]));
-  const contexts = mentionContexts(doc, candidates);
+  const contexts = mentionContexts(doc, candidates, typings);
   return candidates.map((c, i) => {
     const titled = c.title ? byEnd.get(c.end) : undefined;
     const label = labels.get(`${c.start}:${c.end}`) ?? (titled && titled.start < c.start ? titled.type : 'NONE');
