@@ -69,8 +69,11 @@ describe('[entities] behaviour on real sentences', () => {
 
 describe('[entities] a coordinated list is decided jointly', () => {
   it(`${here}a list member left unnamed on its own takes the type the list favours`, () => {
-    // Alone, "The Shins" is dropped; beside two bands it is one.
-    expect(labels('The band toured with Wilco, Spoon and The Shins, and later with Pavement.')).toContain('The Shins/ORG');
+    // Alone, "Pearl" is not named; beside two bars it is one.
+    expect(labels('The night moved to Pearl.')).toEqual([]);
+    expect(labels('The night moved between Shadow Lounge, Bar Room and Pearl.')).toContain('Pearl/ORG');
+    // "the" may open each member.
+    expect(labels('He signed with the Orlando Magic, the Miami Heat and the Rays.')).toEqual(['Orlando Magic/ORG', 'Miami Heat/ORG', 'Rays/ORG']);
   });
 
   it(`${here}a list of products does not become organizations`, () => {

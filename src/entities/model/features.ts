@@ -152,7 +152,7 @@ export function candidateCounts(candidates: readonly Candidate[]): Map<string, n
 }
 
 /** LIST_GAP or a slash: a slash joins the members of a list ("Crobar / Amika / Mynt"), though not two neighbours' features (measured, see README). */
-const LIST_GAP_OR_SLASH = /^(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*\/\s*)$/u;
+const LIST_GAP_OR_SLASH = /^(?:\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|&)\s+(?:the\s+)?|\s*\/\s*)$/u;
 
 /**
  * Coordinated lists of three or more candidates in one sentence ("KGB, Shadow Lounge, Liquid, Bar Room,
