@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { trainLogistic } from '../../src/entities/model/logistic.js';
-import { predictLabel } from '../../src/entities/model/perceptron.js';
+import { bestLabel, labelProbabilities, type PerceptronWeights } from '../../src/entities/model/perceptron.js';
+
+const predictLabel = (model: PerceptronWeights, features: readonly string[]): string => bestLabel(model, labelProbabilities(model, features, new Float64Array(model.labels.length)));
 
 describe('[entities] logistic regression (the classifier)', () => {
   const examples = [

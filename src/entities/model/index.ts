@@ -4,7 +4,7 @@ import type { Candidate } from '../candidates.js';
 import type { Typing } from '../classify.js';
 import { isEventName } from '../context.js';
 import { candidateCounts, candidateFeatures, coordinatedLists, listNeighbors, mentionContexts } from './features.js';
-import { labelProbabilities, type PerceptronWeights } from './perceptron.js';
+import { bestLabel, labelProbabilities, type PerceptronWeights } from './perceptron.js';
 
 /** The committed classifier: weights plus what they were trained on (to keep evaluations honest). */
 export interface EntityModel extends PerceptronWeights {
@@ -40,7 +40,7 @@ export function applyModel(doc: ArticleDoc, candidates: readonly Candidate[], ty
   const counts = candidateCounts(candidates);
   const contexts = mentionContexts(doc, candidates, typings);
   const probabilities = candidates.map((c, i) => labelProbabilities(model, candidateFeatures(doc, c, typings[i] ?? null, counts, listNeighbors(doc, candidates, typings, i), contexts[i]), new Float64Array(model.labels.length)));
-  const labels = probabilities.map((p) => model.labels[argmax(p)]!);
+  const labels = probabilities.map((p) => bestLabel(model, p));
   decideListsJointly(doc, candidates, model, probabilities, labels);
   const voted = voteByName(candidates, labels);
   return candidates.map((c, i) => {
@@ -57,13 +57,6 @@ export function applyModel(doc: ArticleDoc, candidates: readonly Candidate[], ty
     if (typed && (!rule || rule.strength === 'weak') && (isEventName(c) || cue?.kind === 'MISC')) return null;
     return typed;
   });
-}
-
-function argmax(values: Float64Array): number {
-  // Ties go to the earlier label, as in predictLabel.
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
-  return best;
 }
 
 const ENTITY_LABELS = new Set(['PERSON', 'ORG', 'LOC', 'NORP']);

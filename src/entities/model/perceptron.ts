@@ -20,8 +20,6 @@ export interface TrainingExample {
 interface CompiledModel {
   readonly table: Map<string, Float64Array>;
   readonly bias: Float64Array;
-  /** Reused by every prediction (predictions are synchronous and never nested). */
-  readonly scores: Float64Array;
 }
 const compiled = new WeakMap<PerceptronWeights, CompiledModel>();
 
@@ -36,16 +34,15 @@ function compile(model: PerceptronWeights): CompiledModel {
   }
   const bias = new Float64Array(model.labels.length);
   model.labels.forEach((label, i) => (bias[i] = model.labelBias?.[label] ?? 0));
-  done = { table, bias, scores: new Float64Array(model.labels.length) };
+  done = { table, bias };
   compiled.set(model, done);
   return done;
 }
 
-export function predictLabel(model: PerceptronWeights, features: readonly string[]): string {
-  const scores = scoreInto(model, features, compile(model).scores);
-  // Ties go to the earlier label, so the order of `labels` makes predictions deterministic.
+/** The label with the highest value (score or probability); ties go to the earlier label, so predictions are deterministic. */
+export function bestLabel(model: PerceptronWeights, values: Float64Array): string {
   let best = 0;
-  for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
+  for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
   return model.labels[best]!;
 }
 
@@ -64,7 +61,7 @@ function scoreInto(model: PerceptronWeights, features: readonly string[], out: F
 
 /**
  * The probability of every label (softmax of the scores, in the order of `labels`), written into `out`.
- * For a logistic regression these are its fitted probabilities; the argmax is `predictLabel`'s label.
+ * For a logistic regression these are its fitted probabilities.
  */
 export function labelProbabilities(model: PerceptronWeights, features: readonly string[], out: Float64Array): Float64Array {
   scoreInto(model, features, out);
