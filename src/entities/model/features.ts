@@ -151,7 +151,7 @@ export function candidateCounts(candidates: readonly Candidate[]): Map<string, n
   return counts;
 }
 
-/** LIST_GAP or a slash: a slash joins the members of a list ("Crobar / Amika / Mynt"), though not two neighbours' features (measured, see README). */
+/** LIST_GAP, also with a "the" opening the next member ("the Miami Heat and the Rays"), or a slash: a slash joins the members of a list ("Crobar / Amika / Mynt"), though not two neighbours' features (measured, see README). */
 const LIST_GAP_OR_SLASH = /^(?:\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or|&)\s+(?:the\s+)?|\s*\/\s*)$/u;
 
 /**
