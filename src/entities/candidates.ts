@@ -92,6 +92,14 @@ export function findCandidates(doc: ArticleDoc): Candidate[] {
       i++;
       continue;
     }
+    const prefix = hyphenPrefix(views, i);
+    if (prefix === 'modifier') {
+      // "the All-Time University of Texas team", "an All-American": the capitalized compound is a modifier, and
+      // its tail is no name of its own.
+      i++;
+      while (i < views.length && !views[i]!.token.spaceBefore && views[i]!.segment === views[i - 1]!.segment) i++;
+      continue;
+    }
     // Grow the run: name tokens, connectors between name tokens, and hyphens inside words.
     let last = i + 1;
     while (last < views.length) {
@@ -108,13 +116,30 @@ export function findCandidates(doc: ArticleDoc): Candidate[] {
       }
       break;
     }
-    for (const piece of splitRun(views, i, last, lex)) {
+    const pieces = splitRun(views, i, last, lex);
+    // "albums by i-DANCE": a one-letter lower-case prefix is part of the brand.
+    if (prefix === 'letter' && pieces[0]![0] === i) pieces[0]![0] = i - 2;
+    for (const piece of pieces) {
       const candidate = makeCandidate(doc, views, piece[0], piece[1], titleCaseSegments, lex);
       if (candidate) candidates.push(candidate);
     }
     i = last;
   }
   return candidates;
+}
+
+/**
+ * What glues a word-initial hyphen to the name token at `at`: a capitalized word that is no name token itself
+ * ("All-Time", "All-American": the whole compound is a modifier), a lower-case letter ("i-DANCE": a brand), or
+ * nothing of either kind ("pro-Spanish", "post-World War II", "Jean-Pierre" joined by the run).
+ */
+function hyphenPrefix(views: readonly TokenView[], at: number): 'modifier' | 'letter' | undefined {
+  const hyphen = views[at - 1];
+  const word = views[at - 2];
+  if (!hyphen || !word || hyphen.token.value !== '-' || hyphen.token.spaceBefore || views[at]!.token.spaceBefore) return undefined;
+  if (word.segment !== views[at]!.segment || !LETTERS_ONLY.test(word.token.value)) return undefined;
+  if (word.capital) return 'modifier';
+  return word.token.value.length === 1 ? 'letter' : undefined;
 }
 
 function viewTokens(doc: ArticleDoc): TokenView[] {
@@ -498,7 +523,7 @@ function makeCandidate(
     }
   }
   // Strip a trailing "of" left by a title such as "Secretary of".
-  while (nameFirst < last && isConnector(views[nameFirst]!)) nameFirst++;
+  while (nameFirst < last && isConnector(views[nameFirst]!) && !(nameFirst + 2 < last && hyphenPrefix(views, nameFirst + 2) === 'letter')) nameFirst++;
   if (nameFirst >= last) return null;
   // A piece that is only titles and roles ("Chairman", "Chief Operating Officer") names no one.
   let onlyRoles = true;

@@ -36,6 +36,16 @@ describe('[entities] candidate spans', () => {
     expect(spans('He played at Pawn Shop and Club BED last year.')).toContain('Club BED');
   });
 
+  it('reads a capitalized hyphenated modifier as no name, and a one-letter prefix as part of one', () => {
+    const texts = spans('In 2005 he was named to the All-Time University of Texas team, having been a consensus All-American in 1970.');
+    expect(texts).toContain('University of Texas');
+    expect(texts).not.toContain('American');
+    expect(texts.some((t) => t.startsWith('Time'))).toBe(false);
+    expect(spans('It is a series of remix compilation albums by i-DANCE (formerly Intercord Japan).')).toContain('i-DANCE');
+    // A capitalized word before the hyphen that is a name joins it instead.
+    expect(spans('He was traded by the Tampa Bay Devil Rays after the Spanish-American War exhibit.')).toContain('Spanish-American War');
+  });
+
   it('types a compass word before a known place as a place', () => {
     const [westJersey] = findCandidates(createDocument({ id: 'test', text: 'The engineer of the West Jersey train saw the signal.' }));
     expect(westJersey?.text).toBe('West Jersey');
