@@ -87,4 +87,10 @@ describe('[entities] what the words around a name say about it', () => {
     expect(labels('The Royal Photographic Society held an exhibition.')).toEqual(['Royal Photographic Society/ORG']);
     expect(labels('Scouting continued as part of the Pakistan Boy Scouts Association until 1971.')).toEqual(['Pakistan Boy Scouts Association/ORG']);
   });
+
+  it(`${here}a name voted once ORG and once NONE in an article is an organization`, () => {
+    // The headline's "Intel" alone comes out NONE; the tie with the prose mention goes to ORG.
+    expect(labels('Apple unveils new Intel-based Mac\nApple Computer announced on Tuesday the first generation of their products to use Intel processors.')).toEqual(['Apple/ORG', 'Intel/ORG', 'Intel/ORG']);
+  });
 });
+
