@@ -124,7 +124,7 @@ const RENAME_CHAIN = /^\s*[,;]\s*(?:now|later|then|formerly|previously)(?:\s+(?:
 const PLACE_OF_NAME = /^(?:\s+in\s+|\s*,\s*)$/u;
 
 /** For each candidate, the indexes of the candidates naming the same thing before or after a rename. */
-export function renamePartners(doc: ArticleDoc, candidates: readonly Candidate[], typings?: ReadonlyArray<Typing | null>): Array<number[] | undefined> {
+export function renamePartners(doc: ArticleDoc, candidates: readonly Candidate[], typings: ReadonlyArray<Typing | null>): Array<number[] | undefined> {
   const partners: Array<number[] | undefined> = [];
   const link = (a: number, b: number): void => {
     (partners[a] ??= []).push(b);
@@ -136,7 +136,7 @@ export function renamePartners(doc: ArticleDoc, candidates: readonly Candidate[]
     if (candidates[i + 1]!.start - candidates[i]!.end > 40) continue;
     if (!RENAME_GAP.test(text.slice(candidates[i]!.end, candidates[i + 1]!.start))) continue;
     // "the Doubletree Hotel in San Jose (formerly the Red Lion)": the other name is the hotel's, not its town's.
-    const renamed = i > 0 && kindOfTyping(typings?.[i]) === 'LOC' && PLACE_OF_NAME.test(text.slice(candidates[i - 1]!.end, candidates[i]!.start)) ? i - 1 : i;
+    const renamed = i > 0 && kindOfTyping(typings[i]) === 'LOC' && PLACE_OF_NAME.test(text.slice(candidates[i - 1]!.end, candidates[i]!.start)) ? i - 1 : i;
     link(renamed, i + 1);
     for (let j = i + 2, prev = i + 1; j < candidates.length; prev = j, j++) {
       if (candidates[j]!.start - candidates[prev]!.end > 30 || !RENAME_CHAIN.test(text.slice(candidates[prev]!.end, candidates[j]!.start))) break;
@@ -165,12 +165,12 @@ function kindOfTyping(typing: Typing | null | undefined): ContextKind | undefine
  * encyclopedia text is mostly a club, a venue, a company, a label, a team or a station, and one weak person clue
  * ("Nikki Beach") says less than the renaming does.
  */
-function renamedKind(group: readonly number[], typings: ReadonlyArray<Typing | null> | undefined): ContextKind | null {
+function renamedKind(group: readonly number[], typings: ReadonlyArray<Typing | null>): ContextKind | null {
   let strongKind: ContextKind | undefined;
   let weakPlace = false;
   let allPeople = true;
   for (const j of group) {
-    const typing = typings?.[j];
+    const typing = typings[j];
     const kind = kindOfTyping(typing);
     if (kind !== 'PERSON') allPeople = false;
     if (!typing || !kind) continue;
@@ -186,7 +186,7 @@ function renamedKind(group: readonly number[], typings: ReadonlyArray<Typing | n
  * Cues per name for the whole article: a name introduced as a band once is a band in every mention.
  * Keyed by the candidate's words; a name with conflicting cues keeps none.
  */
-export function documentCues(doc: ArticleDoc, candidates: readonly Candidate[], typings?: ReadonlyArray<Typing | null>): { readonly own: ReadonlyArray<ContextCue | null>; readonly byName: ReadonlyMap<string, ContextKind> } {
+export function documentCues(doc: ArticleDoc, candidates: readonly Candidate[], typings: ReadonlyArray<Typing | null>): { readonly own: ReadonlyArray<ContextCue | null>; readonly byName: ReadonlyMap<string, ContextKind> } {
   const own = candidates.map((c) => contextCue(doc, c));
   renamePartners(doc, candidates, typings).forEach((linked, i) => {
     if (!linked || own[i]) return;

@@ -37,7 +37,7 @@ export const ENTITY_RULES = [
   { id: 'same-doc-string', description: 'The same name typed elsewhere in the article.' },
   { id: 'person-administration', description: 'A person\'s name before "administration" ("the Trump administration").' },
   { id: 'unknown-multiword', description: 'An unknown multi-word name of name-like words, typed by shape.' },
-  { id: 'model', description: 'Typed by the averaged-perceptron candidate classifier.' },
+  { id: 'model', description: 'Typed by the candidate classifier (a logistic regression), alone or with the other members of a list, where no rule gave that type.' },
 ] as const satisfies readonly EntityRule[];
 
 export type EntityRuleId = (typeof ENTITY_RULES)[number]['id'];

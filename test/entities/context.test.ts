@@ -44,8 +44,8 @@ describe('[entities] what the words around a name say about it', () => {
 
   it(`${here}a cue types every mention of the same name in the article`, () => {
     const doc = createDocument({ id: 'test', text: 'Deltasonic released the record. She signed to Deltasonic in 2004.' });
-    const candidates = findCandidates(doc);
-    expect(documentCues(doc, candidates).byName.get('deltasonic')).toBe('ORG');
+    const { candidates, typings } = typeCandidates(doc, entitiesConfigSchema.parse({}));
+    expect(documentCues(doc, candidates, typings).byName.get('deltasonic')).toBe('ORG');
   });
 
   it(`${here}events and awards are recognized by their head word`, () => {

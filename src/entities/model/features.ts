@@ -103,7 +103,7 @@ export interface MentionContext {
 const NO_CONTEXT: MentionContext = {};
 
 /** The context of every candidate of an article (see context.ts). */
-export function mentionContexts(doc: ArticleDoc, candidates: readonly Candidate[], typings?: ReadonlyArray<Typing | null>): MentionContext[] {
+export function mentionContexts(doc: ArticleDoc, candidates: readonly Candidate[], typings: ReadonlyArray<Typing | null>): MentionContext[] {
   const { own, byName } = documentCues(doc, candidates, typings);
   return candidates.map((c, i) => ({ own: own[i] ?? null, name: byName.get(c.keys.join(' ')) }));
 }
