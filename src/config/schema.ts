@@ -57,6 +57,21 @@ export const coreConfigShape = {
     })
     .strict()
     .prefault({}),
+  limits: z
+    .object({
+      /**
+       * Longest sentence (in tokens) analyzed whole; a longer one is split at clause boundaries or fixed
+       * windows, with a diagnostic on the article, so every stage's work per sentence stays bounded.
+       */
+      maxSentenceTokens: z.number().int().min(20).default(300),
+      /**
+       * Time budget per article in seconds: an article still running after it is stopped (its worker
+       * thread is terminated and replaced) and recorded in errors.csv. 0 turns the budget off.
+       */
+      articleSeconds: z.number().nonnegative().default(10),
+    })
+    .strict()
+    .prefault({}),
   /** Worker threads; 0 means one per CPU core. */
   concurrency: z.number().int().nonnegative().default(0),
 };

@@ -23,15 +23,9 @@ export interface ArticleInput {
 }
 
 export function analyzeArticle(raw: ArticleInput, config: PipelineConfig): ArticleDoc {
-  const segmented = createDocument({
-    id: raw.id,
-    text: raw.text,
-    dct: raw.dct,
-    dctSource: raw.dctSource,
-    metadata: raw.metadata,
-    sourcePath: raw.sourcePath,
-  });
-  const doc: ArticleDoc = raw.warnings && raw.warnings.length > 0 ? { ...segmented, diagnostics: raw.warnings.map((message) => ({ stage: 'ingest', message })) } : segmented;
+  const input = { id: raw.id, text: raw.text, dct: raw.dct, dctSource: raw.dctSource, metadata: raw.metadata, sourcePath: raw.sourcePath };
+  const segmented = createDocument(input, { maxSentenceTokens: config.limits.maxSentenceTokens });
+  const doc: ArticleDoc = raw.warnings && raw.warnings.length > 0 ? { ...segmented, diagnostics: [...raw.warnings.map((message) => ({ stage: 'ingest' as const, message })), ...segmented.diagnostics] } : segmented;
   const withEntities = config.stages.entities ? extractEntities(doc, config.entities) : doc;
   const withDates = config.stages.dates ? normalizeDates(withEntities, config.dates) : withEntities;
   return config.stages.tension ? scoreTension(withDates, config.tension) : withDates;

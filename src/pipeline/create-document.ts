@@ -1,6 +1,6 @@
 import type { ArticleDoc, ArticleMetadata, DctSource } from '../document/types.js';
 import { beginWinkDocument } from '../nlp/wink-isolation.js';
-import { segmentText } from '../segment/index.js';
+import { segmentText, type SegmentOptions } from '../segment/index.js';
 
 export interface DocumentInput {
   readonly id: string;
@@ -13,10 +13,11 @@ export interface DocumentInput {
 }
 
 /** Builds the segmented document that the analysis stages extend. */
-export function createDocument(input: DocumentInput): ArticleDoc {
+export function createDocument(input: DocumentInput, options: SegmentOptions = {}): ArticleDoc {
   const dct = input.dct ?? null;
   // Every document is tokenized as in a fresh process, whatever this thread read before (see wink-isolation).
   beginWinkDocument();
+  const { diagnostics, ...segmentation } = segmentText(input.text, options);
   return {
     id: input.id,
     sourcePath: input.sourcePath ?? input.id,
@@ -24,7 +25,7 @@ export function createDocument(input: DocumentInput): ArticleDoc {
     text: input.text,
     dct,
     dctSource: input.dctSource ?? (dct ? 'metadata' : 'none'),
-    ...segmentText(input.text),
-    diagnostics: [],
+    ...segmentation,
+    diagnostics,
   };
 }

@@ -1,4 +1,4 @@
-import type { Dateline, Sentence, Span, TextSpan, Token } from '../document/types.js';
+import type { Dateline, Diagnostic, Sentence, Span, TextSpan, Token } from '../document/types.js';
 import { wink } from '../nlp/wink.js';
 import { findDateline } from './dateline.js';
 import { findHeadline } from './headline.js';
@@ -9,7 +9,21 @@ export interface Segmentation {
   readonly paragraphs: readonly Span[];
   readonly sentences: readonly Sentence[];
   readonly tokens: readonly Token[];
+  /** One per sentence too long to analyze whole, which was split into pieces (see `maxSentenceTokens`). */
+  readonly diagnostics: readonly Diagnostic[];
 }
+
+export interface SegmentOptions {
+  /**
+   * Longest sentence, in tokens (punctuation counts, whitespace does not), passed whole to the stages.
+   * A longer one (a scraped page without sentence punctuation, a table) is cut into pieces at clause
+   * boundaries, else at this length, so no stage ever sees an unbounded sentence.
+   */
+  readonly maxSentenceTokens?: number;
+}
+
+/** The default of `limits.maxSentenceTokens`: the longest sentence in the corpus and the gold data has 223 tokens. */
+export const DEFAULT_MAX_SENTENCE_TOKENS = 300;
 
 /**
  * Splits the stored text into paragraphs, sentences and tokens with one wink-nlp pass.
@@ -18,7 +32,8 @@ export interface Segmentation {
  * a headline without a final period, a dateline ("BOGOTÁ / WASHINGTON —") that must not be glued to
  * the first sentence, and paragraph breaks, which always end a sentence.
  */
-export function segmentText(text: string): Segmentation {
+export function segmentText(text: string, options: SegmentOptions = {}): Segmentation {
+  const maxSentenceTokens = options.maxSentenceTokens ?? DEFAULT_MAX_SENTENCE_TOKENS;
   const nlp = wink();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
@@ -67,9 +82,15 @@ export function segmentText(text: string): Segmentation {
   for (let i = 0; i < values.length; i++) if (pos[i] !== 'SPACE' && values[i]!.trim() !== '' && !inDateline(i)) contentTokens.push(i);
 
   const sentenceRanges: Array<[number, number]> = [];
+  const diagnostics: Diagnostic[] = [];
   let current: number[] = [];
   const flush = (): void => {
-    if (current.length > 0) sentenceRanges.push([current[0]!, current[current.length - 1]! + 1]);
+    if (current.length > maxSentenceTokens) {
+      const pieces = splitLongSentence(current, values, pos, maxSentenceTokens);
+      for (const [from, to] of pieces) sentenceRanges.push([current[from]!, current[to - 1]! + 1]);
+      const span = { start: starts[current[0]!]!, end: ends[current[current.length - 1]!]! };
+      diagnostics.push({ stage: 'segment', message: `segment: a sentence of ${current.length} tokens (over limits.maxSentenceTokens ${maxSentenceTokens}) was split into ${pieces.length} pieces for analysis`, span });
+    } else if (current.length > 0) sentenceRanges.push([current[0]!, current[current.length - 1]! + 1]);
     current = [];
   };
   for (const i of contentTokens) {
@@ -117,7 +138,41 @@ export function segmentText(text: string): Segmentation {
     spaceBefore: i === 0 || spaces[i]!.length > 0,
   }));
 
-  return { headline, dateline, paragraphs, sentences, tokens };
+  return { headline, dateline, paragraphs, sentences, tokens, diagnostics };
+}
+
+const STRONG_CLAUSE_ENDS = new Set([';', ':', '—', '–']);
+const CLAUSE_CONJUNCTIONS = new Set(['and', 'but', 'or', 'while', 'whereas', 'although', 'though', 'because', 'which', 'who']);
+
+/**
+ * Cuts a sentence's content tokens into pieces of at most `max` tokens, as [from, to) indexes into
+ * `content`. Each cut is the best clause boundary in the second half of the window: after a semicolon,
+ * colon or dash, else after a comma, else before a conjunction, else at `max` (fixed windows). Every
+ * piece but the last holds at least max/2 tokens, so the scan back over a window is paid at most twice
+ * per token: linear in the sentence.
+ */
+function splitLongSentence(content: readonly number[], values: readonly string[], pos: readonly string[], max: number): Array<[number, number]> {
+  const pieces: Array<[number, number]> = [];
+  let from = 0;
+  const floor = Math.max(1, Math.floor(max / 2));
+  while (content.length - from > max) {
+    let strong = -1;
+    let comma = -1;
+    let conjunction = -1;
+    for (let cut = from + max; cut > from + floor && strong < 0; cut--) {
+      // `cut` is the first token of the next piece.
+      const before = values[content[cut - 1]!]!;
+      const next = content[cut]!;
+      if (STRONG_CLAUSE_ENDS.has(before)) strong = cut;
+      else if (comma < 0 && before === ',') comma = cut;
+      else if (conjunction < 0 && (pos[next] === 'CCONJ' || pos[next] === 'SCONJ' || CLAUSE_CONJUNCTIONS.has(values[next]!.toLowerCase()))) conjunction = cut;
+    }
+    const cut = strong >= 0 ? strong : comma >= 0 ? comma : conjunction >= 0 ? conjunction : from + max;
+    pieces.push([from, cut]);
+    from = cut;
+  }
+  pieces.push([from, content.length]);
+  return pieces;
 }
 
 /** Paragraphs are runs of non-blank lines; a blank line (only whitespace) separates them. */

@@ -171,9 +171,26 @@ function sameActor(a: Actor, b: Actor): boolean {
   return (a.entityId !== null && a.entityId === b.entityId) || (a.countryCode !== null && a.countryCode === b.countryCode && a.text === b.text);
 }
 
+/**
+ * Clause stops counted from the start of the token array, built once per token array: "is there a stop
+ * between a and b" is then two lookups, not a walk over the tokens between, which made every cue x
+ * mention pair cost the length of the sentence.
+ */
+const stopCounts = new WeakMap<readonly Token[], Int32Array>();
+
 function crossesStop(tokens: readonly Token[], a: number, b: number): boolean {
-  for (let i = a + 1; i < b; i++) if (CLAUSE_STOP.has(tokens[i]!.normal)) return true;
-  return false;
+  if (b - a <= 8) {
+    for (let i = a + 1; i < b; i++) if (CLAUSE_STOP.has(tokens[i]!.normal)) return true;
+    return false;
+  }
+  let counts = stopCounts.get(tokens);
+  if (!counts) {
+    counts = new Int32Array(tokens.length + 1);
+    for (let i = 0; i < tokens.length; i++) counts[i + 1] = counts[i]! + (CLAUSE_STOP.has(tokens[i]!.normal) ? 1 : 0);
+    stopCounts.set(tokens, counts);
+  }
+  // Stops at indexes a+1 .. b-1.
+  return counts[b]! - counts[a + 1]! > 0;
 }
 
 function introducedByPreposition(tokens: readonly Token[], cueLast: number, first: number): boolean {
