@@ -24,7 +24,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
  * took 11% of a run (1.9 of 17.7 s for 300 articles); the manifest and the CSV tables are fsynced.
  */
 export function replaceFile(file: string, content: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${threadId}.tmp`);
+  const temporary = replaceFileTemporary(file, process.pid, threadId);
   try {
     writeFileSync(temporary, content);
     renameSync(temporary, file);
@@ -32,6 +32,11 @@ export function replaceFile(file: string, content: string): void {
     rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/** The temporary name `replaceFile` writes `file` under, in a given process and thread. */
+export function replaceFileTemporary(file: string, pid: number, thread: number): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${pid}.${thread}.tmp`);
 }
 
 /** An output file built up in pieces (CSV rows streamed as articles finish), published at the end. */

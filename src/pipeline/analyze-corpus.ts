@@ -44,8 +44,9 @@ export interface RunSummary {
   readonly elapsedMs: number;
   readonly outputDir: string;
   /**
-   * Worker threads started besides the main thread, which analyzes too: `concurrency` N starts N - 1;
-   * 0 with one worker, or when nothing needed analysis.
+   * Worker threads started. Under a time budget (`limits.articleSeconds` > 0) `concurrency` N starts N
+   * and the main thread does not analyze; without one it starts N - 1 beside the main thread, which
+   * analyzes too (0 with one worker). 0 when nothing needed analysis.
    */
   readonly workers: number;
   /** Time for the worker threads to load their modules, or null without workers. */
@@ -121,7 +122,7 @@ export function workerCount(config: PipelineConfig): number {
 
 /** An article ready to be written, in id order. */
 type Step =
-  | ArticleOutcome
+  | Exclude<ArticleOutcome, { kind: 'failed' }>
   | { readonly kind: 'rejected'; readonly error: IngestError }
   | { readonly kind: 'skipped'; readonly id: string }
   | { readonly kind: 'reused'; readonly id: string; readonly entry: ManifestArticle }
@@ -130,7 +131,9 @@ type Step =
 /**
  * Runs the pipeline over the corpus. Articles stream through (read, analyze, write, forget) and are
  * written in id order, so memory stays flat and outputs are deterministic:
- * - with `concurrency` 1 each article is analyzed in the main thread;
+ * - under a time budget (`limits.articleSeconds`, the default) every article is analyzed in one of N
+ *   worker threads, whose watchdog stops an article over budget (a row in errors.csv); without a budget,
+ *   with `concurrency` 1 each article is analyzed in the main thread;
  * - with N > 1, N worker threads analyze articles and write their JSON, while the main thread keeps a
  *   bounded window of results (the reorder buffer) and appends CSV rows in id order, so the output is
  *   byte for byte the single-worker output;
@@ -194,7 +197,8 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
     const loadedArticle = loadArticle(corpusDir, ref, ingest);
     if (!loadedArticle.ok) return Promise.resolve({ kind: 'rejected', error: loadedArticle.error });
     if (!listed) return Promise.resolve({ kind: 'skipped', id: ref.id });
-    return runner.run({ raw: loadedArticle.article });
+    // An article the worker pool had to stop (over the time budget) is rejected like bad input.
+    return runner.run({ raw: loadedArticle.article }).then((outcome): Step => (outcome.kind === 'failed' ? { kind: 'rejected', error: { articleId: ref.id, file: ref.relPath, line: ref.line, reason: outcome.reason } } : outcome));
   };
 
   const record = (step: Step): void => {
@@ -274,7 +278,8 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
 }
 
 /**
- * Runs article tasks. With one worker the main thread analyzes every article. With N > 1 the main
+ * Runs article tasks. Under a time budget N worker threads analyze every article (see `WorkerPool`).
+ * Without one: with one worker the main thread analyzes every article; with N > 1 the main
  * thread is one of the N analysts and N - 1 worker threads are the others: each thread loads the
  * models once (a thread costs ~1.4 CPU-seconds to start), and the main thread, which loaded them anyway,
  * analyzes whenever every worker already has `QUEUE_PER_THREAD` articles given (one running, the rest
@@ -308,16 +313,27 @@ class ArticleRunner {
   startupMs: number | null = null;
   private readonly steadyWindow: number;
 
+  /** With a time budget every article is analyzed in a worker thread, where the watchdog can stop it. */
+  private readonly budgetMs: number;
+
   constructor(
     private readonly context: TaskContext,
     private readonly size: number,
   ) {
-    this.steadyWindow = size > 1 ? size * 8 : 1;
+    this.budgetMs = context.config.limits.articleSeconds * 1000;
+    this.steadyWindow = this.budgetMs > 0 ? size * QUEUE_PER_THREAD : size > 1 ? size * 8 : 1;
   }
 
-  /** How many results may wait in the reorder buffer: more while the worker threads are still loading. */
+  /**
+   * How many results may wait in the reorder buffer: more while the worker threads are still loading,
+   * unless every article goes to them (a budget): then the window is also what waits in their inboxes.
+   */
   get window(): number {
-    return this.pool !== null && this.startupMs === null ? STARTUP_WINDOW : this.steadyWindow;
+    return this.pool !== null && this.startupMs === null && !this.budgeted ? STARTUP_WINDOW : this.steadyWindow;
+  }
+
+  private get budgeted(): boolean {
+    return this.pool !== null && this.budgetMs > 0;
   }
 
   /** True when worker threads share the work: the caller then yields to the event loop between articles. */
@@ -327,20 +343,21 @@ class ArticleRunner {
 
   run(task: ArticleTask): Promise<ArticleOutcome> {
     this.startWorkers();
-    if (this.pool && this.pool.size > 0 && this.pool.queued < this.pool.size * QUEUE_PER_THREAD) return this.pool.run(task);
+    if (this.pool && (this.budgeted || (this.pool.size > 0 && this.pool.queued < this.pool.size * QUEUE_PER_THREAD))) return this.pool.run(task);
     return this.runHere(task);
   }
 
-  /** Starts the worker threads (once; with one worker, none). */
+  /** Starts the worker threads (once): N - 1 beside the main thread, or N under a time budget. */
   startWorkers(): void {
-    if (this.size > 1 && !this.poolTried) {
+    if ((this.size > 1 || this.budgetMs > 0) && !this.poolTried) {
       this.poolTried = true;
       const entry = findWorkerEntry();
       // No worker code found (source run without tsx): the main thread analyzes, with the same output.
       if (entry) {
         this.poolStarted = Date.now();
-        this.pool = new WorkerPool(this.size - 1, entry, this.context, (lostTask) => this.runHere(lostTask));
-        this.threads = this.size - 1;
+        const threads = this.budgetMs > 0 ? this.size : this.size - 1;
+        this.pool = new WorkerPool(threads, entry, this.context, (lostTask) => this.runHere(lostTask), { articleMs: this.budgetMs });
+        this.threads = threads;
         const pool = this.pool;
         void pool.ready.then(() => (this.startupMs = pool.readyAt - this.poolStarted));
       }

@@ -30,12 +30,14 @@ export interface ArticleTask {
 }
 
 export type ArticleOutcome =
-  | {
+  | ({
       readonly kind: 'written';
       readonly id: string;
       readonly sourcePath: string;
       readonly contentHash: string;
-    } & ArticleRows;
+    } & ArticleRows)
+  /** Stopped by the worker pool (over the time budget, or its worker crashed repeatedly): a row in errors.csv. */
+  | { readonly kind: 'failed'; readonly id: string; readonly sourcePath: string; readonly reason: string };
 
 /**
  * A full garbage collection every `COLLECT_EVERY` articles in each thread. What is live stays flat

@@ -3,7 +3,7 @@ import { runArticleTask, warmUp, type ArticleTask } from './corpus-task.js';
 import type { WorkerData } from './worker-pool.js';
 
 /**
- * Worker thread entry: receives `{ seq, task }`, answers `{ seq, outcome }` or `{ seq, error }` on its
+ * Worker thread entry: receives `{ seq, task }`, says `{ seq, started }` and answers `{ seq, outcome }` or `{ seq, error }` on its
  * results port. Says `{ ready }` once its modules, models and lexicons are loaded, so start-up time
  * can be measured.
  */
@@ -12,6 +12,8 @@ const port = parentPort;
 if (!port) throw new Error('article-pipeline: corpus-worker must run in a worker thread');
 
 port.on('message', (message: { seq: number; task: ArticleTask }) => {
+  // The pool's watchdog times the article from here, not from when it was posted.
+  results.postMessage({ seq: message.seq, started: Date.now() });
   try {
     results.postMessage({ seq: message.seq, outcome: runArticleTask(context, message.task) });
   } catch (error) {

@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { replaceFileTemporary } from '../output/atomic-write.js';
+import { safeFileName } from '../output/file-names.js';
 import type { ArticleOutcome, ArticleTask, TaskContext } from './corpus-task.js';
 
 /**
@@ -54,8 +56,10 @@ export interface WorkerData {
   readonly results: MessagePort;
 }
 
+/** A worker says `started` (its clock) when it begins a task, then `outcome` or `error` when it ends it. */
 interface ResultMessage {
   readonly seq: number;
+  readonly started?: number;
   readonly outcome?: ArticleOutcome;
   readonly error?: string;
 }
@@ -64,7 +68,11 @@ interface Pending {
   readonly resolve: (outcome: ArticleOutcome) => void;
   readonly reject: (error: Error) => void;
   readonly task: ArticleTask;
-  readonly slot: Slot;
+  slot: Slot;
+  /** When the worker began this task, or null while it waits in the worker's inbox. */
+  startedAt: number | null;
+  /** Workers that died while running this task. */
+  crashes: number;
 }
 
 interface Slot {
@@ -74,6 +82,19 @@ interface Slot {
   /** Tasks posted to this worker and not answered yet. */
   inFlight: number;
 }
+
+export interface PoolOptions {
+  /**
+   * Time budget per article in milliseconds, 0 for none. With a budget, a worker still running an
+   * article after it is terminated (the article becomes a `failed` outcome) and replaced; the articles
+   * waiting in its inbox, and those of a worker that crashed, go to the other workers, never to the
+   * main thread, where nothing could stop a runaway article.
+   */
+  readonly articleMs: number;
+}
+
+/** An article that crashed this many workers is given up (a `failed` outcome) under a time budget. */
+const MAX_CRASHES_PER_ARTICLE = 2;
 
 /** Workers started to replace lost ones, at most, before the main thread takes over their share. */
 const MAX_REPLACEMENTS = 2;
@@ -86,7 +107,8 @@ const MAX_REPLACEMENTS = 2;
  *
  * A worker that dies (an article too large for its heap limit, or a crash) loses no article: its
  * unanswered tasks go to `fallback` (the main thread, without heap limits) and a new worker replaces it,
- * up to `MAX_REPLACEMENTS` times.
+ * up to `MAX_REPLACEMENTS` times. With a time budget (`PoolOptions.articleMs`) a watchdog stops runaway
+ * articles instead, and lost workers are always replaced (see `PoolOptions`).
  */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
@@ -94,6 +116,9 @@ export class WorkerPool {
   private nextSeq = 0;
   private replacements = 0;
   private closed = false;
+  private readonly watchdog: NodeJS.Timeout | null = null;
+  /** Articles stopped for exceeding the time budget. */
+  overBudget = 0;
   /** Workers lost during the run, and why. */
   readonly lost: string[] = [];
   /** Resolves when every first worker has loaded its modules. */
@@ -106,10 +131,20 @@ export class WorkerPool {
     private readonly entry: WorkerEntry,
     private readonly context: TaskContext,
     private readonly fallback: (task: ArticleTask) => Promise<ArticleOutcome>,
+    private readonly options: PoolOptions = { articleMs: 0 },
   ) {
     const readiness: Array<Promise<void>> = [];
     for (let i = 0; i < size; i++) readiness.push(this.spawn());
     this.ready = Promise.all(readiness).then(() => undefined);
+    if (options.articleMs > 0) {
+      // A quarter of the budget, at most 250 ms: an article is stopped at most that late.
+      this.watchdog = setInterval(() => this.enforceBudget(), Math.max(10, Math.min(250, options.articleMs / 4)));
+      this.watchdog.unref();
+    }
+  }
+
+  private get budgeted(): boolean {
+    return this.options.articleMs > 0;
   }
 
   /** Live worker threads. */
@@ -125,13 +160,23 @@ export class WorkerPool {
 
   run(task: ArticleTask): Promise<ArticleOutcome> {
     if (this.slots.length === 0) return this.fallback(task);
-    const slot = this.slots.reduce((best, candidate) => (candidate.inFlight < best.inFlight ? candidate : best));
     const seq = this.nextSeq++;
-    const promise = new Promise<ArticleOutcome>((resolve, reject) => this.pending.set(seq, { resolve, reject, task, slot }));
+    const promise = new Promise<ArticleOutcome>((resolve, reject) => {
+      const waiting: Pending = { resolve, reject, task, slot: this.slots[0]!, startedAt: null, crashes: 0 };
+      this.pending.set(seq, waiting);
+      this.dispatch(seq, waiting);
+    });
+    return promise;
+  }
+
+  /** Posts a task to the live worker with the fewest unanswered tasks. */
+  private dispatch(seq: number, waiting: Pending): void {
+    const slot = this.slots.reduce((best, candidate) => (candidate.inFlight < best.inFlight ? candidate : best));
+    waiting.slot = slot;
+    waiting.startedAt = null;
     slot.inFlight++;
     // Messages posted before a worker has loaded wait in its inbox.
-    slot.worker.postMessage({ seq, task });
-    return promise;
+    slot.worker.postMessage({ seq, task: waiting.task });
   }
 
   /** Takes in the results that workers have sent, without waiting for the event loop to deliver them. */
@@ -141,6 +186,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.watchdog) clearInterval(this.watchdog);
     const slots = this.slots.splice(0);
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
     for (const slot of slots) slot.results.close();
@@ -175,15 +221,63 @@ export class WorkerPool {
     });
   }
 
+  /**
+   * Stops every article running for longer than the budget: its worker is terminated (a busy thread
+   * cannot be interrupted any other way) and replaced, and the article fails with the reason that goes
+   * to errors.csv. Results already sent are taken in first, so a finished article is never stopped.
+   */
+  private enforceBudget(): void {
+    this.drain();
+    const now = Date.now();
+    for (const waiting of [...this.pending.values()]) {
+      if (waiting.startedAt === null || now - waiting.startedAt <= this.options.articleMs) continue;
+      if (!this.slots.includes(waiting.slot)) continue;
+      this.overBudget++;
+      const raw = waiting.task.raw;
+      waiting.resolve({ kind: 'failed', id: raw.id, sourcePath: raw.sourcePath, reason: `analysis exceeded ${formatSeconds(this.options.articleMs)} s (limits.articleSeconds)` });
+      this.retire(waiting.slot, `article ${raw.id} exceeded the time budget`, waiting);
+    }
+  }
+
   /** A worker died: its unanswered articles go to the main thread, and another worker takes its place. */
   private lose(slot: Slot, reason: string): void {
+    this.retire(slot, reason, null);
+  }
+
+  /**
+   * Takes a worker out of the pool and terminates it. `stopped` is the article it was stopped for (already
+   * answered); its other unanswered articles go elsewhere: under a time budget to the other workers (the
+   * one it was running when it crashed counts a crash), else to the main thread.
+   */
+  private retire(slot: Slot, reason: string, stopped: Pending | null): void {
     const index = this.slots.indexOf(slot);
     if (index < 0 || this.closed) return;
     this.slots.splice(index, 1);
     this.lost.push(reason);
-    this.drainSlot(slot);
+    if (!stopped) this.drainSlot(slot);
     slot.results.close();
+    const threadId = slot.worker.threadId;
     void slot.worker.terminate();
+    if (this.budgeted) {
+      void this.spawn();
+      for (const [seq, waiting] of [...this.pending]) {
+        if (waiting.slot !== slot) continue;
+        if (waiting === stopped) {
+          this.pending.delete(seq);
+          // A JSON file the worker was writing when it was stopped stays behind under its temporary name.
+          if (this.context.config.outputs.json) rmSync(replaceFileTemporary(this.jsonPath(waiting.task), process.pid, threadId), { force: true });
+          continue;
+        }
+        if (waiting.startedAt !== null && ++waiting.crashes >= MAX_CRASHES_PER_ARTICLE) {
+          this.pending.delete(seq);
+          const raw = waiting.task.raw;
+          waiting.resolve({ kind: 'failed', id: raw.id, sourcePath: raw.sourcePath, reason: `analysis stopped its worker thread ${waiting.crashes} times (${reason})` });
+          continue;
+        }
+        this.dispatch(seq, waiting);
+      }
+      return;
+    }
     for (const [seq, waiting] of this.pending) {
       if (waiting.slot !== slot) continue;
       this.pending.delete(seq);
@@ -201,12 +295,24 @@ export class WorkerPool {
     }
   }
 
+  private jsonPath(task: ArticleTask): string {
+    return `${this.context.jsonDir}/${safeFileName(task.raw.id)}.json`;
+  }
+
   private settle(message: ResultMessage): void {
     const waiting = this.pending.get(message.seq);
     if (!waiting) return;
+    if (message.started !== undefined) {
+      waiting.startedAt = message.started;
+      return;
+    }
     this.pending.delete(message.seq);
     waiting.slot.inFlight--;
     if (message.error !== undefined) waiting.reject(new Error(`article-pipeline: worker failed: ${message.error}`));
     else waiting.resolve(message.outcome!);
   }
+}
+
+function formatSeconds(ms: number): string {
+  return String(Math.round(ms / 10) / 100);
 }

@@ -8,8 +8,9 @@ import { outputBytes, readCsv } from '../helpers/check-output.js';
 import { makeTempDir } from '../helpers/temp-corpus.js';
 
 /**
- * Parallel runs must be invisible in the output: the same corpus analyzed by one worker (the main
- * thread) and by worker threads gives the same JSON and CSV bytes, rows in id order; and an unchanged
+ * Parallel runs must be invisible in the output: the same corpus analyzed by one worker thread (under
+ * the time budget), by the main thread beside worker threads (no budget) and by more threads gives the
+ * same JSON and CSV bytes, rows in id order; and an unchanged
  * corpus is not analyzed again. Real news text: the seed article and, when ../shared/eval is there,
  * MEANTIME/TimeBank articles from the timex dev file.
  */
@@ -35,8 +36,10 @@ function corpusFiles(): Record<string, string> {
   return files;
 }
 
-function loaded(dir: string, out: string, concurrency: number): LoadedConfig {
-  const result = validateConfig({ corpus: 'corpus', output: out, concurrency, outputs: { report: false } }, path.join(dir, 'pipeline.config.json'));
+/** `articleSeconds` 0: no time budget, so the main thread analyzes beside N - 1 worker threads. */
+function loaded(dir: string, out: string, concurrency: number, articleSeconds?: number): LoadedConfig {
+  const limits = articleSeconds === undefined ? {} : { articleSeconds };
+  const result = validateConfig({ corpus: 'corpus', output: out, concurrency, outputs: { report: false }, limits }, path.join(dir, 'pipeline.config.json'));
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.value;
 }
@@ -51,16 +54,18 @@ let three: RunSummary;
 
 beforeAll(async () => {
   dir = makeTempDir(Object.fromEntries(Object.entries(corpusFiles()).map(([k, v]) => [`corpus/${k}`, v])));
+  // With the default time budget every article goes to a worker thread, also with concurrency 1.
   single = await analyzeCorpus(loaded(dir, 'out-1', 1));
-  multi = await analyzeCorpus(loaded(dir, 'out-2', 2));
-  three = await analyzeCorpus(loaded(dir, 'out-3', 3));
+  multi = await analyzeCorpus(loaded(dir, 'out-2', 2, 0));
+  three = await analyzeCorpus(loaded(dir, 'out-3', 3, 0));
 }, 120_000);
 
 describe('worker threads', () => {
   it('find their code when the pipeline runs from source (tsx) as from dist/', () => {
     expect(findWorkerEntry()?.kind).toBe('source');
-    expect(single.workers).toBe(0);
-    expect(multi.workers).toBe(1); // the main thread is the second worker
+    expect(single.workers).toBe(1); // under the time budget, the main thread does not analyze
+    expect(single.analyzedInMainThread).toBe(0);
+    expect(multi.workers).toBe(1); // without a budget, the main thread is the second worker
     expect(three.workers).toBe(2);
     // both kinds of thread analyzed articles of the same run
     expect(multi.analyzedInMainThread).toBeGreaterThan(0);
@@ -103,7 +108,7 @@ describe('incremental reruns', () => {
   it('analyze nothing and start no thread when nothing changed, with the same bytes', async () => {
     const out = path.join(dir, 'out-2');
     const before = outputBytes(out);
-    const rerun = await analyzeCorpus(loaded(dir, 'out-2', 2));
+    const rerun = await analyzeCorpus(loaded(dir, 'out-2', 2, 0));
     expect(rerun).toMatchObject({ ok: 0, unchanged: multi.ok, rejected: 3, workers: 0, sentences: multi.sentences, entities: multi.entities });
     const after = outputBytes(out);
     for (const [file, bytes] of before) expect(after.get(file), file).toBe(bytes);
