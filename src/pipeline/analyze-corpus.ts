@@ -14,6 +14,7 @@ import { TOOL_VERSION } from '../version.js';
 import { csvFromPreviousJson, type ArticleCounts } from './article-rows.js';
 import type { ArticleOutcome, ArticleTask, TaskContext } from './corpus-task.js';
 import { scanCorpusCached, type FileRecords, type ScannedRef } from './scan-cache.js';
+import { OutputLockedError, takeOutputLock } from './output-lock.js';
 import { findWorkerEntry, WorkerPool } from './worker-pool.js';
 
 /** A problem with the run itself (unreadable corpus, unwritable output): exit code 2. */
@@ -142,10 +143,26 @@ type Step =
  *   or rebuilt from its JSON when those files changed.
  */
 export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = {}): Promise<RunSummary> {
+  checkFolders(loaded.corpusDir, loaded.outputDir);
+  // One run per output folder at a time (src/pipeline/output-lock.ts).
+  let lock;
+  try {
+    lock = takeOutputLock(loaded.outputDir);
+  } catch (error) {
+    if (error instanceof OutputLockedError) throw new RunSetupError(error.message);
+    throw error;
+  }
+  try {
+    return await analyzeLockedCorpus(loaded, options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): Promise<RunSummary> {
   const started = Date.now();
   const startedAt = (options.now ?? (() => new Date()))();
   const { config, corpusDir, outputDir } = loaded;
-  checkFolders(corpusDir, outputDir);
 
   const ingest = ingestOptions(config);
   const hash = configHash(config);
