@@ -44,15 +44,25 @@ export function segmentText(text: string, options: SegmentOptions = {}): Segment
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const normals = doc.tokens().out(its.normal) as string[];
 
-  // Token offsets: wink keeps every character as either a token or its preceding spaces.
+  // Token offsets: wink keeps nearly every character as either a token or its preceding spaces, but
+  // not all (a BOM inside the text is dropped from the spaces), so each token is found in the text near
+  // where the lengths put it, and never starts or ends inside a surrogate pair.
   const starts: number[] = [];
   const ends: number[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
-    cursor += spaces[i]!.length;
-    starts.push(cursor);
-    cursor += values[i]!.length;
-    ends.push(cursor);
+    const value = values[i]!;
+    let start = cursor + spaces[i]!.length;
+    if (!text.startsWith(value, start)) {
+      // A bounded look ahead keeps this linear in the text.
+      const found = text.slice(cursor, start + value.length + SEARCH_SLACK).indexOf(value);
+      if (found >= 0) start = cursor + found;
+    }
+    start = Math.min(codePointBoundary(text, start), text.length);
+    const end = Math.max(start, Math.min(codePointBoundary(text, start + value.length), text.length));
+    starts.push(start);
+    ends.push(end);
+    cursor = end;
   }
 
   const paragraphs = splitParagraphs(text);
@@ -139,6 +149,16 @@ export function segmentText(text: string, options: SegmentOptions = {}): Segment
   }));
 
   return { headline, dateline, paragraphs, sentences, tokens, diagnostics };
+}
+
+/** How far past its expected place a token is looked for when wink dropped characters before it. */
+const SEARCH_SLACK = 64;
+
+/** The offset moved forward off the low half of a surrogate pair. */
+function codePointBoundary(text: string, offset: number): number {
+  const unit = text.charCodeAt(offset);
+  const before = text.charCodeAt(offset - 1);
+  return unit >= 0xdc00 && unit <= 0xdfff && before >= 0xd800 && before <= 0xdbff ? offset + 1 : offset;
 }
 
 const STRONG_CLAUSE_ENDS = new Set([';', ':', '—', '–']);
