@@ -62,7 +62,8 @@ describe('[regression/check] golden outputs of a corpus', () => {
     const update = await cli('check', '--config', config, '--golden', golden, '--update');
     expect(update.out).toContain('updated: 1 written, 1 removed');
     expect((await cli('check', '--config', config, '--golden', golden)).code).toBe(0);
-  });
+    // Four runs, each starting a worker thread (the time budget analyzes in workers) from source.
+  }, 120_000);
 
   it('reports an article that left the corpus as only in old', async () => {
     rmSync(path.join(dir, 'corpus', 'iran-sanctions.txt'));
