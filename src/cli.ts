@@ -90,6 +90,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       .option('--json', 'print the report as JSON')
       .option('--baseline <name>', 'score a package-only baseline instead of the pipeline');
     if (stage === 'sentiment') command.option('--cross-validated', 'score the trained sentiment model by 10-fold cross-validation grouped by article');
+    if (stage === 'tension') command.option('--cross-validated', "score the tension classifier by 5-fold cross-validation within each tension set beside the gold file and by leave-one-dataset-out");
     if (stage === 'entities') command.option('--train-fraction <f>', 'learning curve: train each cross-validation fold on this share (0-1] of its training documents');
     command.action(async (options: EvalOptions) => {
       exitCode = await evalStage(stage, options, io);
@@ -294,6 +295,11 @@ const EVALUATORS: Record<EvalStage, { baselines: readonly string[]; run: (gold: 
     baselines: ['sentiment', 'wink', 'vader'],
     run: async (gold, o) => {
       const m = await import('./eval/tension.js');
+      if (o.crossValidated) {
+        // The classifier was fitted on the three tension sets: scored on what each fit did not see.
+        const cv = await m.crossValidateTension(path.dirname(gold));
+        return { report: cv, text: () => m.formatTensionCrossValidation(cv) };
+      }
       const report = await m.evaluateTension(gold, { baseline: o.baseline as 'sentiment' | 'wink' | 'vader' | undefined });
       return { report, text: () => m.formatTensionReport(report) };
     },

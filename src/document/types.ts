@@ -116,12 +116,50 @@ export interface TensionCue extends TextSpan, Provenance {
   readonly modality: Modality;
   readonly source: Actor | null;
   readonly target: Actor | null;
+  /**
+   * Ids of what changed the cue's share of the sentence score, in a fixed order: `negated`, `denied`,
+   * `rejected`, `eased`, `background`, `unattributed`, `secondary`, `future`, `hypothetical`, `reported`
+   * (a modality only when its configured factor is not 1).
+   */
+  readonly factors: readonly string[];
+}
+
+/** PLOVER event types (the 18 of the PLOVER gold-standard records). */
+export type PloverType = 'AGREE' | 'CONSULT' | 'SUPPORT' | 'CONCEDE' | 'COOPERATE' | 'AID' | 'RETREAT' | 'INVESTIGATE' | 'DEMAND' | 'DISAPPROVE' | 'REJECT' | 'THREATEN' | 'SANCTION' | 'PROTEST' | 'MOBILIZE' | 'COERCE' | 'ASSAULT' | 'FIGHT';
+export type Quad = 'verbal_cooperation' | 'material_cooperation' | 'verbal_conflict' | 'material_conflict' | 'none';
+/** How the text presents an event: done, not done, planned, possible, reported by someone, or asked of someone. */
+export type EventModality = 'asserted' | 'negated' | 'future' | 'conditional' | 'reported' | 'demanded';
+
+/** One event: who did what to whom and when, coded in PLOVER and CAMEO terms. */
+export interface TensionEvent extends TextSpan, Provenance {
+  /** null for CAMEO 01/02 (statements, comments, denials, appeals): no PLOVER type codes them. */
+  readonly ploverType: PloverType | null;
+  /** CAMEO root "01".."20". */
+  readonly cameoRoot: string;
+  /** Goldstein score of the CAMEO root (-10..+10). */
+  readonly goldstein: number;
+  readonly quad: Quad;
+  readonly source: Actor | null;
+  readonly target: Actor | null;
+  readonly modality: EventModality;
+  /** Source and target act on each other ("Iran and Saudi Arabia agreed", "talks between X and Y"). */
+  readonly reciprocal: boolean;
+  /** A background phrase ("after months of heated exchanges"): context, not the sentence's main event. */
+  readonly background: boolean;
+  /** The TimeML value of the event's date, its day range, and where it came from. */
+  readonly eventDate: string | null;
+  readonly rangeStart: string | null;
+  readonly rangeEnd: string | null;
+  readonly dateSource: 'timex' | 'dct' | null;
 }
 
 export interface SentenceTension {
   readonly score: number;
   readonly label: TensionLabel;
+  /** What set the label: the trained classifier (`model`) or the cue score and threshold (`rules`). */
+  readonly decision: 'model' | 'rules';
   readonly cues: readonly TensionCue[];
+  readonly events: readonly TensionEvent[];
   readonly source: Actor | null;
   readonly target: Actor | null;
   readonly modality: Modality;
@@ -140,6 +178,11 @@ export interface Dyad {
   readonly targetCode: string | null;
   readonly cues: number;
   readonly meanWeight: number;
+  /** Events from source to target that happened (asserted or reported), by quad. */
+  readonly events: number;
+  readonly quadCounts: Readonly<Record<Exclude<Quad, 'none'>, number>>;
+  /** Mean Goldstein score of those events; null without any. */
+  readonly meanGoldstein: number | null;
 }
 
 /** A problem found in one article; the batch goes on. */

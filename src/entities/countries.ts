@@ -123,3 +123,11 @@ export function countryName(code: string): string | null {
   index ??= buildIndex();
   return index.nameByCode.get(code) ?? null;
 }
+
+let alpha3ByCode: Map<string, string> | undefined;
+
+/** The ISO 3166-1 alpha-3 code for an alpha-2 code ("US" -> "USA"), or null for an unknown one. */
+export function alpha3Of(code: string): string | null {
+  alpha3ByCode ??= new Map(countries.map((c) => [c.cca2, c.cca3]));
+  return alpha3ByCode.get(code) ?? null;
+}

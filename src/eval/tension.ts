@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { TensionExample, TensionTrainOptions } from '../tension/model/train.js';
 import type { Country } from 'world-countries';
 import type { Actor } from '../document/types.js';
 import { entitiesConfigSchema, extractEntities, resolveCountry } from '../entities/index.js';
@@ -45,6 +47,8 @@ export interface TensionReport {
   readonly neutralShare: number;
   readonly source: ActorScores;
   readonly target: ActorScores;
+  /** PLOVER only: how often the sentence's main event has the gold PLOVER type (events are coded by rules, not trained). */
+  readonly ploverType: { readonly compared: number; readonly matched: number; readonly accuracy: number } | null;
   readonly mapping: string;
 }
 
@@ -58,13 +62,14 @@ interface GoldTension {
   readonly id: string;
   readonly dataset: string;
   readonly text: string;
-  readonly polarity: 'conflict' | 'cooperation' | 'no_conflict';
-  readonly source: readonly GoldActor[];
-  readonly target: readonly GoldActor[];
+  readonly polarity: 'conflict' | 'cooperation' | 'no_conflict' | 'neutral';
+  readonly source?: readonly GoldActor[];
+  readonly target?: readonly GoldActor[];
+  readonly label_native?: { readonly plover_event?: string };
   readonly reciprocal?: boolean;
 }
 
-type Prediction = { label: 'conflict' | 'cooperation' | 'neutral'; source: Actor | null; target: Actor | null };
+type Prediction = { label: 'conflict' | 'cooperation' | 'neutral'; source: Actor | null; target: Actor | null; ploverType?: string | null };
 
 // world-countries is CommonJS whose typings declare an ES default export; require() gives the array.
 const countries = createRequire(import.meta.url)('world-countries') as readonly Country[];
@@ -90,6 +95,9 @@ export async function evaluateTension(goldPath: string, options: TensionEvalOpti
 
   const source = actorScores(gold, predictions, 'source', dataset);
   const target = actorScores(gold, predictions, 'target', dataset);
+  const typed = gold.map((g, i) => ({ gold: g.label_native?.plover_event ?? null, predicted: predictions[i]!.ploverType ?? null })).filter((x) => x.gold !== null);
+  const typeMatched = typed.filter((x) => x.predicted === x.gold).length;
+  const ploverType = typed.length === 0 ? null : { compared: typed.length, matched: typeMatched, accuracy: round(typeMatched / typed.length) };
   return {
     gold: goldPath,
     system: options.baseline ?? 'article-pipeline',
@@ -100,6 +108,7 @@ export async function evaluateTension(goldPath: string, options: TensionEvalOpti
     neutralShare: round(predictions.filter((p) => p.label === 'neutral').length / Math.max(1, gold.length)),
     source,
     target,
+    ploverType,
     mapping: binary
       ? 'escalation -> conflict; de-escalation and neutral -> no_conflict'
       : 'escalation -> conflict; de-escalation -> cooperation; neutral counts as a miss',
@@ -131,8 +140,13 @@ function sentencePrediction(doc: ReturnType<typeof scoreTension>, threshold: num
     score += t.score;
     if (t.cues.length > 0 && (!best || Math.abs(t.score) > best.size)) best = { size: Math.abs(t.score), source: t.source, target: t.target };
   }
-  const label = labelOfScore(score, threshold);
-  return { label, source: best?.source ?? null, target: best?.target ?? null };
+  // The label is the stage's (one sentence: its own; split in parts: the parts' scores added, as before).
+  const single = doc.sentences.length === 1 ? doc.sentences[0]!.tension : undefined;
+  const label = single ? ({ escalation: 'conflict', 'de-escalation': 'cooperation', neutral: 'neutral' } as const)[single.label] : labelOfScore(score, threshold);
+  // The main event: the first typed event outside a background phrase, else the first typed one.
+  const events = doc.sentences.flatMap((s) => s.tension?.events ?? []).filter((e) => e.ploverType !== null);
+  const main = events.find((e) => !e.background && e.modality !== 'negated') ?? events[0];
+  return { label, source: best?.source ?? null, target: best?.target ?? null, ploverType: main?.ploverType ?? null };
 }
 
 function labelOfScore(score: number, threshold: number): Prediction['label'] {
@@ -189,7 +203,7 @@ function actorScores(gold: readonly GoldTension[], predictions: readonly Predict
     // UNSCon's source is the speaking country, never named in its own sentence ("we").
     if (dataset === 'unscon' && role === 'source') continue;
     // Mutual actors (PLOVER SRC/TAR) count for either role.
-    const goldActors = g.reciprocal ? [...g.source, ...g.target] : g[role];
+    const goldActors = g.reciprocal ? [...(g.source ?? []), ...(g.target ?? [])] : g[role] ?? [];
     if (!p || goldActors.length === 0) continue;
     compared++;
     if (actorMatches(p, goldActors)) matched++;
@@ -209,5 +223,79 @@ export function formatTensionReport(report: TensionReport): string {
   lines.push(`  macro F1 ${report.macroF1.toFixed(3)}   left neutral ${(report.neutralShare * 100).toFixed(1)}%`);
   const actor = (name: string, a: ActorScores): string => `  ${name}: ${a.matched}/${a.compared} match gold (${(a.accuracy * 100).toFixed(1)}%)`;
   lines.push(actor('source', report.source), actor('target', report.target));
+  if (report.ploverType) lines.push(`  PLOVER type of the main event: ${report.ploverType.matched}/${report.ploverType.compared} (${(report.ploverType.accuracy * 100).toFixed(1)}%)`);
+  return lines.join('\n');
+}
+
+export interface CrossValidatedScore {
+  /** `5-fold`: folds by document within the set, trained on the other folds plus the other two sets; `leave-one-dataset-out`: trained on the other two sets. */
+  readonly setting: '5-fold' | 'leave-one-dataset-out';
+  readonly dataset: string;
+  readonly sentences: number;
+  readonly classes: Readonly<Record<string, ClassScores>>;
+  readonly macroF1: number;
+}
+
+export interface TensionCrossValidation {
+  readonly evalDir: string;
+  readonly scores: readonly CrossValidatedScore[];
+}
+
+/** The classes each dataset is scored on, and how a gold label reads in them. */
+function scoringOf(dataset: string): { labels: readonly string[]; gold: (g: string) => string; predicted: (p: string) => string } {
+  if (dataset === 'unscon') return { labels: ['conflict', 'no_conflict'], gold: (g) => (g === 'conflict' ? 'conflict' : 'no_conflict'), predicted: (p) => (p === 'conflict' ? 'conflict' : 'no_conflict') };
+  // Macro F1 is the mean of conflict and cooperation F1; neutral is the third class (a miss where gold has none).
+  return { labels: ['conflict', 'cooperation'], gold: (g) => g, predicted: (p) => p };
+}
+
+function scoreSet(dataset: string, setting: CrossValidatedScore['setting'], gold: readonly string[], predicted: readonly string[]): CrossValidatedScore {
+  const scoring = scoringOf(dataset);
+  const classes = classScores(gold.map(scoring.gold), predicted.map(scoring.predicted), scoring.labels);
+  const values = Object.values(classes);
+  return { setting, dataset, sentences: gold.length, classes, macroF1: round(values.reduce((a, c) => a + c.f1, 0) / values.length) };
+}
+
+/**
+ * The classifier's scores on data it was not fitted on: 5-fold by document within each set (trained on
+ * the other folds and the other two sets, as the shipped model is trained on all three), and leave-one-dataset-out (trained on the other
+ * two sets, scored on the third).
+ */
+export async function crossValidateTension(evalDir: string, options: { limit?: number; trainOptions?: TensionTrainOptions } = {}): Promise<TensionCrossValidation> {
+  const { TENSION_GOLD_FILES, readTensionGold, buildTensionExamples, trainTensionModel, foldOf, TRAIN_OPTIONS } = await import('../tension/model/train.js');
+  const { decideLabel } = await import('../tension/decide.js');
+  const trainOptions = options.trainOptions ?? TRAIN_OPTIONS;
+  const records = TENSION_GOLD_FILES.flatMap((f) => {
+    const all = readTensionGold(join(evalDir, f));
+    return options.limit === undefined ? all : all.slice(0, options.limit);
+  });
+  const examples = buildTensionExamples(records);
+  const datasets = [...new Set(examples.map((e) => e.dataset))];
+  const scores: CrossValidatedScore[] = [];
+  const predictWith = (train: readonly TensionExample[], test: readonly TensionExample[]): string[] => {
+    const model = trainTensionModel(train, trainOptions);
+    return test.map((e) => decideLabel(model, e.features));
+  };
+  for (const dataset of datasets) {
+    const own = examples.filter((e) => e.dataset === dataset);
+    const others = examples.filter((e) => e.dataset !== dataset);
+    const predicted = new Array<string>(own.length);
+    for (let fold = 0; fold < 5; fold++) {
+      const test = own.map((e, i) => ({ e, i })).filter(({ e }) => foldOf(e.group, 5) === fold);
+      const train = own.filter((e) => foldOf(e.group, 5) !== fold);
+      const labels = predictWith([...others, ...train], test.map(({ e }) => e));
+      test.forEach(({ i }, j) => (predicted[i] = labels[j]!));
+    }
+    scores.push(scoreSet(dataset, '5-fold', own.map((e) => e.gold), predicted));
+    scores.push(scoreSet(dataset, 'leave-one-dataset-out', own.map((e) => e.gold), predictWith(others, own)));
+  }
+  return { evalDir, scores };
+}
+
+export function formatTensionCrossValidation(cv: TensionCrossValidation): string {
+  const lines = [`Tension classifier, cross-validated on ${cv.evalDir}`, '  setting                dataset         n    conflict F1  cooperation F1  macro F1'];
+  for (const s of cv.scores) {
+    const coop = s.classes['cooperation']?.f1;
+    lines.push(`  ${s.setting.padEnd(22)} ${s.dataset.padEnd(14)} ${String(s.sentences).padStart(5)}  ${s.classes['conflict']!.f1.toFixed(3).padStart(11)}  ${(coop === undefined ? '-' : coop.toFixed(3)).padStart(14)}  ${s.macroF1.toFixed(3).padStart(8)}`);
+  }
   return lines.join('\n');
 }

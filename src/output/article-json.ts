@@ -1,4 +1,5 @@
-import type { Actor, ArticleDoc, Sentence, SentenceTension, TensionCue } from '../document/types.js';
+import type { Actor, ArticleDoc, Sentence, SentenceTension, TensionCue, TensionEvent } from '../document/types.js';
+import { alpha3Of } from '../entities/countries.js';
 import { codePointConverter, type OffsetConverter } from '../document/offsets.js';
 
 /** Bumped whenever a field changes meaning or shape; the JSON Schema in `schema/` follows it. */
@@ -77,6 +78,12 @@ export function toArticleJson(doc: ArticleDoc): ArticleJson {
       target_code: d.targetCode,
       cues: d.cues,
       mean_weight: round(d.meanWeight),
+      events: d.events,
+      verbal_cooperation: d.quadCounts.verbal_cooperation,
+      material_cooperation: d.quadCounts.material_cooperation,
+      verbal_conflict: d.quadCounts.verbal_conflict,
+      material_conflict: d.quadCounts.material_conflict,
+      mean_goldstein: d.meanGoldstein === null ? null : round(d.meanGoldstein),
     }));
   }
   json.diagnostics = doc.diagnostics.map((d) => {
@@ -101,6 +108,7 @@ function tensionJson(t: SentenceTension, cp: OffsetConverter): { [key: string]: 
   return {
     score: round(t.score),
     label: t.label,
+    decision: t.decision,
     modality: t.modality,
     source: actorJson(t.source),
     target: actorJson(t.target),
@@ -114,9 +122,38 @@ function tensionJson(t: SentenceTension, cp: OffsetConverter): { [key: string]: 
       modality: c.modality,
       source: actorJson(c.source),
       target: actorJson(c.target),
+      factors: [...c.factors],
       rule: c.rule,
     })),
+    events: t.events.map((e) => eventJson(e, cp)),
   };
+}
+
+function eventJson(e: TensionEvent, cp: OffsetConverter): { [key: string]: Json } {
+  return {
+    start: cp(e.start),
+    end: cp(e.end),
+    text: e.text,
+    plover_type: e.ploverType,
+    cameo_root: e.cameoRoot,
+    goldstein: e.goldstein,
+    quad: e.quad,
+    source: eventActorJson(e.source),
+    target: eventActorJson(e.target),
+    modality: e.modality,
+    reciprocal: e.reciprocal,
+    background: e.background,
+    event_date: e.eventDate,
+    range_start: e.rangeStart,
+    range_end: e.rangeEnd,
+    date_source: e.dateSource,
+    rule: e.rule,
+  };
+}
+
+/** An event's actor with both ISO 3166-1 codes, as GDELT/ICEWS/POLECAT key countries by alpha-3. */
+function eventActorJson(actor: Actor | null): Json {
+  return actor ? { entity_id: actor.entityId, text: actor.text, country_code: actor.countryCode, country_alpha3: actor.countryCode ? alpha3Of(actor.countryCode) : null } : null;
 }
 
 function actorJson(actor: Actor | null): Json {

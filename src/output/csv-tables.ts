@@ -14,8 +14,9 @@ export const CSV_COLUMNS = {
   entities: ['article_id', 'sentence_index', 'start', 'end', 'text', 'type', 'entity_id', 'canonical', 'country_code', 'title', 'rule'],
   entity_summary: ['article_id', 'entity_id', 'canonical', 'type', 'country_code', 'mentions', 'first_offset'],
   dates: ['article_id', 'sentence_index', 'start', 'end', 'text', 'type', 'value', 'mod', 'range_start', 'range_end', 'anchor', 'rule'],
-  tension_cues: ['article_id', 'sentence_index', 'start', 'end', 'text', 'category', 'weight', 'negated', 'modality', 'source', 'source_code', 'target', 'target_code', 'rule'],
-  dyads: ['article_id', 'source', 'source_code', 'target', 'target_code', 'cues', 'mean_weight'],
+  tension_cues: ['article_id', 'sentence_index', 'start', 'end', 'text', 'category', 'weight', 'negated', 'modality', 'source', 'source_code', 'target', 'target_code', 'factors', 'rule'],
+  events: ['article_id', 'sentence_index', 'start', 'end', 'text', 'plover_type', 'cameo_root', 'goldstein', 'quad', 'source_entity_id', 'source', 'source_code', 'source_alpha3', 'target_entity_id', 'target', 'target_code', 'target_alpha3', 'modality', 'reciprocal', 'background', 'event_date', 'range_start', 'range_end', 'date_source', 'sentence_decision', 'rule'],
+  dyads: ['article_id', 'source', 'source_code', 'target', 'target_code', 'cues', 'mean_weight', 'events', 'verbal_cooperation', 'material_cooperation', 'verbal_conflict', 'material_conflict', 'mean_goldstein'],
   errors: ['article_id', 'file', 'line', 'reason'],
 } as const;
 
@@ -73,6 +74,7 @@ export function articleTables(json: ArticleJson): ArticleTables {
   const text = json.text as string;
   const tension = obj(json.tension);
   const cueRows: CsvRow[] = [];
+  const eventRows: CsvRow[] = [];
   const tables: ArticleTables = {};
 
   tables.sentences = sentences.map((s) => {
@@ -83,7 +85,13 @@ export function articleTables(json: ArticleJson): ArticleTables {
     for (const c of cues) {
       const cs = obj(c.source);
       const ct = obj(c.target);
-      cueRows.push([id, str(s.index), str(c.start), str(c.end), str(c.text), str(c.category), str(c.weight), str(c.negated), str(c.modality), str(cs?.text), str(cs?.country_code), str(ct?.text), str(ct?.country_code), str(c.rule)]);
+      // Factors joined by '|': one cell, and no id contains the separator.
+      cueRows.push([id, str(s.index), str(c.start), str(c.end), str(c.text), str(c.category), str(c.weight), str(c.negated), str(c.modality), str(cs?.text), str(cs?.country_code), str(ct?.text), str(ct?.country_code), Array.isArray(c.factors) ? (c.factors as string[]).join('|') : null, str(c.rule)]);
+    }
+    for (const e of arr(t?.events)) {
+      const es = obj(e.source);
+      const et = obj(e.target);
+      eventRows.push([id, str(s.index), str(e.start), str(e.end), str(e.text), str(e.plover_type), str(e.cameo_root), str(e.goldstein), str(e.quad), str(es?.entity_id), str(es?.text), str(es?.country_code), str(es?.country_alpha3), str(et?.entity_id), str(et?.text), str(et?.country_code), str(et?.country_alpha3), str(e.modality), str(e.reciprocal), str(e.background), str(e.event_date), str(e.range_start), str(e.range_end), str(e.date_source), str(t?.decision), str(e.rule)]);
     }
     return [id, str(s.index), str(s.paragraph), str(s.start), str(s.end), str(s.text), str(s.sentiment), str(t?.score), str(t?.label), str(t?.modality), str(source?.text), str(source?.country_code), str(target?.text), str(target?.country_code), t ? cues.length : null];
   });
@@ -126,7 +134,8 @@ export function articleTables(json: ArticleJson): ArticleTables {
   }
   if (tension) {
     tables.tension_cues = cueRows;
-    tables.dyads = arr(json.dyads).map((d) => [id, str(d.source), str(d.source_code), str(d.target), str(d.target_code), str(d.cues), str(d.mean_weight)]);
+    tables.events = eventRows;
+    tables.dyads = arr(json.dyads).map((d) => [id, str(d.source), str(d.source_code), str(d.target), str(d.target_code), str(d.cues), str(d.mean_weight), str(d.events), str(d.verbal_cooperation), str(d.material_cooperation), str(d.verbal_conflict), str(d.material_conflict), str(d.mean_goldstein)]);
   }
   return tables;
 }

@@ -106,7 +106,7 @@ export function enabledTables(config: PipelineConfig): TableName[] {
   const tables: TableName[] = ['articles', 'sentences'];
   if (config.stages.entities) tables.push('entities', 'entity_summary');
   if (config.stages.dates) tables.push('dates');
-  if (config.stages.tension) tables.push('tension_cues', 'dyads');
+  if (config.stages.tension) tables.push('tension_cues', 'events', 'dyads');
   return tables;
 }
 

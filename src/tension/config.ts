@@ -78,6 +78,11 @@ export const tensionConfigSchema = z
     /** A user lexicon already loaded and validated. */
     lexicon: tensionLexiconSchema.nullable().default(null),
     lexiconMode: lexiconModeSchema.default('extend'),
+    /**
+     * Let the trained classifier (src/tension/model/) set each sentence's label from its cues, their
+     * context, its main verb and its words; false: the label follows the cue score and `labelThreshold`.
+     */
+    model: z.boolean().default(true),
     /** |score| at or above which a sentence is labelled escalation (negative) or de-escalation (positive). */
     labelThreshold: z.number().min(0).max(10).default(1),
     /** Factors on a cue's weight by modality when the sentence score is summed. */

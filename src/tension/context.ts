@@ -24,6 +24,8 @@ const REJECTING = new Set(['break', 'reject', 'refuse', 'oppose', 'deny', 'reneg
 const EASING = new Set(['break', 'lift', 'ease', 'end', 'halt', 'stop', 'suspend', 'cancel', 'relax', 'remove', 'drop', 'scrap', 'shorten', 'withdraw', 'reduce', 'lower', 'loosen', 'waive', 'postpone', 'delay', 'avert', 'prevent', 'avoid', 'renounce', 'abandon', 'defuse', 'calm', 'resolve', 'settle', 'overcome']);
 /** Words that open a background phrase: what happened before or around the reported event. */
 const BACKGROUND = new Set(['after', 'following', 'since', 'during', 'amid', 'amidst', 'despite', 'before', 'fleeing', 'where', 'when', 'whom', 'until', 'because']);
+/** Of the hypothetical words, those that ask another actor to act: what follows is demanded of them. */
+const DEMANDING = new Set(['demand', 'demanded', 'demands', 'urge', 'urged', 'urges', 'appeal', 'appealed', 'ask', 'asked', 'asks', 'call', 'called', 'calls', 'calling', 'encourage', 'encouraged', 'require', 'requires', 'required', 'must', 'should', 'press', 'pressed', 'insist', 'insisted']);
 /** Words that put what follows in the future: "will meet", "the planned meeting", "aims to reduce". */
 const FUTURE = new Set(['will', 'shall', "'ll", 'plan', 'plans', 'planned', 'planning', 'upcoming', 'scheduled', 'expected', 'expect', 'intend', 'intends', 'intended', 'aim', 'aims', 'aimed', 'seek', 'seeks', 'prepare', 'prepares', 'preparing', 'next', 'forthcoming', 'due', 'going']);
 /** Reporting words: the event is someone's report, not the article's assertion. */
@@ -41,6 +43,8 @@ export interface ContextReading {
   /** The cue sits in a background phrase ("after two days of fighting"), not in the reported event. */
   readonly background: boolean;
   readonly modality: Modality;
+  /** A demand or appeal governs the cue ("urged Russia to de-escalate"): asked of someone, not done. */
+  readonly demanded: boolean;
   /** kebab-case reason, for the audit trail. */
   readonly rule: string;
 }
@@ -95,11 +99,13 @@ export function readContext(tokens: readonly Token[], from: number, to: number, 
 
   let modality: Modality = obligationLifted ? 'hypothetical' : 'asserted';
   let modalityRule = obligationLifted ? 'modality-no-obligation' : 'asserted';
+  let demanded = false;
   for (let k = 1; k <= 8 && first - k >= from && !obligationLifted; k++) {
     const [normal, lemma] = tokenForms(tokens[first - k]!);
     if (CLAUSE_EDGE.has(normal) && normal !== 'and' && normal !== 'that') break;
     if (HYPOTHETICAL.has(normal) && !cueTokens.includes(first - k)) {
       modality = 'hypothetical';
+      demanded = DEMANDING.has(normal) && (normal !== 'call' && normal !== 'called' && normal !== 'calls' && normal !== 'calling' ? true : ['on', 'upon', 'for'].includes(tokens[first - k + 1]?.normal ?? ''));
       modalityRule = 'modality-hypothetical';
       break;
     }
@@ -141,7 +147,7 @@ export function readContext(tokens: readonly Token[], from: number, to: number, 
     if (HARD_EDGE.has(normal)) break;
   }
   const rule = negated ? `${negationRule}${modality === 'asserted' ? '' : `+${modalityRule}`}` : modalityRule;
-  return { negated, reversal, background, modality, rule };
+  return { negated, reversal, background, modality, demanded, rule };
 }
 
 const HARD_EDGE = new Set([',', ';', ':', '.', '—', '–', '(', ')', 'but', 'which', 'who']);

@@ -1,8 +1,12 @@
-import type { Actor, ArticleDoc, Token, ArticleTension, Dyad, EntitySummary, Modality, Sentence, SentenceTension, TensionCue, TensionLabel, With } from '../document/types.js';
+import type { Actor, ArticleDoc, Token, ArticleTension, Dyad, EntitySummary, Modality, Quad, Sentence, SentenceTension, TensionCue, TensionEvent, TensionLabel, With } from '../document/types.js';
 import { readSentiment, type SentimentOptions, type SentimentReading } from '../sentiment/score.js';
-import { cueActors, inferActorCountries, sentenceActors } from './actors.js';
+import { cueActors, inferActorCountries, sentenceActors, type ActorMention } from './actors.js';
 import type { TensionConfig } from './config.js';
 import { readContext, type ContextReading } from './context.js';
+import { codeCue, eventDate, eventModality, makeEvent, statementTrigger } from './events.js';
+import { sentenceFeatures, type CueFacts } from './model/features.js';
+import { classify, TENSION_MODEL, type TensionModel } from './model/index.js';
+import { EXACT_PREFIX, exactDecision, ruleLabel } from './decide.js';
 import { compileLexicon, effectiveLexicon, type CompiledLexicon } from './lexicon.js';
 import { matchCues } from './match-cues.js';
 
@@ -18,6 +22,20 @@ export type TensionDoc = With<'sentiment' | 'tension' | 'dyads'>;
  * Runs after the entity stage when there is one (actors come from its mentions and their country codes).
  */
 export function scoreTension(doc: ArticleDoc, config: Readonly<TensionConfig>): TensionDoc {
+  return readTension(doc, config, config.model ? TENSION_MODEL : null, null);
+}
+
+/**
+ * The classifier's features of every sentence of `doc`, as the stage computes them (the rule pass with
+ * its cues and their context): what train.ts fits on and the cross-validation scores.
+ */
+export function tensionFeatures(doc: ArticleDoc, config: Readonly<TensionConfig>): string[][] {
+  const sink: string[][] = [];
+  readTension(doc, config, null, sink);
+  return sink;
+}
+
+function readTension(doc: ArticleDoc, config: Readonly<TensionConfig>, model: TensionModel | null, sink: string[][] | null): TensionDoc {
   const lexicon = compileLexicon(effectiveLexicon(config));
   const summaries = new Map<string, EntitySummary>((doc.entitySummary ?? []).map((s) => [s.entityId, s]));
   const inferred = inferActorCountries(doc, summaries);
@@ -32,7 +50,7 @@ export function scoreTension(doc: ArticleDoc, config: Readonly<TensionConfig>): 
     const words = Math.max(1, sentence.tokenEnd - sentence.tokenStart);
     sentimentSum += sentiment * words;
     sentimentWeight += words;
-    const tension = readSentence(doc, sentence, reading, lexicon, summaries, inferred, config);
+    const tension = readSentence(doc, sentence, reading, lexicon, summaries, inferred, config, model, sink);
     // A literal, not a spread of the sentence: V8 builds spread objects on a slow path, and this runs per sentence.
     sentences.push({ index: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text, paragraph: sentence.paragraph, tokenStart: sentence.tokenStart, tokenEnd: sentence.tokenEnd, sentiment, tension });
   }
@@ -45,7 +63,9 @@ export function scoreTension(doc: ArticleDoc, config: Readonly<TensionConfig>): 
   };
 }
 
-function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReading, lexicon: CompiledLexicon, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string>, config: Readonly<TensionConfig>): SentenceTension {
+const MODEL_LABEL: Readonly<Record<string, TensionLabel>> = { conflict: 'escalation', cooperation: 'de-escalation', neutral: 'neutral' };
+
+function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReading, lexicon: CompiledLexicon, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string>, config: Readonly<TensionConfig>, model: TensionModel | null, sink: string[][] | null): SentenceTension {
   const { tokens, text } = doc;
   const from = sentence.tokenStart;
   const to = sentence.tokenEnd;
@@ -56,9 +76,24 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   const found = matchCues(tokens, from, to, lexicon);
   const matches = found.filter((m) => !m.tokens.some((i) => inName(tokens[i]!, names, i === from || inHeadline)) && !isTopicWord(tokens, from, to, m.tokens, m.cue.side));
   const toneCue = config.negativeTone.enabled && tone.rulesScore <= -config.negativeTone.threshold && tone.mostNegative >= 0;
-  if (matches.length === 0 && !toneCue) return { score: 0, label: 'neutral', cues: [], source: null, target: null, modality: 'asserted' };
-  const mentions = sentenceActors(doc, from, to, summaries, inferred, names);
+  const needsFeatures = model !== null || sink !== null;
+  const decide = (score: number, facts: readonly CueFacts[]): { label: TensionLabel; decision: 'model' | 'rules' } => {
+    if (!needsFeatures) return { label: labelOf(score, config.labelThreshold), decision: 'rules' };
+    const features = sentenceFeatures(tokens, from, to, facts, score, names);
+    const exact = exactDecision(facts);
+    if (exact) features.push(`${EXACT_PREFIX}${exact}`);
+    if (sink) sink.push(features);
+    if (!model) return { label: labelOf(score, config.labelThreshold), decision: 'rules' };
+    const settled = ruleLabel(features);
+    const label = settled ?? classify(model, features).label;
+    return { label: MODEL_LABEL[label] ?? 'neutral', decision: settled ? 'rules' : 'model' };
+  };
+  const mentions = matches.length === 0 && !toneCue && !model && !sink ? [] : sentenceActors(doc, from, to, summaries, inferred, names);
   const cues: TensionCue[] = [];
+  const facts: CueFacts[] = [];
+  const events: TensionEvent[] = [];
+  const covered = new Set<number>();
+  const timexes = doc.timexes ?? [];
   let score = 0;
   let strongest: { cue: TensionCue; size: number } | null = null;
   let mainVerbSeen = false;
@@ -66,26 +101,17 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   for (const match of matches) {
     const first = match.tokens[0]!;
     const last = match.tokens[match.tokens.length - 1]!;
+    for (let k = first; k <= last; k++) covered.add(k);
     // wink tags some nouns after a determiner as verbs ("the capture of").
     const isVerb = tokens[first]!.pos === 'VERB' && !['DET', 'ADJ'].includes(tokens[first - 1]?.pos ?? '') && tokens[first - 1]?.normal !== "'s";
     const context = readContext(tokens, from, to, match.tokens, match.cue.category, config.negationScope, isVerb);
     const weight = effectiveWeight(match.cue.weight, context, config);
-    const actors = cueActors(tokens, from, to, first, last, mentions, config.actorWindow);
+    const found = cueActors(tokens, from, to, first, last, mentions, config.actorWindow);
+    // What is demanded is demanded of someone: "the Council called on Russia to reduce tensions" aims at Russia.
+    const addressee = context.demanded ? addresseeOf(tokens, from, first, mentions) : null;
+    const actors = addressee ? { ...found, target: addressee } : found;
     const start = tokens[first]!.start;
     const end = tokens[last]!.end;
-    const cue: TensionCue = {
-      start,
-      end,
-      text: text.slice(start, end),
-      rule: match.cue.id,
-      category: match.cue.category,
-      weight,
-      negated: context.negated,
-      modality: context.modality,
-      source: actors.source,
-      target: actors.target,
-    };
-    cues.push(cue);
     // A noun naming violence or crisis with no actor in reach describes a situation ("gender-based violence",
     // "post-conflict stabilization"); tension is between actors, so it counts for less.
     // So does a demand addressed to no one in particular ("we call on all parties", "that demands action"):
@@ -98,12 +124,54 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
       mainVerbSeen = true;
       mainVerbAt = last;
     }
+    const factors = cueFactors(context, unattributed, secondary, config);
+    const cue: TensionCue = {
+      start,
+      end,
+      text: text.slice(start, end),
+      rule: match.cue.id,
+      category: match.cue.category,
+      weight,
+      negated: context.negated,
+      modality: context.modality,
+      source: actors.source,
+      target: actors.target,
+      factors,
+    };
+    cues.push(cue);
+    facts.push({ category: cue.category, rule: cue.rule, modality: cue.modality, factors, first, isVerb, side: match.cue.side, weight });
+    const coding = codeCue(cue, context.reversal);
+    const reciprocal = actors.rule === 'actors-between' || actors.rule === 'actors-coordinated';
+    events.push(makeEvent(cue, coding, coding.rule, { source: actors.source, target: actors.target, reciprocal }, eventModality(context.negated, context.demanded, context.modality), context.background, eventDate(timexes, sentence.start, sentence.end, start, end, doc.dct)));
     const contribution = weight * config.modalityWeights[context.modality] * (context.background ? config.backgroundWeight : 1) * (unattributed ? config.unattributedNounWeight : 1) * (secondary ? config.secondaryWeight : 1);
     score += contribution > 0 ? contribution * config.cooperationWeight : contribution;
     // The sentence's actors are those of its main act, usually its first verb cue ("Petro condemned the
     // U.S. military operation": Petro against the U.S.); without one, the largest contribution wins.
     const size = Math.abs(contribution) + (actors.source || actors.target ? 0.001 : 0) + (isVerb && contribution !== 0 ? 1e6 - 1e3 * cues.length : 0);
     if (!strongest || size > strongest.size) strongest = { cue, size };
+  }
+  // Statements, comments, denials and appeals (CAMEO 01/02) the lexicon did not read: events of their own,
+  // and features for the classifier ("denied", "declined to comment" are what make a sentence neutral).
+  if (mentions.length > 0 || matches.length > 0 || model || sink) {
+    for (let i = from; i < to; i++) {
+      if (covered.has(i)) continue;
+      const trigger = statementTrigger(tokens, i);
+      if (!trigger) continue;
+      const context = readContext(tokens, from, to, [i], 'statement', config.negationScope, true);
+      const actors = cueActors(tokens, from, to, i, trigger.last, mentions, config.actorWindow);
+      const start = tokens[i]!.start;
+      const end = tokens[trigger.last]!.end;
+      const factors = cueFactors(context, false, mainVerbSeen && i > mainVerbAt, config);
+      facts.push({ category: trigger.root === '01' ? 'statement' : 'appeal', rule: trigger.rule, modality: context.modality, factors, first: i, isVerb: true, side: null, weight: 0 });
+      events.push(makeEvent({ start, end, text: text.slice(start, end) }, { root: trigger.root, plover: null }, trigger.rule, { source: actors.source, target: actors.target, reciprocal: false }, eventModality(context.negated, context.demanded, context.modality), context.background, eventDate(timexes, sentence.start, sentence.end, start, end, doc.dct)));
+      i = trigger.last;
+    }
+    facts.sort((a, b) => a.first - b.first);
+    events.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+  if (matches.length === 0 && !toneCue) {
+    const { label, decision } = decide(0, facts);
+    return { score: 0, label, decision, cues: [], events, source: null, target: null, modality: 'asserted' };
   }
   // Negative evaluation without a lexicon cue ("the Kyiv authorities have chosen the wrong path") is
   // disapproval (CAMEO 11, Goldstein -2): cited by its most negative word, added only when the cues
@@ -117,26 +185,62 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
     const i = tone.mostNegative;
     const actors = cueActors(tokens, from, to, i, i, mentions, config.actorWindow);
     const t = tokens[i]!;
-    const cue: TensionCue = { start: t.start, end: t.end, text: text.slice(t.start, t.end), rule: 'negative-tone', category: config.negativeTone.category, weight: config.negativeTone.weight, negated: false, modality: 'asserted', source: actors.source, target: actors.target };
+    const cue: TensionCue = { start: t.start, end: t.end, text: text.slice(t.start, t.end), rule: 'negative-tone', category: config.negativeTone.category, weight: config.negativeTone.weight, negated: false, modality: 'asserted', source: actors.source, target: actors.target, factors: [] };
     cues.push(cue);
     cues.sort((a, b) => a.start - b.start);
+    facts.push({ category: 'negative-tone', rule: 'negative-tone', modality: 'asserted', factors: [], first: i, isVerb: false, side: 'conflict', weight: cue.weight });
+    facts.sort((a, b) => a.first - b.first);
+    events.push(makeEvent(cue, { root: '11', plover: 'DISAPPROVE' }, 'event-negative-tone', { source: actors.source, target: actors.target, reciprocal: false }, 'asserted', false, eventDate(timexes, sentence.start, sentence.end, t.start, t.end, doc.dct)));
+    events.sort((a, b) => a.start - b.start || a.end - b.end);
     score += cue.weight;
     if (!strongest) strongest = { cue, size: Math.abs(cue.weight) };
   }
   score = round(Math.max(-10, Math.min(10, score)), 3);
   const withActors = strongest && (strongest.cue.source || strongest.cue.target) ? strongest.cue : cues.find((c) => c.source || c.target) ?? null;
+  const { label, decision } = decide(score, facts);
   return {
     score,
-    label: labelOf(score, config.labelThreshold),
+    label,
+    decision,
     cues,
+    events,
     source: withActors?.source ?? null,
     target: withActors?.target ?? null,
     modality: strongest?.cue.modality ?? 'asserted',
   };
 }
 
+/** Words that ask another actor to act; the first name after one is the actor asked. */
+const ADDRESSING = new Set(['urge', 'call', 'ask', 'demand', 'appeal', 'press', 'encourage', 'implore', 'request', 'invite', 'tell', 'require']);
+
+function addresseeOf(tokens: readonly Token[], from: number, cueFirst: number, mentions: readonly ActorMention[]): Actor | null {
+  for (let k = cueFirst - 1; k >= from && k >= cueFirst - 10; k--) {
+    const lemma = typeof tokens[k]!.lemma === 'string' ? tokens[k]!.lemma.toLowerCase() : tokens[k]!.normal;
+    if (!ADDRESSING.has(lemma)) continue;
+    const asked = mentions.find((m) => m.first > k && m.last < cueFirst);
+    return asked?.actor ?? null;
+  }
+  return null;
+}
+
+/** What changed a cue's share of the sentence score, as ids (see TensionCue.factors). */
+function cueFactors(context: ContextReading, unattributed: boolean, secondary: boolean, config: Readonly<TensionConfig>): string[] {
+  const factors: string[] = [];
+  if (context.negated) factors.push(context.rule.startsWith('negated-by-denial') ? 'denied' : 'negated');
+  if (context.reversal === 'rejecting') factors.push('rejected');
+  if (context.reversal === 'easing') factors.push('eased');
+  if (context.background) factors.push('background');
+  if (unattributed) factors.push('unattributed');
+  if (secondary) factors.push('secondary');
+  if (context.demanded) factors.push('demanded');
+  if (context.modality !== 'asserted' && config.modalityWeights[context.modality] !== 1) factors.push(context.modality);
+  return factors;
+}
+
 /** Nouns that make a conflict word the name of a field or a setting: "conflict prevention", "crisis management". */
 const TOPIC_HEADS = new Set(['prevention', 'resolution', 'management', 'setting', 'settings', 'situation', 'situations', 'zone', 'zones', 'area', 'areas', 'affected', 'related', 'sensitive', 'survivor', 'survivors', 'reduction', 'studies', 'research', 'analysis', 'response', 'reporting', 'journalist', 'journalists', 'correspondent', 'correspondents', 'film', 'movie', 'novel', 'memorial', 'museum', 'veteran', 'veterans', 'games']);
+/** Crimes and ills that states fight together. */
+const SOCIAL_ILLS = new Set(['trafficking', 'traffickers', 'terrorism', 'terrorist', 'terrorists', 'crime', 'crimes', 'corruption', 'smuggling', 'smugglers', 'poverty', 'disease', 'diseases', 'pandemic', 'narcotics', 'drugs', 'piracy', 'extremism', 'money-laundering', 'laundering', 'fraud', 'cybercrime', 'hunger', 'malaria', 'climate']);
 /** Modifiers that make violence a social issue rather than an act between political actors. */
 const TOPIC_MODIFIERS = new Set(['post', 'sexual', 'domestic', 'gender', 'based', 'gender-based', 'intimate', 'partner', 'gang', 'gun', 'school']);
 
@@ -145,7 +249,16 @@ const TOPIC_MODIFIERS = new Set(['post', 'sexual', 'domestic', 'gender', 'based'
  * "post-conflict stabilization", "gender-based violence", "war correspondent".
  */
 function isTopicWord(tokens: readonly Token[], from: number, to: number, cueTokens: readonly number[], side: 'conflict' | 'cooperation'): boolean {
-  if (side !== 'conflict' || cueTokens.length !== 1) return false;
+  if (side !== 'conflict') return false;
+  const last = cueTokens[cueTokens.length - 1]!;
+  // A fight against a social ill is a shared task, not an act against an actor: "combating drug
+  // trafficking", "the fight against terrorism", "war on corruption".
+  for (let j = last + 1; j < to && j <= last + 4; j++) {
+    const w = tokens[j]!.normal;
+    if (SOCIAL_ILLS.has(w) || SOCIAL_ILLS.has(String(tokens[j]!.lemma).toLowerCase())) return true;
+    if (!['against', 'on', 'the', 'of', 'illegal', 'illicit', 'drug', 'organized', 'organised', 'international', 'transnational', 'cross-border', 'and'].includes(w)) break;
+  }
+  if (cueTokens.length !== 1) return false;
   const i = cueTokens[0]!;
   const t = tokens[i]!;
   if (t.pos === 'VERB') return false;
@@ -228,16 +341,30 @@ function articleTension(sentences: readonly Sentence[], lexicon: CompiledLexicon
   return { index, label: labelOf(index, config.labelThreshold), counts };
 }
 
-/** Cues with both a source and a target, grouped by (source, target) in order of first appearance. */
+/**
+ * Cues and events with both a source and a target, grouped by (source, target) in order of first
+ * appearance. Events count by quad only when they happened as told (asserted or reported): a negated,
+ * demanded, planned or conditional act is not an act between the two yet.
+ */
 function dyadTable(sentences: readonly Sentence[]): Dyad[] {
-  const groups = new Map<string, { source: Actor; target: Actor; weights: number[] }>();
-  for (const s of sentences) {
-    for (const cue of s.tension?.cues ?? []) {
-      if (!cue.source || !cue.target) continue;
-      const key = `${actorKey(cue.source)}\u0000${actorKey(cue.target)}`;
-      const group = groups.get(key) ?? { source: cue.source, target: cue.target, weights: [] };
-      group.weights.push(cue.weight);
+  interface Group { source: Actor; target: Actor; weights: number[]; goldstein: number[]; quads: Record<Exclude<Quad, 'none'>, number> }
+  const groups = new Map<string, Group>();
+  const groupOf = (source: Actor, target: Actor): Group => {
+    const key = `${actorKey(source)}\u0000${actorKey(target)}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { source, target, weights: [], goldstein: [], quads: { verbal_cooperation: 0, material_cooperation: 0, verbal_conflict: 0, material_conflict: 0 } };
       groups.set(key, group);
+    }
+    return group;
+  };
+  for (const s of sentences) {
+    for (const cue of s.tension?.cues ?? []) if (cue.source && cue.target) groupOf(cue.source, cue.target).weights.push(cue.weight);
+    for (const event of s.tension?.events ?? []) {
+      if (!event.source || !event.target || (event.modality !== 'asserted' && event.modality !== 'reported')) continue;
+      const group = groupOf(event.source, event.target);
+      group.goldstein.push(event.goldstein);
+      if (event.quad !== 'none') group.quads[event.quad]++;
     }
   }
   return [...groups.values()].map((g) => ({
@@ -246,7 +373,10 @@ function dyadTable(sentences: readonly Sentence[]): Dyad[] {
     target: g.target.text,
     targetCode: g.target.countryCode,
     cues: g.weights.length,
-    meanWeight: round(g.weights.reduce((a, b) => a + b, 0) / g.weights.length, 3),
+    meanWeight: g.weights.length === 0 ? 0 : round(g.weights.reduce((a, b) => a + b, 0) / g.weights.length, 3),
+    events: g.goldstein.length,
+    quadCounts: g.quads,
+    meanGoldstein: g.goldstein.length === 0 ? null : round(g.goldstein.reduce((a, b) => a + b, 0) / g.goldstein.length, 3),
   }));
 }
 

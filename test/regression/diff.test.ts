@@ -52,10 +52,12 @@ function articleJson(layers: Layers, id = 'us-colombia-relations'): string {
       tension: {
         score: t.weight,
         label: t.label,
+        decision: 'rules',
         modality: 'asserted',
         source: t.source ?? null,
         target: null,
-        cues: [{ ...cue, text: t.cue, category: 'test', weight: t.weight, negated: false, modality: 'asserted', source: t.source ?? null, target: null, rule: 'test-cue' }],
+        cues: [{ ...cue, text: t.cue, category: 'test', weight: t.weight, negated: false, modality: 'asserted', source: t.source ?? null, target: null, factors: [], rule: 'test-cue' }],
+        events: [],
       },
     };
   });

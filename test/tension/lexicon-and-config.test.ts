@@ -83,7 +83,7 @@ describe('[tension] config', () => {
     if (!dup.ok) expect(dup.error).toMatch(/not unique[\s\S]*unknown category "y"/u);
   });
   it('exports a stable public API', () => {
-    expect(Object.keys(api).sort()).toEqual(['BUILTIN_LEXICON', 'loadTensionLexicon', 'scoreTension', 'tensionConfigSchema', 'validateTensionLexicon']);
+    expect(Object.keys(api).sort()).toEqual(['BUILTIN_LEXICON', 'loadTensionLexicon', 'scoreTension', 'tensionConfigSchema', 'tensionFeatures', 'validateTensionLexicon']);
   });
   it('returns a new document and leaves the input untouched', () => {
     const doc = createDocument({ id: 'x', text: 'Russia attacked Ukraine.' });

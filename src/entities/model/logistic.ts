@@ -72,7 +72,7 @@ export function trainLogistic(examples: readonly TrainingExample[], labels: read
 }
 
 /** Limited-memory BFGS (Nocedal & Wright, algorithm 7.5) with a backtracking Armijo line search, from w = 0. */
-function lbfgs(n: number, evaluate: (w: Float64Array, grad: Float64Array) => number, iterations: number, memory = 10): Float64Array {
+export function lbfgs(n: number, evaluate: (w: Float64Array, grad: Float64Array) => number, iterations: number, memory = 10): Float64Array {
   let w = new Float64Array(n);
   let grad = new Float64Array(n);
   let loss = evaluate(w, grad);
