@@ -79,6 +79,11 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   const needsFeatures = model !== null || sink !== null;
   const decide = (score: number, facts: readonly CueFacts[]): { label: TensionLabel; decision: 'model' | 'rules' } => {
     if (!needsFeatures) return { label: labelOf(score, config.labelThreshold), decision: 'rules' };
+    if (!sink) {
+      // What ruleLabel would read from the features, without building them: most sentences are settled here.
+      const settled = exactDecision(facts) ?? (!facts.some((f) => f.side !== null) ? 'neutral' : score <= -1 ? 'conflict' : score >= 1 ? 'cooperation' : null);
+      if (settled) return { label: MODEL_LABEL[settled] ?? 'neutral', decision: 'rules' };
+    }
     const features = sentenceFeatures(tokens, from, to, facts, score, names);
     const exact = exactDecision(facts);
     if (exact) features.push(`${EXACT_PREFIX}${exact}`);
@@ -93,7 +98,8 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReadin
   const facts: CueFacts[] = [];
   const events: TensionEvent[] = [];
   const covered = new Set<number>();
-  const timexes = doc.timexes ?? [];
+  // The sentence's own temporal expressions (sorted by start, like entities): an event's date is one of them.
+  const timexes = entitiesIn(doc.timexes ?? [], sentence.start, sentence.end);
   let score = 0;
   let strongest: { cue: TensionCue; size: number } | null = null;
   let mainVerbSeen = false;
