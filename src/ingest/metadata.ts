@@ -22,9 +22,6 @@ export function parsePublicationDate(value: unknown): string | null {
   return roundTrip === datePart ? datePart : null;
 }
 
-/** Metadata keys with a meaning for the pipeline; every other key is kept and passed through. */
-export const KNOWN_METADATA_KEYS = ['id', 'title', 'date', 'source', 'url'] as const;
-
 export type MetadataCheck = { ok: true; metadata: ArticleMetadata } | { ok: false; reason: string };
 
 export function checkMetadata(raw: unknown): MetadataCheck {

@@ -1,4 +1,5 @@
 import { LAYER_SPECS, type ArticleJsonValue, type Item, type Json, type LayerName, type LayerSpec } from './layers.js';
+import { lastStartingAtOrBefore } from '../util/binary-search.js';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -124,16 +125,9 @@ class ArticleView {
   }
 
   private sentenceAt(offset: number): { start: number; text: string } | null {
-    let lo = 0;
-    let hi = this.sentences.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = this.sentences[mid]!;
-      if (offset < s.start) hi = mid - 1;
-      else if (offset >= s.end) lo = mid + 1;
-      else return s;
-    }
-    return null;
+    // Sentences are sorted and disjoint: only the last one starting at or before the offset can hold it.
+    const s = this.sentences[lastStartingAtOrBefore(this.sentences, offset)];
+    return s && offset < s.end ? s : null;
   }
 }
 

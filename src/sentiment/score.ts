@@ -58,14 +58,6 @@ function valenceWithLexicon(word: string, lemma: LemmaFacts, facts: WordFacts, e
 /** Tokens after a reducing word that it reaches ("reduce a person's cancer risk"). */
 const REDUCER_SCOPE = 4;
 
-/**
- * Valence of one sentence on -1..1. By default the trained sentence model (`features.ts`) reads the rule
- * score together with AFINN and ML-SentiCon sums; with `method: 'rules'` it is the rule score alone.
- */
-export function scoreSentiment(tokens: readonly Token[], from: number, to: number, options: SentimentOptions = DEFAULT_SENTIMENT_OPTIONS): number {
-  return readSentiment(tokens, from, to, options).score;
-}
-
 export interface SentimentReading {
   /** -1..1: the model's score, or the rule score with `method: 'rules'`. */
   readonly score: number;
@@ -78,7 +70,11 @@ export interface SentimentReading {
   readonly mostNegative: number;
 }
 
-/** The sentence score and the word that pulls it down most (the tension stage cites it for a tone-only reading). */
+/**
+ * Valence of one sentence on -1..1 and the word that pulls it down most (the tension stage cites it for a
+ * tone-only reading). By default the trained sentence model (`features.ts`) reads the rule score together
+ * with AFINN and ML-SentiCon sums; with `method: 'rules'` it is the rule score alone.
+ */
 export function readSentiment(tokens: readonly Token[], from: number, to: number, options: SentimentOptions = DEFAULT_SENTIMENT_OPTIONS): SentimentReading {
   const rules = readRules(tokens, from, to, options);
   const rulesScore = round4(rules.score);

@@ -42,11 +42,6 @@ export function rowOf(text: string): TrainingRow {
   return { x: fixedFeatures(doc.tokens, 0, n, rules, options.negationScope), lemmas: sentenceLemmas(doc.tokens, 0, n) };
 }
 
-/** The fixed features of one text read as one sentence (no per-lemma corrections). */
-export function featuresOf(text: string): number[] {
-  return [...rowOf(text).x];
-}
-
 /** A fitted sentence model: ridge weights over all features and the per-lemma corrections. */
 export interface SentenceModelFit {
   readonly fit: Fit;

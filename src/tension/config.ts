@@ -70,9 +70,9 @@ export const sentimentConfigSchema = z
 export const tensionConfigSchema = z
   .object({
     /**
-     * Path of a user lexicon file (JSON in the format of src/tension/lexicon/tension-lexicon.json). The lead
-     * resolves it relative to the config file and passes the loaded object as `lexicon` (see
-     * `loadTensionLexicon`); the stage itself never reads files.
+     * Path of a user lexicon file (JSON in the format of src/tension/lexicon/tension-lexicon.json). The config
+     * loader (`config/load.ts`) resolves it relative to the config file, validates it and passes the
+     * loaded object as `lexicon`; the stage itself never reads files.
      */
     lexiconPath: z.string().nullable().default(null),
     /** A user lexicon already loaded and validated. */
@@ -134,4 +134,3 @@ export const tensionConfigSchema = z
   .strict();
 
 export type TensionConfig = z.infer<typeof tensionConfigSchema>;
-export type SentimentConfig = z.infer<typeof sentimentConfigSchema>;

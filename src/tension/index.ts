@@ -2,12 +2,13 @@ import type { Actor, ArticleDoc, Token, ArticleTension, Dyad, EntitySummary, Mod
 import { readSentiment, type SentimentOptions, type SentimentReading } from '../sentiment/score.js';
 import { cueActors, inferActorCountries, sentenceActors } from './actors.js';
 import type { TensionConfig } from './config.js';
+import { firstIndexWhere } from '../util/binary-search.js';
 import { readContext, type ContextReading } from './context.js';
 import { compileLexicon, effectiveLexicon, type CompiledLexicon } from './lexicon.js';
 import { matchCues } from './match-cues.js';
 
 export { tensionConfigSchema, type TensionConfig } from './config.js';
-export { loadTensionLexicon, validateTensionLexicon, BUILTIN_LEXICON } from './lexicon.js';
+export { validateTensionLexicon, BUILTIN_LEXICON } from './lexicon.js';
 
 export type TensionDoc = With<'sentiment' | 'tension' | 'dyads'>;
 
@@ -162,15 +163,8 @@ function isTopicWord(tokens: readonly Token[], from: number, to: number, cueToke
 
 /** Mentions overlapping [start, end), by binary search: entities are sorted by start. */
 function entitiesIn<T extends { start: number; end: number }>(entities: readonly T[], start: number, end: number): T[] {
-  let lo = 0;
-  let hi = entities.length;
   // First mention that may overlap: mentions are short, so back off from the first one starting at or after `start`.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entities[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  let i = lo;
+  let i = firstIndexWhere(entities, (e) => e.start >= start);
   while (i > 0 && entities[i - 1]!.end > start) i--;
   const out: T[] = [];
   for (; i < entities.length && entities[i]!.start < end; i++) if (entities[i]!.end > start) out.push(entities[i]!);

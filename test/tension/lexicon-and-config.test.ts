@@ -3,11 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_LEXICON, loadTensionLexicon, scoreTension, tensionConfigSchema, validateTensionLexicon } from '../../src/tension/index.js';
+import { BUILTIN_LEXICON, scoreTension, tensionConfigSchema, validateTensionLexicon } from '../../src/tension/index.js';
 import * as api from '../../src/tension/index.js';
 import { compileLexicon, lexiconProblems } from '../../src/tension/lexicon.js';
 import { analyze, tensionOf } from './helpers.js';
 import { createDocument } from '../../src/pipeline/create-document.js';
+import { loadConfig } from '../../src/config/load.js';
 
 describe('[tension] the lexicon as data', () => {
   it('validates, with unique kebab-case ids and known categories', () => {
@@ -62,28 +63,32 @@ describe('[tension] config', () => {
     const t = tensionOf('Russia attacked Ukraine.', { lexicon: user, lexiconMode: 'replace', negativeTone: { enabled: false } });
     expect(t.cues).toEqual([]);
   });
-  it('loads a lexicon file and reports problems with the file name', async () => {
+  it('loads a lexicon file named by the config and reports problems with the file name', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tension-lexicon-'));
-    const good = join(dir, 'good.json');
-    writeFileSync(good, JSON.stringify({ version: '1', categories: { x: { side: 'conflict' } }, cues: [{ id: 'x-one', category: 'x', weight: -1, pattern: 'foo' }] }));
-    const loaded = await loadTensionLexicon(good);
-    expect(loaded.ok).toBe(true);
-    const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ version: '1', categories: {}, cues: [{ id: 'Not Kebab', category: 'x', weight: -20, pattern: 'foo' }] }));
-    const result = await loadTensionLexicon(bad);
+    const configWith = (lexiconPath: string): string => {
+      const file = join(dir, `config-${lexiconPath}`);
+      writeFileSync(file, JSON.stringify({ tension: { lexiconPath } }));
+      return file;
+    };
+    writeFileSync(join(dir, 'good.json'), JSON.stringify({ version: '1', categories: { x: { side: 'conflict' } }, cues: [{ id: 'x-one', category: 'x', weight: -1, pattern: 'foo' }] }));
+    const loaded = loadConfig(configWith('good.json'));
+    expect(loaded.ok && loaded.value.config.tension.lexicon?.cues.map((c) => c.id)).toEqual(['x-one']);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ version: '1', categories: {}, cues: [{ id: 'Not Kebab', category: 'x', weight: -20, pattern: 'foo' }] }));
+    const result = loadConfig(configWith('bad.json'));
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error).toContain('bad.json');
-      expect(result.error).toContain('cues.0.id');
+      expect(result.errors.join('\n')).toContain('bad.json');
+      expect(result.errors.join('\n')).toContain('cues.0.id');
     }
-    const missing = await loadTensionLexicon(join(dir, 'missing.json'));
+    const missing = loadConfig(configWith('missing.json'));
     expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.errors.join('\n')).toMatch(/tension\.lexiconPath: cannot read .*missing\.json/u);
     const dup = validateTensionLexicon({ version: '1', categories: { x: { side: 'conflict' } }, cues: [{ id: 'a', category: 'x', weight: -1, pattern: 'a' }, { id: 'a', category: 'y', weight: -1, pattern: 'b' }] });
     expect(dup.ok).toBe(false);
     if (!dup.ok) expect(dup.error).toMatch(/not unique[\s\S]*unknown category "y"/u);
   });
   it('exports a stable public API', () => {
-    expect(Object.keys(api).sort()).toEqual(['BUILTIN_LEXICON', 'loadTensionLexicon', 'scoreTension', 'tensionConfigSchema', 'validateTensionLexicon']);
+    expect(Object.keys(api).sort()).toEqual(['BUILTIN_LEXICON', 'scoreTension', 'tensionConfigSchema', 'validateTensionLexicon']);
   });
   it('returns a new document and leaves the input untouched', () => {
     const doc = createDocument({ id: 'x', text: 'Russia attacked Ukraine.' });

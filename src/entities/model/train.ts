@@ -11,14 +11,14 @@ import { typeCandidates } from '../index.js';
 import { candidateCounts, candidateFeatures, listNeighbors, mentionContexts } from './features.js';
 import type { EntityModel } from './index.js';
 import { MODEL_LABELS } from './index.js';
-import type { TrainingExample } from './perceptron.js';
+import type { TrainingExample } from './linear-model.js';
 import { trainLogistic } from './logistic.js';
 
 export const ATTRIBUTION =
   'Trained on ner-dev.jsonl: MEANTIME English (NewsReader; Wikinews texts) CC BY 4.0, (c) 2015 Fondazione Bruno Kessler, ' +
   'VU University Amsterdam, Universidad del País Vasco; and WikiGold (Balasuriya et al. 2009; Wikipedia texts) CC BY 4.0.';
 
-/** Score offsets per label (see PerceptronWeights.labelBias), chosen by cross-validation on ner-dev. */
+/** Score offsets per label (see LinearModelWeights.labelBias), chosen by cross-validation on ner-dev. */
 export const LABEL_BIAS: Readonly<Record<string, number>> = { ORG: 0.5 };
 /**
  * The L2 penalty of the logistic fit, chosen by cross-validation on ner-dev (0.01 to 3 tried; 0.02 to 0.1

@@ -1,11 +1,11 @@
 /**
  * A multi-class linear model over string features: the weights are a plain JSON object that loads
- * offline, and scoring is one array add per feature. (The name is historical: the weights were an
- * averaged perceptron's until they became a logistic regression's, see logistic.ts.)
+ * offline, and scoring is one array add per feature. The weights in `weights.json` are a multinomial
+ * logistic regression's (trained by logistic.ts); any linear model of this shape scores the same way.
  */
-export interface PerceptronWeights {
+export interface LinearModelWeights {
   readonly labels: readonly string[];
-  /** feature -> label -> weight (averaged); zero weights are left out. */
+  /** feature -> label -> weight; zero weights are left out. */
   readonly weights: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Added to a label's score at prediction: shifts the precision/recall balance of that label. */
   readonly labelBias?: Readonly<Record<string, number>>;
@@ -21,9 +21,9 @@ interface CompiledModel {
   readonly table: Map<string, Float64Array>;
   readonly bias: Float64Array;
 }
-const compiled = new WeakMap<PerceptronWeights, CompiledModel>();
+const compiled = new WeakMap<LinearModelWeights, CompiledModel>();
 
-function compile(model: PerceptronWeights): CompiledModel {
+function compile(model: LinearModelWeights): CompiledModel {
   let done = compiled.get(model);
   if (done) return done;
   const table = new Map<string, Float64Array>();
@@ -40,14 +40,14 @@ function compile(model: PerceptronWeights): CompiledModel {
 }
 
 /** The label with the highest value (score or probability); ties go to the earlier label, so predictions are deterministic. */
-export function bestLabel(model: PerceptronWeights, values: Float64Array): string {
+export function bestLabel(model: LinearModelWeights, values: Float64Array): string {
   let best = 0;
   for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
   return model.labels[best]!;
 }
 
 /** The label scores (bias plus the weights of the features present), written into `out`. */
-function scoreInto(model: PerceptronWeights, features: readonly string[], out: Float64Array): Float64Array {
+function scoreInto(model: LinearModelWeights, features: readonly string[], out: Float64Array): Float64Array {
   const { table, bias } = compile(model);
   out.set(bias);
   const n = out.length;
@@ -63,7 +63,7 @@ function scoreInto(model: PerceptronWeights, features: readonly string[], out: F
  * The probability of every label (softmax of the scores, in the order of `labels`), written into `out`.
  * For a logistic regression these are its fitted probabilities.
  */
-export function labelProbabilities(model: PerceptronWeights, features: readonly string[], out: Float64Array): Float64Array {
+export function labelProbabilities(model: LinearModelWeights, features: readonly string[], out: Float64Array): Float64Array {
   scoreInto(model, features, out);
   const n = out.length;
   let max = -Infinity;
