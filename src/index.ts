@@ -14,7 +14,7 @@ export type { ArticleInput } from './pipeline/analyze-article.js';
 export { analyzeCorpus, RunSetupError } from './pipeline/analyze-corpus.js';
 export { processArticle } from './pipeline/process-article.js';
 export type { RunOptions, RunSummary } from './pipeline/analyze-corpus.js';
-export { createDocument } from './pipeline/create-document.js';
+export { createDocument } from './segment/create-document.js';
 export { parseArticleBytes } from './ingest/corpus.js';
 export type { RawArticle, IngestError } from './ingest/corpus.js';
 export { toArticleJson, serializeArticleJson, SCHEMA_VERSION } from './output/article-json.js';

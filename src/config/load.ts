@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { validateTensionLexicon } from '../tension/lexicon.js';
+import { stableStringify } from '../util/stable-stringify.js';
 import { pipelineConfigSchema, type PipelineConfig } from './schema.js';
 
 export interface LoadedConfig {
@@ -83,15 +84,4 @@ function describeIssues(error: z.ZodError, where: string): string[] {
 /** Stable hash input: the validated config with sorted keys. */
 export function canonicalConfigJson(config: PipelineConfig): string {
   return stableStringify(config);
-}
-
-export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

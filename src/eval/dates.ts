@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { TimexType } from '../document/types.js';
-import { createDocument } from '../pipeline/create-document.js';
+import { createDocument } from '../segment/create-document.js';
 import { normalizeDates } from '../dates/index.js';
 import { datesConfigSchema, type DatesConfig } from '../dates/config.js';
 import { DATE_BASELINES, runDateBaseline, type DateBaselineName } from '../dates/baselines.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import nlp from 'compromise';
-import { createDocument } from '../pipeline/create-document.js';
+import { createDocument } from '../segment/create-document.js';
 import { entitiesConfigSchema, type EntitiesConfig } from '../entities/config.js';
 import { findMentions, mentionsFromCandidates, typeCandidates } from '../entities/index.js';
 import { defaultModel, type EntityModel } from '../entities/model/index.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createDocument } from '../pipeline/create-document.js';
+import { createDocument } from '../segment/create-document.js';
 import { winkWithSentiment } from '../nlp/wink.js';
 import { scoreTension } from '../tension/index.js';
 import type { z } from 'zod';

@@ -3,7 +3,7 @@ import type { Country } from 'world-countries';
 import type { Actor } from '../document/types.js';
 import { entitiesConfigSchema, extractEntities, resolveCountry } from '../entities/index.js';
 import { winkWithSentiment } from '../nlp/wink.js';
-import { createDocument } from '../pipeline/create-document.js';
+import { createDocument } from '../segment/create-document.js';
 import type { z } from 'zod';
 import { tensionConfigSchema } from '../tension/config.js';
 import { scoreTension } from '../tension/index.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleMetadata, DctSource } from '../document/types.js';
-import { stableStringify } from '../config/load.js';
+import { stableStringify } from '../util/stable-stringify.js';
 import { parseFrontMatterYaml } from './front-matter.js';
 import { checkLanguage, type LanguagePolicy } from './language.js';
 import { checkMetadata, parsePublicationDate } from './metadata.js';

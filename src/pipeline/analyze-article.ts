@@ -1,6 +1,6 @@
 import type { ArticleDoc } from '../document/types.js';
 import type { PipelineConfig } from '../config/schema.js';
-import { createDocument } from './create-document.js';
+import { createDocument } from '../segment/create-document.js';
 import { normalizeDates } from '../dates/index.js';
 import { extractEntities } from '../entities/index.js';
 import { scoreTension } from '../tension/index.js';

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createDocument } from '../pipeline/create-document.js';
+import { createDocument } from '../segment/create-document.js';
 import { DEFAULT_SENTIMENT_OPTIONS, readSentiment, type SentimentOptions } from './score.js';
 
 const evalDir = fileURLToPath(new URL('../../../shared/eval/', import.meta.url));

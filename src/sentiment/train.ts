@@ -3,7 +3,7 @@
  * training script (`train-model.ts`) and by the evaluation's cross-validated mode; the stage itself only
  * reads the committed weights.
  */
-import { createDocument } from '../pipeline/create-document.js';
+import { createDocument } from '../segment/create-document.js';
 import { adjustmentFeatures, fixedFeatures, sentenceLemmas } from './features.js';
 import { DEFAULT_SENTIMENT_OPTIONS, readRules } from './score.js';
 

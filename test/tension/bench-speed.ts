@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 import { entitiesConfigSchema, extractEntities } from '../../src/entities/index.js';
 import { scoreTension, tensionConfigSchema } from '../../src/tension/index.js';
 

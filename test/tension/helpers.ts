@@ -1,4 +1,4 @@
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 import { entitiesConfigSchema, extractEntities } from '../../src/entities/index.js';
 import type { Actor, ArticleDoc, EntityMention, EntitySummary, SentenceTension, TensionCue } from '../../src/document/types.js';
 import type { z } from 'zod';

@@ -7,7 +7,7 @@ import { BUILTIN_LEXICON, scoreTension, tensionConfigSchema, validateTensionLexi
 import * as api from '../../src/tension/index.js';
 import { compileLexicon, lexiconProblems } from '../../src/tension/lexicon.js';
 import { analyze, tensionOf } from './helpers.js';
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 import { loadConfig } from '../../src/config/load.js';
 
 describe('[tension] the lexicon as data', () => {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createDocument } from '../../pipeline/create-document.js';
+import { createDocument } from '../../segment/create-document.js';
 import { readGold, type GoldDocument } from '../../eval/entities.js';
 import { entitiesConfigSchema } from '../config.js';
 import type { ArticleDoc } from '../../document/types.js';

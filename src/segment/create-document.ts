@@ -1,6 +1,6 @@
 import type { ArticleDoc, ArticleMetadata, DctSource } from '../document/types.js';
 import { beginWinkDocument } from '../nlp/wink-isolation.js';
-import { segmentText, type SegmentOptions } from '../segment/index.js';
+import { segmentText, type SegmentOptions } from './index.js';
 
 export interface DocumentInput {
   readonly id: string;
