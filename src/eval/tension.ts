@@ -7,7 +7,9 @@ import { createDocument } from '../segment/create-document.js';
 import type { z } from 'zod';
 import { tensionConfigSchema } from '../tension/config.js';
 import { scoreTension } from '../tension/index.js';
-import { checkBaseline, classScores, readJsonl, round, type ClassScores } from './sentiment.js';
+import { readJsonl } from './gold.js';
+import { classScores, round, type ClassScores } from './metrics.js';
+import { checkBaseline } from './sentiment.js';
 
 /**
  * Sentence-level conflict versus cooperation against human-coded event sentences (PLOVER gold-standard

@@ -3,7 +3,7 @@ import { createDocument } from '../../src/segment/create-document.js';
 import { DEFAULT_SENTIMENT_OPTIONS, readSentiment, type SentimentOptions } from '../../src/sentiment/score.js';
 import { embeddingValence, SENTIMENT_FEATURES, sentenceFeatures } from '../../src/sentiment/features.js';
 import { readRules } from '../../src/sentiment/score.js';
-import { SENTIMENT_MODEL } from '../../src/sentiment/model-weights.js';
+import { SENTIMENT_MODEL } from '../../src/sentiment/features.js';
 
 const here = '[sentiment] ';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './helpers.js';
 import { SENTIMENT_FEATURES } from '../../src/sentiment/features.js';
-import { SENTIMENT_MODEL } from '../../src/sentiment/model-weights.js';
+import { SENTIMENT_MODEL } from '../../src/sentiment/features.js';
 import { tensionConfigSchema } from '../../src/tension/config.js';
 
 const sentimentOf = (text: string): number => analyze(text).sentiment;
@@ -97,9 +97,9 @@ describe('[tension] sentence sentiment negative cases: factual sentences read ne
   });
 });
 
-describe('[tension] sentiment model fitting (src/sentiment/train.ts)', () => {
+describe('[tension] sentiment model fitting (src/sentiment/fit.ts)', () => {
   it('ridge recovers the weights of a noiseless linear rule, and CV keeps articles whole', async () => {
-    const { crossValidate, fitRidge } = await import('../../src/sentiment/train.js');
+    const { crossValidate, fitRidge } = await import('../../src/sentiment/fit.js');
     const x = Array.from({ length: 200 }, (_, i) => [Math.sin(i), (i % 7) - 3, Math.cos(i * 0.3)]);
     const y = x.map(([a, b, c]) => 0.5 + 2 * a! - 0.25 * b! + c!);
     const fit = fitRidge(x, y, 1e-9);

@@ -1,4 +1,4 @@
-import weights from './weights.json' with { type: 'json' };
+import weights from '../data/model-weights.json' with { type: 'json' };
 import type { ArticleDoc, EntityType } from '../../document/types.js';
 import type { Candidate } from '../candidates.js';
 import type { Typing } from '../classify.js';
@@ -27,7 +27,7 @@ const SUFFIX_RULES = new Set(['org-suffix', 'org-head', 'loc-suffix', 'loc-head'
 const scoredType = (type: EntityType): string => (type === 'GPE' || type === 'FAC' ? 'LOC' : type);
 const SURE_RULES = new Set(['country-name', 'capital-city', 'demonym', 'region-list', 'group-word']);
 
-/** The committed weights (`weights.json`; imported so that the build copies it to dist/). */
+/** The committed weights (`data/model-weights.json`; imported so that the build copies it to dist/). */
 export function defaultModel(): EntityModel {
   return weights as unknown as EntityModel;
 }

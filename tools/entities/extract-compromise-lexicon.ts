@@ -1,4 +1,4 @@
-import type { CompromiseLexicon } from '../compromise-lexicon.js';
+import type { CompromiseLexicon } from '../../src/entities/compromise-lexicon.js';
 
 /** The slice of compromise's default export this reads. */
 interface CompromiseApi {

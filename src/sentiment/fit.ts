@@ -1,6 +1,6 @@
 /**
  * Fitting and cross-validating the sentence model (ridge regression on standardized features). Used by the
- * training script (`train-model.ts`) and by the evaluation's cross-validated mode; the stage itself only
+ * training tool (`tools/sentiment/train-model.ts`) and by the evaluation's cross-validated mode; the stage itself only
  * reads the committed weights.
  */
 import { createDocument } from '../segment/create-document.js';

