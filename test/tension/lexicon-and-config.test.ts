@@ -8,6 +8,7 @@ import * as api from '../../src/tension/index.js';
 import { compileLexicon, lexiconProblems } from '../../src/tension/lexicon.js';
 import { analyze, tensionOf } from './helpers.js';
 import { createDocument } from '../../src/pipeline/create-document.js';
+import { scoreSentiment, sentimentConfigSchema } from '../../src/sentiment/index.js';
 
 describe('[tension] the lexicon as data', () => {
   it('validates, with unique kebab-case ids and known categories', () => {
@@ -46,7 +47,6 @@ describe('[tension] config', () => {
     const config = tensionConfigSchema.parse({});
     expect(config.lexiconMode).toBe('extend');
     expect(config.lexicon).toBeNull();
-    expect(config.sentiment.contrastWeight).toBe(1.5);
     expect(tensionConfigSchema.safeParse({ lexiconMod: 'replace' }).success).toBe(false);
   });
   it('a user lexicon extends ours (new cues, same id replaces)', () => {
@@ -86,11 +86,13 @@ describe('[tension] config', () => {
     expect(Object.keys(api).sort()).toEqual(['BUILTIN_LEXICON', 'loadTensionLexicon', 'scoreTension', 'tensionConfigSchema', 'validateTensionLexicon']);
   });
   it('returns a new document and leaves the input untouched', () => {
-    const doc = createDocument({ id: 'x', text: 'Russia attacked Ukraine.' });
+    const doc = scoreSentiment(createDocument({ id: 'x', text: 'Russia attacked Ukraine.' }), sentimentConfigSchema.parse({}));
     const out = scoreTension(doc, tensionConfigSchema.parse({}));
     expect(out).not.toBe(doc);
     expect(doc.sentences[0]!.tension).toBeUndefined();
     expect(out.sentences[0]!.tension!.label).toBe('escalation');
-    expect(out.sentiment).toBeLessThan(0);
+    // The sentiment stage's layers pass through unchanged.
+    expect(out.sentiment).toBe(doc.sentiment);
+    expect(out.sentences[0]!.sentiment).toBe(doc.sentences[0]!.sentiment);
   });
 });
