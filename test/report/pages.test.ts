@@ -126,7 +126,7 @@ describe('[report/article-page] escaping', () => {
 });
 
 describe('[report/article-page] layers of disabled stages', () => {
-  const config = defaultConfig({ stages: { entities: false, dates: false, tension: false } });
+  const config = defaultConfig({ stages: { entities: false, dates: false, sentiment: false, tension: false } });
   const bare = view(articleJson(SEED_TEXT, 'us-colombia-relations.md', config));
   const page = buildArticlePage(bare, { corpus: '../index.html', json: null });
 
@@ -204,7 +204,7 @@ describe('[report/corpus-page] the corpus page', () => {
 
   it('says "not computed" when no article has a layer', () => {
     const corpus = new CorpusAccumulator();
-    corpus.add(view(articleJson(SEED_TEXT, 'us-colombia-relations.md', defaultConfig({ stages: { entities: false, dates: false, tension: false } }))), 'articles/a.html');
+    corpus.add(view(articleJson(SEED_TEXT, 'us-colombia-relations.md', defaultConfig({ stages: { entities: false, dates: false, sentiment: false, tension: false } }))), 'articles/a.html');
     const bare = buildCorpusPage(corpus.summary());
     expect(count(bare, /Not computed: the (entities|dates|tension) stage was off/gu)).toBe(4);
     expect(bare).toContain('<li><b>–</b>entity mentions: not computed</li>');

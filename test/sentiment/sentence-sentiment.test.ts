@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { validateConfig } from '../../src/config/load.js';
+import { analyzeArticle } from '../../src/pipeline/analyze-article.js';
 import { createDocument } from '../../src/pipeline/create-document.js';
 import { SENTIMENT_FEATURES } from '../../src/sentiment/features.js';
 import { scoreSentiment, sentimentConfigSchema } from '../../src/sentiment/index.js';
@@ -112,5 +114,31 @@ describe('[tension] sentiment model fitting (src/sentiment/train.ts)', () => {
     const records = y.map((score, i) => ({ id: `nyt-${Math.floor(i / 10)}_${i % 10}`, text: '', score }));
     const cv = crossValidate(records, x, 1e-9);
     cv.forEach((p, i) => expect(p).toBeCloseTo(Math.max(-4, Math.min(4, y[i]!)), 3));
+  });
+});
+
+describe('[sentiment] a stage of its own in analyzeArticle', () => {
+  const text = 'The attack killed dozens of civilians. The summit was a great success and both leaders praised the friendly talks.';
+  const run = (stages: Record<string, boolean>, sentiment: z.input<typeof sentimentConfigSchema> = {}) => {
+    const loaded = validateConfig({ stages, sentiment }, null);
+    if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+    return analyzeArticle({ id: 'a', text, dct: '2026-01-14' }, loaded.value.config);
+  };
+
+  it('runs without the tension stage, and its layer is absent when it is off', () => {
+    const alone = run({ tension: false });
+    expect(alone.sentences.map((s) => Math.sign(s.sentiment!))).toEqual([-1, 1]);
+    expect(alone.tension).toBeUndefined();
+    expect(alone.sentences.every((s) => s.tension === undefined)).toBe(true);
+    const off = run({ sentiment: false, tension: false });
+    expect(off.sentiment).toBeUndefined();
+    expect(off.sentences.every((s) => s.sentiment === undefined)).toBe(true);
+  });
+
+  it('gives the tension stage the same sentence scores it publishes, under its own config section', () => {
+    const both = run({});
+    expect(both.sentences.map((s) => s.sentiment)).toEqual(run({ tension: false }).sentences.map((s) => s.sentiment));
+    expect(both.sentences[0]!.tension!.label).toBe('escalation');
+    expect(run({}, { method: 'rules' }).sentences[0]!.sentiment).toBe(analyze(text, { method: 'rules' }).sentences[0]!.sentiment);
   });
 });
