@@ -228,3 +228,10 @@ describe('[report/corpus-summary] month of a normalized date', () => {
     expect(monthOfTimex(timex)).toBe(month);
   });
 });
+
+describe('[report/article-page] sentiment without the tension stage', () => {
+  const page = buildArticlePage(view(articleJson(SEED_TEXT, 'us-colombia-relations.md', defaultConfig({ stages: { tension: false } }))), { corpus: '../index.html', json: null });
+  it('still shows the article sentiment beside "not computed" for tension', () => {
+    expect(page).toMatch(/Not computed: the tension stage was off[\s\S]*<li>sentiment <b>/u);
+  });
+});
