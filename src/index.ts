@@ -13,6 +13,8 @@ export { analyzeArticle } from './pipeline/analyze-article.js';
 export type { ArticleInput } from './pipeline/analyze-article.js';
 export { analyzeCorpus, RunSetupError } from './pipeline/analyze-corpus.js';
 export { processArticle } from './pipeline/process-article.js';
+export { annotateBytes } from './pipeline/annotate-bytes.js';
+export type { AnnotateOptions, AnnotateResult } from './pipeline/annotate-bytes.js';
 export type { RunOptions, RunSummary } from './pipeline/analyze-corpus.js';
 export { createDocument } from './segment/create-document.js';
 export { parseArticleBytes } from './ingest/corpus.js';

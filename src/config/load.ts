@@ -70,14 +70,25 @@ export function validateConfig(raw: unknown, configFile: string | null, cwd = pr
   };
 }
 
+/** Keys that moved to another place, by old key path: an old config gets told where each one went. */
+const MOVED_KEYS: Readonly<Record<string, string>> = {
+  // Sentiment became a stage of its own, with its own section.
+  'tension.sentiment': 'sentiment',
+};
+
 function describeIssues(error: z.ZodError, where: string): string[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
     const keyPath = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
     if (issue.code === 'unrecognized_keys') {
       const keys = issue.keys.map((k) => (keyPath === '(top level)' ? k : `${keyPath}.${k}`));
-      return `${where}: unknown key ${keys.join(', ')}: not a setting of this pipeline (see the README's config table)`;
+      const moved = keys.filter((k) => Object.hasOwn(MOVED_KEYS, k));
+      const unknown = keys.filter((k) => !Object.hasOwn(MOVED_KEYS, k));
+      return [
+        ...moved.map((k) => `${where}: ${k} has moved to ${MOVED_KEYS[k]}: write the same settings there (see the README's config table)`),
+        ...(unknown.length > 0 ? [`${where}: unknown key ${unknown.join(', ')}: not a setting of this pipeline (see the README's config table)`] : []),
+      ];
     }
-    return `${where}: ${keyPath}: ${issue.message}`;
+    return [`${where}: ${keyPath}: ${issue.message}`];
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { datesConfigSchema } from '../dates/config.js';
 import { entitiesConfigSchema } from '../entities/config.js';
+import { sentimentConfigSchema } from '../sentiment/config.js';
 import { tensionConfigSchema } from '../tension/config.js';
 
 /**
@@ -16,9 +17,14 @@ export const coreConfigShape = {
     .object({
       entities: z.boolean().default(true),
       dates: z.boolean().default(true),
+      sentiment: z.boolean().default(true),
+      /** Needs `sentiment`: its negative-tone cue reads each sentence's sentiment. */
       tension: z.boolean().default(true),
     })
     .strict()
+    .refine((stages) => stages.sentiment || !stages.tension, {
+      message: 'the tension stage needs the sentiment stage (its negative-tone cue reads each sentence\'s sentiment): set stages.sentiment to true or stages.tension to false',
+    })
     .prefault({}),
   defaults: z
     .object({
@@ -81,6 +87,7 @@ export const pipelineConfigSchema = z
     ...coreConfigShape,
     entities: entitiesConfigSchema.prefault({}),
     dates: datesConfigSchema.prefault({}),
+    sentiment: sentimentConfigSchema.prefault({}),
     tension: tensionConfigSchema.prefault({}),
   })
   .strict();

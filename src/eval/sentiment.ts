@@ -1,9 +1,8 @@
 import { createRequire } from 'node:module';
 import { createDocument } from '../segment/create-document.js';
 import { winkWithSentiment } from '../nlp/wink.js';
-import { scoreTension } from '../tension/index.js';
+import { scoreSentiment, sentimentConfigSchema } from '../sentiment/index.js';
 import type { z } from 'zod';
-import { tensionConfigSchema } from '../tension/config.js';
 import { crossValidateModel, rowOf } from '../sentiment/fit.js';
 import { readJsonl } from './gold.js';
 import { classScores, pearson, ranks, round, type ClassScores } from './metrics.js';
@@ -25,8 +24,8 @@ export function checkBaseline(baseline: string | null | undefined, known: readon
 export interface SentimentEvalOptions {
   /** Score a package as it comes instead of our stage. */
   readonly baseline?: SentimentBaseline | null;
-  /** Tension config as written in pipeline.config.json (defaults fill the rest). */
-  readonly config?: z.input<typeof tensionConfigSchema>;
+  /** The `sentiment` config section as written in pipeline.config.json (defaults fill the rest). */
+  readonly config?: z.input<typeof sentimentConfigSchema>;
   /** Only the first N records (quick runs). */
   readonly limit?: number;
   /**
@@ -101,12 +100,9 @@ function makeScorer(options: SentimentEvalOptions): (text: string) => number {
     const vader = require('vader-sentiment') as { SentimentIntensityAnalyzer: { polarity_scores(t: string): { compound: number } } };
     return (text) => vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
   }
-  const config = tensionConfigSchema.parse(options.config ?? {});
+  const config = sentimentConfigSchema.parse(options.config ?? {});
   // A gold record is one sentence: score it as such (the segmenter may still split it; take the mean).
-  return (text) => {
-    const doc = scoreTension(createDocument({ id: 'gold', text }), config);
-    return doc.sentiment;
-  };
+  return (text) => scoreSentiment(createDocument({ id: 'gold', text }), config).sentiment;
 }
 
 type SentimentClass = 'negative' | 'neutral' | 'positive';

@@ -136,7 +136,7 @@ describe('[report/article-page] escaping', () => {
 });
 
 describe('[report/article-page] layers of disabled stages', () => {
-  const config = defaultConfig({ stages: { entities: false, dates: false, tension: false } });
+  const config = defaultConfig({ stages: { entities: false, dates: false, sentiment: false, tension: false } });
   const bare = view(articleJson(SEED_TEXT, 'us-colombia-relations.md', config));
   const page = buildArticlePage(bare, { corpus: '../index.html', json: null });
 
@@ -214,7 +214,7 @@ describe('[report/corpus-page] the corpus page', () => {
 
   it('says "not computed" when no article has a layer', () => {
     const corpus = new CorpusAccumulator();
-    corpus.add(view(articleJson(SEED_TEXT, 'us-colombia-relations.md', defaultConfig({ stages: { entities: false, dates: false, tension: false } }))), 'articles/a.html');
+    corpus.add(view(articleJson(SEED_TEXT, 'us-colombia-relations.md', defaultConfig({ stages: { entities: false, dates: false, sentiment: false, tension: false } }))), 'articles/a.html');
     const bare = buildCorpusPage(corpus.summary());
     expect(count(bare, /Not computed: the (entities|dates|tension) stage was off/gu)).toBe(4);
     expect(bare).toContain('<li><b>–</b>entity mentions: not computed</li>');
@@ -236,5 +236,12 @@ describe('[report/corpus-summary] month of a normalized date', () => {
     [{ type: 'DATE', value: '2026-13', rangeStart: null, rangeEnd: null }, null],
   ])('%o -> %s', (timex, month) => {
     expect(monthOfTimex(timex)).toBe(month);
+  });
+});
+
+describe('[report/article-page] sentiment without the tension stage', () => {
+  const page = buildArticlePage(view(articleJson(SEED_TEXT, 'us-colombia-relations.md', defaultConfig({ stages: { tension: false } }))), { corpus: '../index.html', json: null });
+  it('still shows the article sentiment beside "not computed" for tension', () => {
+    expect(page).toMatch(/Not computed: the tension stage was off[\s\S]*<li>sentiment <b>/u);
   });
 });

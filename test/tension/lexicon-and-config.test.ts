@@ -9,6 +9,7 @@ import { compileLexicon, lexiconProblems } from '../../src/tension/lexicon.js';
 import { analyze, tensionOf } from './helpers.js';
 import { createDocument } from '../../src/segment/create-document.js';
 import { loadConfig } from '../../src/config/load.js';
+import { scoreSentiment, sentimentConfigSchema } from '../../src/sentiment/index.js';
 
 describe('[tension] the lexicon as data', () => {
   it('validates, with unique kebab-case ids and known categories', () => {
@@ -47,7 +48,6 @@ describe('[tension] config', () => {
     const config = tensionConfigSchema.parse({});
     expect(config.lexiconMode).toBe('extend');
     expect(config.lexicon).toBeNull();
-    expect(config.sentiment.contrastWeight).toBe(1.5);
     expect(tensionConfigSchema.safeParse({ lexiconMod: 'replace' }).success).toBe(false);
   });
   it('a user lexicon extends ours (new cues, same id replaces)', () => {
@@ -91,11 +91,13 @@ describe('[tension] config', () => {
     expect(Object.keys(api).sort()).toEqual(['BUILTIN_LEXICON', 'scoreTension', 'tensionConfigSchema', 'validateTensionLexicon']);
   });
   it('returns a new document and leaves the input untouched', () => {
-    const doc = createDocument({ id: 'x', text: 'Russia attacked Ukraine.' });
+    const doc = scoreSentiment(createDocument({ id: 'x', text: 'Russia attacked Ukraine.' }), sentimentConfigSchema.parse({}));
     const out = scoreTension(doc, tensionConfigSchema.parse({}));
     expect(out).not.toBe(doc);
     expect(doc.sentences[0]!.tension).toBeUndefined();
     expect(out.sentences[0]!.tension!.label).toBe('escalation');
-    expect(out.sentiment).toBeLessThan(0);
+    // The sentiment stage's layers pass through unchanged.
+    expect(out.sentiment).toBe(doc.sentiment);
+    expect(out.sentences[0]!.sentiment).toBe(doc.sentences[0]!.sentiment);
   });
 });

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from './helpers.js';
+import type { z } from 'zod';
+import { validateConfig } from '../../src/config/load.js';
+import { analyzeArticle } from '../../src/pipeline/analyze-article.js';
+import { createDocument } from '../../src/segment/create-document.js';
 import { SENTIMENT_FEATURES } from '../../src/sentiment/features.js';
+import { scoreSentiment, sentimentConfigSchema } from '../../src/sentiment/index.js';
 import { SENTIMENT_MODEL } from '../../src/sentiment/features.js';
-import { tensionConfigSchema } from '../../src/tension/config.js';
 
+/** The sentiment stage on a segmented text, with the `sentiment` config section as written. */
+const analyze = (text: string, config: z.input<typeof sentimentConfigSchema> = {}) => scoreSentiment(createDocument({ id: 'test', text }), sentimentConfigSchema.parse(config));
 const sentimentOf = (text: string): number => analyze(text).sentiment;
-const rulesOf = (text: string): number => analyze(text, { sentiment: { method: 'rules' } }).sentiment;
+const rulesOf = (text: string): number => analyze(text, { method: 'rules' }).sentiment;
 /** The 3-class reading of the eval (±0.05 on -1..1). */
 const classOf = (score: number): string => (score >= 0.05 ? 'positive' : score <= -0.05 ? 'negative' : 'neutral');
 
-describe('[tension] sentence sentiment (trained model, the default)', () => {
+describe('[sentiment] sentence sentiment (trained model, the default)', () => {
   it.each([
     ['The summit was a great success and both leaders praised the friendly talks.', 'positive'],
     ['The attack killed dozens of civilians and destroyed the hospital.', 'negative'],
@@ -44,7 +49,7 @@ describe('[tension] sentence sentiment (trained model, the default)', () => {
   });
 });
 
-describe('[tension] sentence sentiment, rules only (method: rules)', () => {
+describe('[sentiment] sentence sentiment, rules only (method: rules)', () => {
   it('scores on -1..1 with the expected sign, 0 without sentiment words', () => {
     expect(rulesOf('The summit was a great success and both leaders praised the friendly talks.')).toBeGreaterThan(0.3);
     expect(rulesOf('The attack killed dozens of civilians and destroyed the hospital.')).toBeLessThan(-0.3);
@@ -68,17 +73,17 @@ describe('[tension] sentence sentiment, rules only (method: rules)', () => {
   it('a reducing word reverses its object, which ends at a preposition', () => {
     expect(rulesOf('A diet rich in vegetables can reduce the risk of cancer.')).toBeGreaterThan(0);
     expect(rulesOf('The new rules will prevent violence at the border.')).toBeGreaterThan(0);
-    const off = analyze('The new rules will prevent violence at the border.', { sentiment: { method: 'rules', reducerFactor: 1 } }).sentiment;
+    const off = analyze('The new rules will prevent violence at the border.', { method: 'rules', reducerFactor: 1 }).sentiment;
     expect(off).toBeLessThan(0);
   });
   it('the config defaults name the model and the reducer factor', () => {
-    const config = tensionConfigSchema.parse({});
-    expect(config.sentiment.method).toBe('model');
-    expect(config.sentiment.reducerFactor).toBe(-0.5);
+    const config = sentimentConfigSchema.parse({});
+    expect(config.method).toBe('model');
+    expect(config.reducerFactor).toBe(-0.5);
   });
 });
 
-describe('[tension] sentence sentiment negative cases: factual sentences read neutral', () => {
+describe('[sentiment] sentence sentiment negative cases: factual sentences read neutral', () => {
   it.each([
     'The ministry published the figures on Monday.',
     'The talks were held in Geneva and lasted three hours.',
@@ -109,5 +114,31 @@ describe('[tension] sentiment model fitting (src/sentiment/fit.ts)', () => {
     const records = y.map((score, i) => ({ id: `nyt-${Math.floor(i / 10)}_${i % 10}`, text: '', score }));
     const cv = crossValidate(records, x, 1e-9);
     cv.forEach((p, i) => expect(p).toBeCloseTo(Math.max(-4, Math.min(4, y[i]!)), 3));
+  });
+});
+
+describe('[sentiment] a stage of its own in analyzeArticle', () => {
+  const text = 'The attack killed dozens of civilians. The summit was a great success and both leaders praised the friendly talks.';
+  const run = (stages: Record<string, boolean>, sentiment: z.input<typeof sentimentConfigSchema> = {}) => {
+    const loaded = validateConfig({ stages, sentiment }, null);
+    if (!loaded.ok) throw new Error(loaded.errors.join('\n'));
+    return analyzeArticle({ id: 'a', text, dct: '2026-01-14' }, loaded.value.config);
+  };
+
+  it('runs without the tension stage, and its layer is absent when it is off', () => {
+    const alone = run({ tension: false });
+    expect(alone.sentences.map((s) => Math.sign(s.sentiment!))).toEqual([-1, 1]);
+    expect(alone.tension).toBeUndefined();
+    expect(alone.sentences.every((s) => s.tension === undefined)).toBe(true);
+    const off = run({ sentiment: false, tension: false });
+    expect(off.sentiment).toBeUndefined();
+    expect(off.sentences.every((s) => s.sentiment === undefined)).toBe(true);
+  });
+
+  it('gives the tension stage the same sentence scores it publishes, under its own config section', () => {
+    const both = run({});
+    expect(both.sentences.map((s) => s.sentiment)).toEqual(run({ tension: false }).sentences.map((s) => s.sentiment));
+    expect(both.sentences[0]!.tension!.label).toBe('escalation');
+    expect(run({}, { method: 'rules' }).sentences[0]!.sentiment).toBe(analyze(text, { method: 'rules' }).sentences[0]!.sentiment);
   });
 });

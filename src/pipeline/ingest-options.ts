@@ -1,0 +1,7 @@
+import type { PipelineConfig } from '../config/schema.js';
+import type { IngestOptions } from '../ingest/corpus.js';
+
+/** The settings the ingest step reads, from the validated config. */
+export function ingestOptions(config: PipelineConfig): IngestOptions {
+  return { maxBytes: config.ingest.maxBytes, defaultPublicationDate: config.defaults.publicationDate, language: config.language };
+}
