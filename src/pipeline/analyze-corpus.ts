@@ -98,7 +98,8 @@ export function configHash(config: PipelineConfig): string {
 }
 
 export function ingestOptions(config: PipelineConfig): IngestOptions {
-  return { maxBytes: config.ingest.maxBytes, defaultPublicationDate: config.defaults.publicationDate, language: config.language };
+  const { maxBytes, html, table } = config.ingest;
+  return { maxBytes, html, table, defaultPublicationDate: config.defaults.publicationDate, language: config.language };
 }
 
 /** The CSV tables a config produces, in a fixed order. */
@@ -176,9 +177,9 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
   // Every article will be analyzed: worker threads load their models while this thread scans the corpus.
   if (options.force || !sameConfig) runner.startWorkers();
   // Until the run's own try/finally below, a failure must still stop the threads (else the process stays up).
-  const orStopWorkers = async <T>(step: () => T): Promise<T> => {
+  const orStopWorkers = async <T>(step: () => T | Promise<T>): Promise<T> => {
     try {
-      return step();
+      return await step();
     } catch (error) {
       await runner.close();
       throw error;

@@ -1,0 +1,69 @@
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as parseHtmlFunction } from 'linkedom';
+import { readPageMetadata, type PageDocument, type PageMetadata } from './html-metadata.js';
+import { blockText, removeClutter } from './html-text.js';
+
+import type { HtmlIngestOptions } from './options.js';
+
+export { DEFAULT_HTML_OPTIONS, type HtmlIngestOptions } from './options.js';
+
+/**
+ * linkedom and Readability load on the first page (required, so the load stays synchronous): loading
+ * them costs ~0.3-0.8 s, which a run without HTML files, and every CLI start, should not pay.
+ */
+let parsers: { parseHTML: typeof parseHtmlFunction; Readability: typeof ReadabilityClass } | null = null;
+function htmlParsers(): NonNullable<typeof parsers> {
+  if (parsers === null) {
+    const require = createRequire(import.meta.url);
+    parsers = { parseHTML: (require('linkedom') as { parseHTML: typeof parseHtmlFunction }).parseHTML, Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability };
+  }
+  return parsers;
+}
+
+export type HtmlArticle = { ok: true; text: string; metadata: PageMetadata } | { ok: false; reason: string };
+
+/**
+ * The article of a saved news page: its metadata (read first, from the untouched page), then the
+ * clutter inside the body removed, then Readability's choice of the article element, then that
+ * element's text as paragraphs. The headline (JSON-LD, Open Graph, else Readability's title) becomes
+ * the first line, followed by a blank line, as a text file would have it.
+ */
+export function extractHtmlArticle(html: string, options: HtmlIngestOptions): HtmlArticle {
+  const { parseHTML, Readability } = htmlParsers();
+  const { document } = parseHTML(html);
+  const metadata = readPageMetadata(document as unknown as PageDocument);
+  const body = document.body as unknown as Element | null;
+  if (body) removeClutter(body);
+  let article: { title?: string | null; content?: Element | null } | null;
+  try {
+    // The JSON-LD is read above; the serializer returns the element itself, not its HTML re-serialized.
+    article = new Readability<Element>(document as unknown as Document, { disableJSONLD: true, serializer: (node) => node as Element }).parse();
+  } catch (error) {
+    return { ok: false, reason: `HTML page could not be read: ${(error as Error).message}` };
+  }
+  const paragraphs = article?.content ? blockText(article.content as unknown as Parameters<typeof blockText>[0]) : [];
+  const title = metadata.title ?? (article?.title?.replace(/\s+/gu, ' ').trim() || undefined);
+  // Readability often keeps the page's <h1>: the headline is then not repeated.
+  if (title !== undefined && paragraphs.length > 0 && sameText(paragraphs[0]!, title)) paragraphs.shift();
+  const bodyText = paragraphs.join('\n\n').normalize('NFC');
+  const characters = countCodePoints(bodyText);
+  if (characters === 0) return { ok: false, reason: 'no article text found in the HTML page' };
+  if (characters < options.minChars) return { ok: false, reason: `article text of ${characters} characters is under the minimum of ${options.minChars} (ingest.html.minChars)` };
+  const headline = title?.normalize('NFC');
+  return { ok: true, text: headline ? `${headline}\n\n${bodyText}` : bodyText, metadata: headline ? { ...metadata, title: headline } : metadata };
+}
+
+function sameText(a: string, b: string): boolean {
+  const squash = (s: string): string => s.replace(/\s+/gu, ' ').trim().toLowerCase();
+  return squash(a) === squash(b);
+}
+
+function countCodePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0xdc00 || code > 0xdfff) count++;
+  }
+  return count;
+}
