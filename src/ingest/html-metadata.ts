@@ -36,7 +36,7 @@ export function readPageMetadata(document: PageDocument): PageMetadata {
     title: text(article?.headline) ?? meta('og:title'),
     date: text(article?.datePublished) ?? meta('article:published_time'),
     source: names(article?.publisher) ?? meta('og:site_name'),
-    url: canonical ?? meta('og:url') ?? text(article?.url),
+    url: canonical ?? meta('og:url') ?? text(article?.url) ?? text(article?.mainEntityOfPage),
     author: names(article?.author) ?? meta('article:author') ?? meta('author'),
     language: nonEmpty(document.documentElement?.getAttribute('lang')) ?? text(article?.inLanguage),
   };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse as parseStream, type Options as CsvOptions } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
+import { finished } from 'node:stream/promises';
 import { TABLE_FIELDS, type TableField, type TableIngestOptions } from './options.js';
 import { parsePublicationDate, PUBLICATION_DATE_FORMS } from './publication-date.js';
 
@@ -85,8 +86,9 @@ export interface TableScanHandlers {
 
 /**
  * Streams a CSV/TSV file (chunks of bytes) through csv-parse and reports each record with its byte
- * range, so the run can read one row again later without parsing the file. Returns a reason when the
- * whole file is unusable (bad header), else null.
+ * range, so the run can read one row again later without parsing the file. Records and unreadable
+ * records come through csv-parse's callbacks, in file order. Returns a reason when the whole file is
+ * unusable (bad header), else null.
  */
 export async function scanTable(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, delimiter: ',' | '\t', handlers: TableScanHandlers): Promise<string | null> {
   let layout: TableLayout | null = null;
@@ -94,42 +96,47 @@ export async function scanTable(chunks: AsyncIterable<Buffer> | Iterable<Buffer>
   let row = 0;
   let previousEnd = 0;
   let previousLines = 0;
+  let lastSkipStart = -1;
   const parser = parseStream({
     ...csvOptions(delimiter),
-    info: true,
     skip_records_with_error: true,
+    // One bad record can raise several errors (each stray quote); it is one lost row. Its range runs into
+    // the next good record's, which `readRow` reads back as its last record.
     on_skip: (error) => {
+      const start = (error as unknown as { bytes?: number }).bytes ?? previousEnd;
+      if (start === lastSkipStart) return;
+      lastSkipStart = start;
       row++;
-      const info = error as unknown as { bytes?: number; lines?: number };
       handlers.onBadRecord(row, previousLines + 1, `unreadable CSV record: ${error?.message ?? 'malformed'}`);
-      previousEnd = info.bytes ?? previousEnd;
-      previousLines = info.lines ?? previousLines;
+    },
+    on_record: (record: string[], info: { bytes: number; lines: number }) => {
+      const byteStart = previousEnd;
+      const line = previousLines + 1;
+      previousEnd = info.bytes;
+      previousLines = info.lines;
+      if (layout === null) {
+        if (fileError === null) {
+          const resolved = handlers.onHeader(record);
+          if (resolved.ok) layout = resolved.layout;
+          else fileError = resolved.reason;
+        }
+        return null;
+      }
+      handlers.onRow({ row: ++row, line, byteStart, byteEnd: info.bytes, record }, layout);
+      return null;
     },
   });
-  const feeding = (async () => {
-    try {
-      for await (const chunk of chunks) if (!parser.write(chunk)) await new Promise((resolve) => parser.once('drain', resolve));
-      parser.end();
-    } catch (error) {
-      parser.destroy(error as Error);
+  const done = finished(parser.resume());
+  try {
+    for await (const chunk of chunks) {
+      parser.write(chunk);
+      if (fileError !== null) break;
     }
-  })();
-  for await (const item of parser as AsyncIterable<{ record: string[]; info: { bytes: number; lines: number } }>) {
-    const { record, info } = item;
-    const byteStart = previousEnd;
-    const line = previousLines + 1;
-    previousEnd = info.bytes;
-    previousLines = info.lines;
-    if (layout === null && fileError === null) {
-      const resolved = handlers.onHeader(record);
-      if (resolved.ok) layout = resolved.layout;
-      else fileError = resolved.reason;
-      continue;
-    }
-    if (layout === null) continue;
-    handlers.onRow({ row: ++row, line, byteStart, byteEnd: info.bytes, record }, layout);
+    parser.end();
+  } catch (error) {
+    parser.destroy(error as Error);
   }
-  await feeding;
+  await done;
   if (fileError === null && layout === null) return 'no header row: the file has no records';
   return fileError;
 }
@@ -143,9 +150,9 @@ export function readHeader(start: Buffer, delimiter: ',' | '\t'): string[] | nul
 /** Reads one row again from its bytes. */
 export function readRow(bytes: Buffer, delimiter: ',' | '\t'): string[] | { error: string } {
   try {
-    const records = parseSync(bytes, csvOptions(delimiter)) as string[][];
-    if (records.length !== 1) return { error: `expected one CSV record, found ${records.length}` };
-    return records[0]!;
+    // After an unreadable record the range starts with it (see `scanTable`): the row is the last record.
+    const records = parseSync(bytes, { ...csvOptions(delimiter), skip_records_with_error: true }) as string[][];
+    return records.at(-1) ?? { error: 'no CSV record' };
   } catch (error) {
     return { error: `unreadable CSV record: ${(error as Error).message}` };
   }
