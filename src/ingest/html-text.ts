@@ -16,7 +16,11 @@ const CLUTTER_WORDS = new Set([
   'share', 'sharing', 'sharebar', 'social',
   'related', 'recommended', 'recommendations', 'readmore', 'trending',
   'cookie', 'cookies', 'consent', 'gdpr',
+  'comment', 'comments', 'sidebar', 'menu', 'breadcrumb', 'breadcrumbs',
 ]);
+
+/** Elements of page furniture by their tag: navigation and footers (an article's own <header> stays). */
+const CLUTTER_TAGS = new Set(['aside', 'nav', 'footer']);
 
 /** Elements whose content is never article text. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'picture', 'img', 'button', 'select', 'input', 'textarea', 'form', 'figure', 'figcaption', 'head']);
@@ -51,7 +55,7 @@ function nameParts(value: string): string[] {
 
 function isClutter(element: Element): boolean {
   if (PROTECTED.has(element.localName) || element.getAttribute('itemprop') === 'articleBody') return false;
-  if (element.localName === 'aside') return true;
+  if (CLUTTER_TAGS.has(element.localName)) return true;
   if (element.hasAttribute('data-ad-slot') || element.hasAttribute('data-ad') || /^advertisement$/iu.test(element.getAttribute('aria-label') ?? '')) return true;
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
   if (names.trim() === '') return false;
@@ -59,7 +63,11 @@ function isClutter(element: Element): boolean {
   return false;
 }
 
-/** Removes ad slots, newsletter boxes, share bars, related-story boxes and cookie banners under `root`. */
+/**
+ * Removes ad slots, newsletter boxes, share bars, related-story boxes, cookie banners, navigation,
+ * footers and comment sections under `root`: inside the article body Readability would keep some of
+ * them, and outside it they only cost time.
+ */
 export function removeClutter(root: Element): number {
   const found: Element[] = [];
   const all = root.querySelectorAll('*');

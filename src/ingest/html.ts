@@ -31,7 +31,7 @@ export type HtmlArticle = { ok: true; text: string; metadata: PageMetadata } | {
  */
 export function extractHtmlArticle(html: string, options: HtmlIngestOptions): HtmlArticle {
   const { parseHTML, Readability } = htmlParsers();
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(withoutInertContent(html));
   const metadata = readPageMetadata(document as unknown as PageDocument);
   const body = document.body as unknown as Element | null;
   if (body) removeClutter(body);
@@ -52,6 +52,19 @@ export function extractHtmlArticle(html: string, options: HtmlIngestOptions): Ht
   if (characters < options.minChars) return { ok: false, reason: `article text of ${characters} characters is under the minimum of ${options.minChars} (ingest.html.minChars)` };
   const headline = title?.normalize('NFC');
   return { ok: true, text: headline ? `${headline}\n\n${bodyText}` : bodyText, metadata: headline ? { ...metadata, title: headline } : metadata };
+}
+
+/**
+ * Scripts (but JSON-LD), styles, inline SVG, comments, `<noscript>`, `<template>`, and navigation
+ * never hold article text, and on real pages they are often half the bytes: cut with a string scan
+ * before the DOM parser sees them, a page parses about twice as fast (linkedom's cost is per node).
+ * Each pattern ends at the first closing tag, where the HTML parser ends a script or style; a nav
+ * inside a nav (rare) leaves the outer one's tail, which `removeClutter` and Readability then drop.
+ */
+const INERT = /<!--[\s\S]*?(?:-->|$)|<(script|style|noscript|template|svg|nav)\b([^>]*)>[\s\S]*?(?:<\/\1\s*>|$)/giu;
+
+function withoutInertContent(html: string): string {
+  return html.replace(INERT, (element, tag: string | undefined, attributes: string | undefined) => (tag?.toLowerCase() === 'script' && /application\/ld\+json/iu.test(attributes ?? '') ? element : ''));
 }
 
 function sameText(a: string, b: string): boolean {

@@ -56,7 +56,7 @@ describe('a run over HTML, CSV, TSV and gzip files', () => {
       ['exports/jan.csv', '3', 'missing text: the "Body" column is empty'],
       ['exports/jan.csv', '4', 'invalid date "14/01/2026": expected ISO '],
       ['exports/jan.csv', '5', '7 fields where the header has 8 (row 5 s'],
-      ['pages/section-front.html', '', 'article text of 80 characters is under t'],
+      ['pages/section-front.html', '', 'article text of 67 characters is under t'],
     ]);
     expect([first.ok, first.rejected, first.unchanged], JSON.stringify(first.errors)).toEqual([7, 6, 0]);
 

@@ -69,7 +69,7 @@ describe('a wire page with a JSON-LD list, a broken JSON-LD block, <br> paragrap
 
 describe('pages without an article', () => {
   it('rejects a section front, whose only text is a list of links, as under the minimum', () => {
-    expect(extractHtmlArticle(fixture('section-front.html'), { minChars: 200 })).toEqual({ ok: false, reason: 'article text of 80 characters is under the minimum of 200 (ingest.html.minChars)' });
+    expect(extractHtmlArticle(fixture('section-front.html'), { minChars: 200 })).toEqual({ ok: false, reason: 'article text of 67 characters is under the minimum of 200 (ingest.html.minChars)' });
   });
   it('rejects a page with no text at all', () => {
     expect(extractHtmlArticle('<!doctype html><html><head><title>Loading…</title><script>boot()</script></head><body><div id="app"></div></body></html>', { minChars: 0 })).toEqual({ ok: false, reason: 'no article text found in the HTML page' });
