@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleMetadata, DctSource } from '../document/types.js';
 import { stableStringify } from '../config/load.js';
@@ -12,7 +12,8 @@ import { DEFAULT_HTML_OPTIONS, DEFAULT_TABLE_OPTIONS, type HtmlIngestOptions, ty
 import { checkMetadata } from './metadata.js';
 import { decodeArticleBytes, normalizeText } from './normalize.js';
 import { parsePublicationDate, PUBLICATION_DATE_FORMS } from './publication-date.js';
-import { checkRow, readHeader, readRow, resolveLayout, rowHash, scanTable, type TableLayout } from './table.js';
+import { beginFileRows, keepRow, takeRow } from './row-cache.js';
+import { checkRow, readHeader, readRow, resolveLayout, rowHash, scanTable, type LayoutResult, type TableLayout } from './table.js';
 
 export { ARTICLE_EXTENSIONS } from './formats.js';
 
@@ -121,6 +122,8 @@ export async function scanArticleFile(corpusDir: string, relPath: string, size: 
     return { articles, errors };
   }
   if (format.format === 'csv' || format.format === 'tsv') {
+    const stat = statSync(full);
+    beginFileRows(full, stat.size, stat.mtimeMs);
     const chunks = data ? chunksOf(data) : createReadStream(full, { highWaterMark: READ_CHUNK_BYTES });
     const fileError = await scanTable(chunks, delimiterOf(format.format), {
       onHeader: (header) => resolveLayout(header, options.table ?? DEFAULT_TABLE_OPTIONS),
@@ -132,7 +135,9 @@ export async function scanArticleFile(corpusDir: string, relPath: string, size: 
           errors.push({ articleId: id || defaultId(ref), file: relPath, line: row.row, reason: `row of ${rowBytes} bytes is over the size limit of ${options.maxBytes} bytes (ingest.maxBytes)${lineNote(row.row, row.line)}` });
           return;
         }
-        take(tableRowArticle(row.record, layout, { ...ref, id: '' }, options, true, row.line), ref);
+        const result = tableRowArticle(row.record, layout, { ...ref, id: '' }, options, true, row.line);
+        if (result.ok) keepRow(full, row.byteStart, row.record);
+        take(result, ref);
       },
       onBadRecord: (row, line, reason) => errors.push({ articleId: defaultId({ relPath, line: row }), file: relPath, line: row, reason: `${reason}${lineNote(row, line)}` }),
     });
@@ -259,17 +264,16 @@ export function loadArticle(corpusDir: string, ref: ArticleRef, options: IngestO
     if (!decompressed.ok) return fail(archiveReason(decompressed.reason, decompressed.oversized, format));
     data = decompressed.data;
   }
-  const bytes = data ? data.subarray(ref.byteStart, ref.byteEnd) : readRange(full, ref.byteStart, ref.byteEnd);
   if (format.format === 'csv' || format.format === 'tsv') {
     const delimiter = delimiterOf(format.format);
-    const header = data ? readHeader(data, delimiter) : fileHeader(full, delimiter);
-    if (header === null) return fail('no header row');
-    const layout = resolveLayout(header, options.table ?? DEFAULT_TABLE_OPTIONS);
+    const stat = statSync(full);
+    const layout = tableLayout(full, stat, data, delimiter, options.table ?? DEFAULT_TABLE_OPTIONS);
     if (!layout.ok) return fail(layout.reason);
-    const record = readRow(bytes, delimiter);
-    if (!Array.isArray(record)) return fail(record.error);
+    const record = takeRow(full, stat.size, stat.mtimeMs, ref.byteStart) ?? readRow(data ? data.subarray(ref.byteStart, ref.byteEnd) : readRange(full, ref.byteStart, ref.byteEnd), delimiter);
+    if (!Array.isArray(record)) return fail((record as { error: string }).error);
     return tableRowArticle(record, layout.layout, ref, options, false, null);
   }
+  const bytes = data ? data.subarray(ref.byteStart, ref.byteEnd) : readRange(full, ref.byteStart, ref.byteEnd);
   if (format.format === 'html') return htmlArticle(bytes, ref, options, false);
   return parseFormatBytes(bytes, ref, format.format, options, false);
 }
@@ -285,10 +289,24 @@ function readRange(file: string, start: number, end: number): Buffer {
   return bytes;
 }
 
+/**
+ * The layout of a CSV/TSV file for reading its rows again, kept per file (every row needs it), for the
+ * file as it is now (size and modification time) and these options.
+ */
+function tableLayout(file: string, stat: { size: number; mtimeMs: number }, data: Buffer | null, delimiter: ',' | '\t', table: TableIngestOptions): LayoutResult {
+  const cached = layouts.get(file);
+  if (cached && cached.bytes === stat.size && cached.mtimeMs === stat.mtimeMs && cached.table === table) return cached.layout;
+  const header = data ? readHeader(data, delimiter) : fileHeader(file, delimiter);
+  const layout: LayoutResult = header === null ? { ok: false, reason: 'no header row' } : resolveLayout(header, table);
+  if (layouts.size >= 64) layouts.clear();
+  layouts.set(file, { bytes: stat.size, mtimeMs: stat.mtimeMs, table, layout });
+  return layout;
+}
+
+const layouts = new Map<string, { bytes: number; mtimeMs: number; table: TableIngestOptions; layout: LayoutResult }>();
+
 /** The header of a CSV/TSV file, from its first bytes (read further only for a header over 64 KB). */
 function fileHeader(file: string, delimiter: ',' | '\t'): string[] | null {
-  const cached = headers.get(file);
-  if (cached && cached.delimiter === delimiter) return cached.header;
   const fd = openSync(file, 'r');
   try {
     for (let length = 1 << 16; ; length *= 4) {
@@ -297,21 +315,12 @@ function fileHeader(file: string, delimiter: ',' | '\t'): string[] | null {
       const slice = start.subarray(0, read);
       // A header is complete once a record delimiter follows it, or when the file ends.
       const header = readHeaderSafe(read < length ? slice : slice.subarray(0, lastRecordBreak(slice)), delimiter);
-      if (header !== undefined || read < length) {
-        if (header) {
-          if (headers.size > 64) headers.clear();
-          headers.set(file, { delimiter, header });
-        }
-        return header ?? null;
-      }
+      if (header !== undefined || read < length) return header ?? null;
     }
   } finally {
     closeSync(fd);
   }
 }
-
-/** Headers of the CSV files read in this process, by path: every row of a file needs its header. */
-const headers = new Map<string, { delimiter: string; header: string[] }>();
 
 function lastRecordBreak(bytes: Buffer): number {
   const lf = bytes.lastIndexOf(0x0a);

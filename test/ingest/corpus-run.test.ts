@@ -49,7 +49,7 @@ describe('a run over HTML, CSV, TSV and gzip files', () => {
     expect(page.headline.text).toBe('Council Approves $1.2 Billion Budget After Late-Night Vote');
     expect(page.metadata.url).toBe('https://ledger.example.com/news/2026/01/14/council-budget');
     const errors = readCsv(path.join(dir, 'output', 'errors.csv'));
-    expect(errors.map((row) => [row.file, row.line, row.reason.slice(0, 40)])).toEqual([
+    expect(errors.map((row) => [row.file, row.line, (row.reason ?? '').slice(0, 40)])).toEqual([
       ['dumps/cut.csv.gz', '', 'corrupt gzip archive: unexpected end of '],
       // The mapping applies to every table of the corpus: a file without the column is refused whole.
       ['exports/feed.tsv', '', 'no column "Article ID" (ingest.table.col'],
