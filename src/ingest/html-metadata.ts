@@ -1,3 +1,5 @@
+import type { DomElement } from './html-text.js';
+
 /**
  * What a saved news page says about itself, read before anything is removed from it (the JSON-LD sits
  * in `<script>` elements, which extraction drops). Sources, in order of trust: the JSON-LD
@@ -7,9 +9,9 @@
 
 /** The parts of a DOM document this module reads (linkedom's document satisfies it). */
 export interface PageDocument {
-  readonly documentElement: Element | null;
-  querySelector(selectors: string): Element | null;
-  querySelectorAll(selectors: string): ArrayLike<Element>;
+  readonly documentElement: DomElement | null;
+  querySelector(selectors: string): DomElement | null;
+  querySelectorAll(selectors: string): ArrayLike<DomElement>;
 }
 
 export interface PageMetadata {

@@ -34,13 +34,21 @@ const BLOCKS = new Set([
 /** Never removed, whatever their class says: they hold the article. */
 const PROTECTED = new Set(['html', 'body', 'main', 'article']);
 
-interface DomNode {
+/** The parts of linkedom's DOM these passes use (the build has no DOM library types). */
+export interface DomNode {
   readonly nodeType: number;
   readonly childNodes: ArrayLike<DomNode>;
   readonly textContent: string | null;
   readonly localName?: string;
-  getAttribute?(name: string): string | null;
-  remove?(): void;
+}
+
+export interface DomElement extends DomNode {
+  readonly localName: string;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  querySelector(selectors: string): DomElement | null;
+  querySelectorAll(selectors: string): ArrayLike<DomElement>;
+  remove(): void;
 }
 
 const ELEMENT_NODE = 1;
@@ -53,7 +61,7 @@ function nameParts(value: string): string[] {
     .split(/[\s\-_]+/u);
 }
 
-function isClutter(element: Element): boolean {
+function isClutter(element: DomElement): boolean {
   if (PROTECTED.has(element.localName) || element.getAttribute('itemprop') === 'articleBody') return false;
   if (CLUTTER_TAGS.has(element.localName)) return true;
   if (element.hasAttribute('data-ad-slot') || element.hasAttribute('data-ad') || /^advertisement$/iu.test(element.getAttribute('aria-label') ?? '')) return true;
@@ -68,8 +76,8 @@ function isClutter(element: Element): boolean {
  * footers and comment sections under `root`: inside the article body Readability would keep some of
  * them, and outside it they only cost time.
  */
-export function removeClutter(root: Element): number {
-  const found: Element[] = [];
+export function removeClutter(root: DomElement): number {
+  const found: DomElement[] = [];
   const all = root.querySelectorAll('*');
   for (let i = 0; i < all.length; i++) {
     const element = all[i]!;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import type { parseHTML as parseHtmlFunction } from 'linkedom';
 import { readPageMetadata, type PageDocument, type PageMetadata } from './html-metadata.js';
-import { blockText, removeClutter } from './html-text.js';
+import { blockText, removeClutter, type DomElement, type DomNode } from './html-text.js';
 
 import type { HtmlIngestOptions } from './options.js';
 
@@ -33,16 +33,16 @@ export function extractHtmlArticle(html: string, options: HtmlIngestOptions): Ht
   const { parseHTML, Readability } = htmlParsers();
   const { document } = parseHTML(withoutInertContent(html));
   const metadata = readPageMetadata(document as unknown as PageDocument);
-  const body = document.body as unknown as Element | null;
+  const body = document.body as unknown as DomElement | null;
   if (body) removeClutter(body);
-  let article: { title?: string | null; content?: Element | null } | null;
+  let article: { title?: string | null; content?: unknown } | null;
   try {
     // The JSON-LD is read above; the serializer returns the element itself, not its HTML re-serialized.
-    article = new Readability<Element>(document as unknown as Document, { disableJSONLD: true, serializer: (node) => node as Element }).parse();
+    article = new Readability<unknown>(document as unknown as ConstructorParameters<typeof ReadabilityClass>[0], { disableJSONLD: true, serializer: (node) => node }).parse();
   } catch (error) {
     return { ok: false, reason: `HTML page could not be read: ${(error as Error).message}` };
   }
-  const paragraphs = article?.content ? blockText(article.content as unknown as Parameters<typeof blockText>[0]) : [];
+  const paragraphs = article?.content ? blockText(article.content as DomNode) : [];
   const title = metadata.title ?? (article?.title?.replace(/\s+/gu, ' ').trim() || undefined);
   // Readability often keeps the page's <h1>: the headline is then not repeated.
   if (title !== undefined && paragraphs.length > 0 && sameText(paragraphs[0]!, title)) paragraphs.shift();
