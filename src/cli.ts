@@ -73,7 +73,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   program
     .command('annotate')
     .description('analyze one article (a file, or - for standard input) and print its JSON')
-    .argument('[file]', 'article file (.txt, .md, .json); - or nothing reads standard input', '-')
+    .argument('[file]', 'article file (.txt, .md, .json, .html, .htm, or one of them .gz); - or nothing reads standard input (as text)', '-')
     .option('--date <YYYY-MM-DD>', 'publication date (overrides the metadata)')
     .option('-c, --config <file>', 'config file (optional)')
     .action(async (file: string, options: { date?: string; config?: string }) => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { datesConfigSchema } from '../dates/config.js';
 import { entitiesConfigSchema } from '../entities/config.js';
 import { sentimentConfigSchema } from '../sentiment/config.js';
+import { DEFAULT_HTML_OPTIONS, TABLE_FIELDS, type TableField } from '../ingest/options.js';
 import { tensionConfigSchema } from '../tension/config.js';
 
 /**
@@ -39,8 +40,25 @@ export const coreConfigShape = {
     .prefault({}),
   ingest: z
     .object({
-      /** Largest article file accepted, in bytes. */
+      /** Largest article accepted, in bytes: a file, a jsonl line, a CSV row, an HTML page (decompressed for .gz). */
       maxBytes: z.number().int().positive().default(2_000_000),
+      html: z
+        .object({
+          /** Shortest article text accepted from an HTML page, in characters (code points), headline not counted. */
+          minChars: z.number().int().nonnegative().default(DEFAULT_HTML_OPTIONS.minChars),
+        })
+        .strict()
+        .prefault({}),
+      table: z
+        .object({
+          /** Header of the column holding each field of a CSV/TSV row; null: recognized from common names. */
+          columns: z
+            .object(Object.fromEntries(TABLE_FIELDS.map((field) => [field, z.string().min(1).nullable().default(null)])) as Record<TableField, z.ZodDefault<z.ZodNullable<z.ZodString>>>)
+            .strict()
+            .prefault({}),
+        })
+        .strict()
+        .prefault({}),
     })
     .strict()
     .prefault({}),

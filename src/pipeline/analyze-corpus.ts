@@ -117,9 +117,9 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
   // Every article will be analyzed: worker threads load their models while this thread scans the corpus.
   if (options.force || !sameConfig) runner.prepare();
   // Until the run's own try/finally below, a failure must still stop the threads (else the process stays up).
-  const orStopRunner = async <T>(step: () => T): Promise<T> => {
+  const orStopRunner = async <T>(step: () => T | Promise<T>): Promise<T> => {
     try {
-      return step();
+      return await step();
     } catch (error) {
       await runner.close();
       throw error;

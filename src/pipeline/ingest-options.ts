@@ -3,5 +3,6 @@ import type { IngestOptions } from '../ingest/corpus.js';
 
 /** The settings the ingest step reads, from the validated config. */
 export function ingestOptions(config: PipelineConfig): IngestOptions {
-  return { maxBytes: config.ingest.maxBytes, defaultPublicationDate: config.defaults.publicationDate, language: config.language };
+  const { maxBytes, html, table } = config.ingest;
+  return { maxBytes, html, table, defaultPublicationDate: config.defaults.publicationDate, language: config.language };
 }
