@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { TensionEvent } from '../../src/document/types.js';
 import { normalizeDates, datesConfigSchema } from '../../src/dates/index.js';
 import { entitiesConfigSchema, extractEntities } from '../../src/entities/index.js';
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
+import { scoreSentiment, sentimentConfigSchema } from '../../src/sentiment/index.js';
 import { toArticleJson } from '../../src/output/article-json.js';
 import { articleTables, CSV_COLUMNS } from '../../src/output/csv-tables.js';
 import { scoreTension, tensionConfigSchema } from '../../src/tension/index.js';
@@ -13,7 +14,7 @@ const here = '[tension/events] ';
 function analyze(text: string, dct: string | null = '2026-01-14') {
   const doc = createDocument({ id: 'events-test', text, dct, dctSource: dct ? 'metadata' : 'none' });
   const withDates = normalizeDates(extractEntities(doc, entitiesConfigSchema.parse({})), datesConfigSchema.parse({}));
-  return scoreTension(withDates, tensionConfigSchema.parse({}));
+  return scoreTension(scoreSentiment(withDates, sentimentConfigSchema.parse({})), tensionConfigSchema.parse({}));
 }
 
 function only(text: string) {

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lbfgs } from '../../entities/model/logistic.js';
 import { entitiesConfigSchema, extractEntities } from '../../entities/index.js';
-import { createDocument } from '../../pipeline/create-document.js';
+import { createDocument } from '../../segment/create-document.js';
+import { scoreSentiment, sentimentConfigSchema } from '../../sentiment/index.js';
 import { tensionConfigSchema } from '../config.js';
 import { tensionFeatures } from '../index.js';
 import { TENSION_LABELS, type TensionModel } from './index.js';
@@ -71,8 +72,9 @@ function allowedLabels(polarity: TensionGoldRecord['polarity']): number[] {
 export function buildTensionExamples(records: readonly TensionGoldRecord[]): TensionExample[] {
   const entitiesConfig = entitiesConfigSchema.parse({});
   const config = tensionConfigSchema.parse({ model: false });
+  const sentimentConfig = sentimentConfigSchema.parse({});
   return records.map((r) => {
-    const doc = extractEntities(createDocument({ id: r.id, text: r.text }), entitiesConfig);
+    const doc = scoreSentiment(extractEntities(createDocument({ id: r.id, text: r.text }), entitiesConfig), sentimentConfig);
     const features = tensionFeatures(doc, config).flat();
     return { id: r.id, dataset: r.dataset, group: r.speech ?? r.id, features, allowed: allowedLabels(r.polarity), gold: r.polarity };
   });
