@@ -206,6 +206,7 @@ export function formatSummary(s: RunSummary): string {
   const lines = [
     `articles: ${s.ok} ok, ${s.rejected} rejected, ${s.unchanged} unchanged (of ${s.total})`,
     `annotations: ${s.sentences} sentences, ${s.entities} entity mentions, ${s.timexes} temporal expressions, ${s.tensionCues} tension cues`,
+    ...(s.duplicates > 0 ? [`near-duplicates: ${s.duplicates} articles are copies of an earlier one (articles.csv story_id, duplicate_of)`] : []),
     `time: ${seconds.toFixed(2)} s, ${(processed / Math.max(seconds, 0.001)).toFixed(1)} articles/s`,
     `output: ${s.outputDir}`,
   ];

@@ -96,6 +96,17 @@ export const coreConfigShape = {
     })
     .strict()
     .prefault({}),
+  aggregate: z
+    .object({
+      /** Period of dyad_series.csv: day, ISO week (Monday first) or calendar month. */
+      period: z.enum(['day', 'week', 'month']).default('month'),
+      /** Count each story (a cluster of near-duplicate articles) once in the series; raw counts stay beside. */
+      dedupe: z.boolean().default(true),
+      /** Estimated Jaccard of 5-word shingles at or above which two articles are copies of one story. */
+      duplicateThreshold: z.number().gt(0).max(1).default(0.4),
+    })
+    .strict()
+    .prefault({}),
   /** Worker threads; 0 means one per CPU core. */
   concurrency: z.number().int().nonnegative().default(0),
 };
