@@ -78,8 +78,13 @@ export const coreConfigShape = {
       json: z.boolean().default(true),
       csv: z.boolean().default(true),
       report: z.boolean().default(true),
+      /** Every CSV table also as `parquet/<table>.parquet` (typed columns, zstd). Needs `csv`. */
+      parquet: z.boolean().default(false),
+      /** `corpus.duckdb`: every table, typed, plus joined views. Needs `csv`. */
+      duckdb: z.boolean().default(false),
     })
     .strict()
+    .refine((o) => o.csv || (!o.parquet && !o.duckdb), { message: 'outputs.parquet and outputs.duckdb are built from the CSV tables: they need outputs.csv true' })
     .prefault({}),
   limits: z
     .object({

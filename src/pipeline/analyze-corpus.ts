@@ -5,6 +5,7 @@ import type { PipelineConfig } from '../config/schema.js';
 import type { IngestError } from '../ingest/corpus.js';
 import type { TableName } from '../output/csv-tables.js';
 import { writeArticlesTable } from '../dedupe/articles-table.js';
+import { writeColumnarOutputs } from '../output/corpus-outputs.js';
 import { TOOL_VERSION } from '../version.js';
 import { ThreadArticleRunner, workerCount, type ArticleRunner } from './article-runner.js';
 import type { TaskContext } from './corpus-task.js';
@@ -195,6 +196,8 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
     articles: results.manifestArticles(),
     files: scan.files,
   };
+  // Typed copies of the finished tables; before the manifest, so a run that fails here is not recorded as done.
+  if (sink) await writeColumnarOutputs(outputDir, config, [...tables, 'errors']);
   writeManifest(outputDir, manifest);
 
   const stats = runner.stats;
