@@ -60,9 +60,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option('--force', 'recompute articles whose content and config are unchanged')
     .addOption(new Option('--workers <n>', 'worker threads (overrides concurrency)').argParser(parsePositiveInt))
     .option('--no-report', 'do not write the HTML report')
+    .option('--parquet', 'also write every table as parquet/<table>.parquet (outputs.parquet)')
     .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (options: { config: string; corpus?: string; out?: string; only?: string[]; force?: boolean; workers?: number; report: boolean }) => {
-      const loaded = loadWithOverrides(options.config, { corpus: options.corpus, output: options.out, workers: options.workers, report: options.report }, io);
+    .action(async (options: { config: string; corpus?: string; out?: string; only?: string[]; force?: boolean; workers?: number; report: boolean; parquet?: boolean }) => {
+      const loaded = loadWithOverrides(options.config, { corpus: options.corpus, output: options.out, workers: options.workers, report: options.report, parquet: options.parquet }, io);
       if (!loaded) {
         exitCode = EXIT_USAGE;
         return;
@@ -144,7 +145,7 @@ function parsePositiveInt(value: string): number {
   return n;
 }
 
-function loadWithOverrides(configFile: string, overrides: { corpus?: string; output?: string; workers?: number; report?: boolean }, io: CliIo): LoadedConfig | null {
+function loadWithOverrides(configFile: string, overrides: { corpus?: string; output?: string; workers?: number; report?: boolean; parquet?: boolean }, io: CliIo): LoadedConfig | null {
   const result = loadConfig(configFile);
   if (!result.ok) {
     for (const message of result.errors) io.stderr(`article-pipeline: ${message}\n`);
@@ -156,7 +157,7 @@ function loadWithOverrides(configFile: string, overrides: { corpus?: string; out
     config: {
       ...config,
       concurrency: overrides.workers ?? config.concurrency,
-      outputs: { ...config.outputs, report: overrides.report === false ? false : config.outputs.report },
+      outputs: { ...config.outputs, report: overrides.report === false ? false : config.outputs.report, parquet: overrides.parquet === true ? true : config.outputs.parquet },
     },
     corpusDir: overrides.corpus ? resolveFromCwd(overrides.corpus) : corpusDir,
     outputDir: overrides.output ? resolveFromCwd(overrides.output) : outputDir,
@@ -207,6 +208,7 @@ export function formatSummary(s: RunSummary): string {
   const lines = [
     `articles: ${s.ok} ok, ${s.rejected} rejected, ${s.unchanged} unchanged (of ${s.total})`,
     `annotations: ${s.sentences} sentences, ${s.entities} entity mentions, ${s.timexes} temporal expressions, ${s.tensionCues} tension cues`,
+    ...(s.duplicates > 0 ? [`near-duplicates: ${s.duplicates} articles are copies of an earlier one (articles.csv story_id, duplicate_of)`] : []),
     `time: ${seconds.toFixed(2)} s, ${(processed / Math.max(seconds, 0.001)).toFixed(1)} articles/s`,
     `output: ${s.outputDir}`,
   ];

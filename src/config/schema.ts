@@ -78,8 +78,13 @@ export const coreConfigShape = {
       json: z.boolean().default(true),
       csv: z.boolean().default(true),
       report: z.boolean().default(true),
+      /** Every CSV table also as `parquet/<table>.parquet` (typed columns, zstd). Needs `csv`. */
+      parquet: z.boolean().default(false),
+      /** `corpus.duckdb`: every table, typed, plus joined views. Needs `csv`. */
+      duckdb: z.boolean().default(false),
     })
     .strict()
+    .refine((o) => o.csv || (!o.parquet && !o.duckdb), { message: 'outputs.parquet and outputs.duckdb are built from the CSV tables: they need outputs.csv true' })
     .prefault({}),
   limits: z
     .object({
@@ -93,6 +98,17 @@ export const coreConfigShape = {
        * thread is terminated and replaced) and recorded in errors.csv. 0 turns the budget off.
        */
       articleSeconds: z.number().nonnegative().default(10),
+    })
+    .strict()
+    .prefault({}),
+  aggregate: z
+    .object({
+      /** Period of dyad_series.csv: day, ISO week (Monday first) or calendar month. */
+      period: z.enum(['day', 'week', 'month']).default('month'),
+      /** Count each story (a cluster of near-duplicate articles) once in the series; raw counts stay beside. */
+      dedupe: z.boolean().default(true),
+      /** Estimated Jaccard of 5-word shingles at or above which two articles are copies of one story. */
+      duplicateThreshold: z.number().gt(0).max(1).default(0.4),
     })
     .strict()
     .prefault({}),

@@ -1,6 +1,7 @@
 import { codePointConverter } from '../document/offsets.js';
 import { lastStartingAtOrBefore } from '../util/binary-search.js';
 import type { ArticleJson, JsonValue, SentenceJson } from './article-json-type.js';
+import { encodeSignature, minhashSignature } from '../dedupe/minhash.js';
 
 /**
  * CSV tables are built from the article JSON (not the in-memory document), so that articles skipped
@@ -10,7 +11,7 @@ export type CsvValue = string | number | null;
 export type CsvRow = readonly CsvValue[];
 
 export const CSV_COLUMNS = {
-  articles: ['article_id', 'source_path', 'title', 'dct', 'dct_source', 'source', 'url', 'characters', 'words', 'paragraphs', 'sentences', 'headline', 'dateline', 'entities', 'timexes', 'tension_cues', 'sentiment', 'tension_index', 'tension_label'],
+  articles: ['article_id', 'source_path', 'title', 'dct', 'dct_source', 'source', 'url', 'characters', 'words', 'paragraphs', 'sentences', 'headline', 'dateline', 'entities', 'timexes', 'tension_cues', 'sentiment', 'tension_index', 'tension_label', 'story_id', 'duplicate_of'],
   sentences: ['article_id', 'sentence_index', 'paragraph', 'start', 'end', 'text', 'sentiment', 'tension_score', 'tension_label', 'modality', 'source', 'source_code', 'target', 'target_code', 'cues'],
   entities: ['article_id', 'sentence_index', 'start', 'end', 'text', 'type', 'entity_id', 'canonical', 'country_code', 'title', 'rule'],
   entity_summary: ['article_id', 'entity_id', 'canonical', 'type', 'country_code', 'mentions', 'first_offset'],
@@ -22,6 +23,22 @@ export const CSV_COLUMNS = {
 } as const;
 
 export type TableName = keyof typeof CSV_COLUMNS;
+
+/**
+ * What one article knows of its `articles.csv` row: every column but the story ones, which only the
+ * whole corpus decides, and its MinHash signature in their place. Runs write these rows to
+ * `.article-rows.csv` (reused for unchanged articles like any table) and build `articles.csv` from it
+ * once the stories are known (src/dedupe/articles-table.ts).
+ */
+export const ARTICLE_ROW_COLUMNS = [...CSV_COLUMNS.articles.slice(0, -2), 'signature'] as const;
+/** The file a run's sink writes a table's rows to, in the output folder. */
+export function tableFileName(table: TableName): string {
+  return table === 'articles' ? '.article-rows.csv' : `${table}.csv`;
+}
+/** The header a run's sink writes for a table. */
+export function sinkColumns(table: TableName): readonly string[] {
+  return table === 'articles' ? ARTICLE_ROW_COLUMNS : CSV_COLUMNS[table];
+}
 export type ArticleTables = Partial<Record<Exclude<TableName, 'errors'>, CsvRow[]>>;
 
 /** A JSON value as a CSV cell: numbers stay numbers, booleans become `true`/`false`, absent values empty. */
@@ -103,6 +120,7 @@ export function articleTables(json: ArticleJson): ArticleTables {
     cell(json.sentiment),
     cell(tension?.index),
     cell(tension?.label),
+    encodeSignature(minhashSignature(text)),
   ]];
 
   if (json.entities) {

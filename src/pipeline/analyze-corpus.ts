@@ -4,6 +4,8 @@ import type { LoadedConfig } from '../config/load.js';
 import type { PipelineConfig } from '../config/schema.js';
 import type { IngestError } from '../ingest/corpus.js';
 import type { TableName } from '../output/csv-tables.js';
+import { writeArticlesTable } from '../dedupe/articles-table.js';
+import { writeColumnarOutputs } from '../output/corpus-outputs.js';
 import { TOOL_VERSION } from '../version.js';
 import { ThreadArticleRunner, workerCount, type ArticleRunner } from './article-runner.js';
 import type { TaskContext } from './corpus-task.js';
@@ -56,6 +58,8 @@ export interface RunSummary {
   readonly analyzedInMainThread: number;
   /** Worker threads that died (e.g. an article too large for a worker's heap limit); their articles were analyzed in the main thread. */
   readonly workersLost: number;
+  /** Articles found to be near-duplicate copies of an earlier article (0 without CSV outputs). */
+  readonly duplicates: number;
 }
 
 /** The CSV tables a config produces, in a fixed order. */
@@ -179,6 +183,9 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
     await runner.close();
   }
 
+  // articles.csv needs every article's signature: it is built once all rows are in, before the manifest,
+  // so a run that fails here is not recorded as done.
+  const stories = sink ? (await writeArticlesTable(outputDir, config.aggregate.duplicateThreshold)).summary : null;
   removeStaleJson(jsonDir, results.jsonFiles());
   const manifest: Manifest = {
     tool: 'article-pipeline',
@@ -189,6 +196,8 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
     articles: results.manifestArticles(),
     files: scan.files,
   };
+  // Typed copies of the finished tables; before the manifest, so a run that fails here is not recorded as done.
+  if (sink) await writeColumnarOutputs(outputDir, config, [...tables, 'errors']);
   writeManifest(outputDir, manifest);
 
   const stats = runner.stats;
@@ -202,6 +211,7 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
     workerStartupMs: stats.startupMs,
     analyzedInMainThread: stats.inMain,
     workersLost: stats.lost,
+    duplicates: stories?.duplicates ?? 0,
   };
 }
 

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { AtomicFileWriter } from '../output/atomic-write.js';
-import { CSV_COLUMNS, type TableName } from '../output/csv-tables.js';
+import { sinkColumns, tableFileName, type TableName } from '../output/csv-tables.js';
 import { csvText } from '../output/csv-writer.js';
 import type { CsvFileStamp, Manifest, RowRanges } from './manifest.js';
 
@@ -25,8 +25,8 @@ export class CsvFileSink implements RowSink {
 
   constructor(private readonly outputDir: string, tables: readonly TableName[]) {
     for (const table of tables) {
-      const writer = new AtomicFileWriter(path.join(outputDir, `${table}.csv`));
-      const header = Buffer.from(csvText([CSV_COLUMNS[table]]), 'utf8');
+      const writer = new AtomicFileWriter(path.join(outputDir, tableFileName(table)));
+      const header = Buffer.from(csvText([sinkColumns(table)]), 'utf8');
       writer.write(header);
       this.writers.set(table, { writer, bytes: header.length });
     }
@@ -53,7 +53,7 @@ export class CsvFileSink implements RowSink {
   files(): Partial<Record<TableName, CsvFileStamp>> {
     const files: Partial<Record<TableName, CsvFileStamp>> = {};
     for (const table of this.writers.keys()) {
-      const stat = statSync(path.join(this.outputDir, `${table}.csv`));
+      const stat = statSync(path.join(this.outputDir, tableFileName(table)));
       files[table] = { bytes: stat.size, mtime_ms: stat.mtimeMs };
     }
     return files;
@@ -73,7 +73,7 @@ export class PreviousCsv {
       for (const table of tables) {
         const expected = recorded[table];
         if (!expected) throw new Error('not recorded');
-        const fd = openSync(path.join(outputDir, `${table}.csv`), 'r');
+        const fd = openSync(path.join(outputDir, tableFileName(table)), 'r');
         fds.set(table, fd);
         const stat = fstatSync(fd);
         if (stat.size !== expected.bytes || stat.mtimeMs !== expected.mtime_ms) throw new Error('changed');

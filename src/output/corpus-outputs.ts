@@ -1,0 +1,19 @@
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { PipelineConfig } from '../config/schema.js';
+import { writeDuckDbFile, writeParquetTables, type ColumnarTable } from './columnar.js';
+import { CSV_COLUMNS, type TableName } from './csv-tables.js';
+
+/** The Parquet files and the DuckDB database a config asks for, from the CSV tables just written. */
+export async function writeColumnarOutputs(outputDir: string, config: PipelineConfig, tables: readonly TableName[]): Promise<void> {
+  const columnar: ColumnarTable[] = tables.map((name) => ({ name, columns: CSV_COLUMNS[name] }));
+  if (config.outputs.parquet) {
+    const parquetDir = path.join(outputDir, 'parquet');
+    mkdirSync(parquetDir, { recursive: true });
+    await writeParquetTables(outputDir, parquetDir, columnar);
+    // A table this config no longer writes (a stage switched off) must not linger beside the fresh ones.
+    const current = new Set(tables.map((t) => `${t}.parquet`));
+    for (const file of readdirSync(parquetDir)) if (file.endsWith('.parquet') && !current.has(file)) rmSync(path.join(parquetDir, file));
+  }
+  if (config.outputs.duckdb) await writeDuckDbFile(outputDir, path.join(outputDir, 'corpus.duckdb'), columnar);
+}
