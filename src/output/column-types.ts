@@ -15,7 +15,7 @@ const INTEGER_COLUMNS = new Set([
   'date_day', 'date_month', 'date_coarser', 'date_vague', 'events_raw', 'articles_raw', 'trigger_start', 'trigger_end',
 ]);
 const DOUBLE_COLUMNS = new Set(['sentiment', 'tension_score', 'tension_index', 'weight', 'mean_weight', 'goldstein', 'mean_goldstein', 'net_tension', 'similarity', 'confidence']);
-const BOOLEAN_COLUMNS = new Set(['negated', 'reciprocal']);
+const BOOLEAN_COLUMNS = new Set(['negated', 'reciprocal', 'background']);
 /** Columns that always hold a whole ISO date or nothing. */
 const DATE_COLUMNS = new Set(['dct', 'range_start', 'range_end', 'period_start']);
 /**
@@ -31,6 +31,7 @@ const TEXT_COLUMNS = new Set([
   'category', 'file', 'reason', 'value', 'event_date', 'story_id', 'duplicate_of', 'source_country', 'target_country',
   'date_basis', 'period', 'plover_type', 'cameo_root', 'quad', 'date_source', 'factors', 'source_entity', 'target_entity',
   'source_iso2', 'source_iso3', 'target_iso2', 'target_iso3', 'decision', 'role', 'language',
+  'source_entity_id', 'target_entity_id', 'source_alpha3', 'target_alpha3', 'sentence_decision',
 ]);
 
 /** The Parquet/DuckDB type of a column, or null when nobody decided it yet. */

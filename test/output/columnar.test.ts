@@ -103,7 +103,7 @@ describe('[output] Parquet tables and the DuckDB file', () => {
       const joined = await rows('SELECT count(*)::INT AS n, count(DISTINCT outlet)::INT AS outlets FROM corpus.sentences_with_articles');
       expect(joined[0]!.n).toBe(readCsv(path.join(out, 'sentences.csv')).length);
       const views = (await rows("SELECT view_name FROM duckdb_views() WHERE database_name = 'corpus' AND NOT internal")).map((r) => r.view_name).sort();
-      expect(views).toEqual(['dyads_with_articles', 'entity_mentions_by_article', 'sentences_with_articles']);
+      expect(views).toEqual(['dyads_with_articles', 'entity_mentions_by_article', 'events_with_articles', 'sentences_with_articles']);
     } finally {
       await connection.run('DETACH corpus');
     }
