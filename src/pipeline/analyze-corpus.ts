@@ -28,7 +28,26 @@ export interface RunOptions {
   readonly onProgress?: (progress: { done: number; total: number; id: string }) => void;
   /** Injected clock for the manifest's start time; outputs never contain times. */
   readonly now?: () => Date;
+  /** Analysis done by other processes (src/distributed); without it, this process analyzes. */
+  readonly remote?: RemoteAnalysis;
 }
+
+/**
+ * Articles analyzed elsewhere, whose JSON appears in the output folder's `json/` (a folder every machine
+ * sees): the run hands over every article that needs analysis at once, then awaits each outcome in id
+ * order and builds that article's CSV rows from its JSON, as for an unchanged article.
+ */
+export interface RemoteAnalysis {
+  /** Called once, before any outcome is awaited, with every article that needs analysis, in id order. */
+  submit(refs: readonly ScannedRef[]): Promise<void>;
+  /** Settles once the article is done: its JSON written, or rejected (bad input, or failed every attempt). */
+  outcome(ref: ScannedRef): Promise<RemoteOutcome>;
+}
+
+export type RemoteOutcome = { readonly kind: 'written' } | { readonly kind: 'rejected'; readonly error: IngestError };
+
+/** The output folder has no readable JSON for an article a remote worker reported written. */
+export class RemoteResultMissingError extends RunSetupError {}
 
 export type ArticleStatus = 'ok' | 'unchanged' | 'rejected';
 
@@ -86,11 +105,12 @@ interface Manifest {
 }
 
 /**
- * Only what changes the analysis enters the config hash: paths, concurrency, the time budget and the
- * report switch do not, so moving the output folder or adding workers does not force a full rerun.
+ * Only what changes the analysis enters the config hash: paths, concurrency, the time budget, the queue
+ * settings and the report switch do not, so moving the output folder or adding workers does not force a
+ * full rerun.
  */
 export function configHash(config: PipelineConfig): string {
-  const { corpus: _corpus, output: _output, concurrency: _concurrency, outputs, limits, ...analysis } = config;
+  const { corpus: _corpus, output: _output, concurrency: _concurrency, queue: _queue, outputs, limits, ...analysis } = config;
   // The time budget decides whether an article is analyzed, never what its analysis holds.
   return createHash('sha256')
     .update(`${TOOL_VERSION}\n${canonicalConfigJson({ ...analysis, limits: { ...limits, articleSeconds: 0 }, outputs: { ...outputs, report: false } } as PipelineConfig)}`)
@@ -174,7 +194,7 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
   const context: TaskContext = { jsonDir, config, tables: tableNames };
   const runner = new ArticleRunner(context, workerCount(config));
   // Every article will be analyzed: worker threads load their models while this thread scans the corpus.
-  if (options.force || !sameConfig) runner.startWorkers();
+  if ((options.force || !sameConfig) && !options.remote) runner.startWorkers();
   // Until the run's own try/finally below, a failure must still stop the threads (else the process stays up).
   const orStopWorkers = async <T>(step: () => T): Promise<T> => {
     try {
@@ -197,20 +217,38 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
   const manifestArticles: ManifestArticle[] = [];
   const counts = { ok: 0, unchanged: 0, rejected: scan.errors.length, sentences: 0, entities: 0, timexes: 0, tensionCues: 0 };
 
+  const isListed = (ref: ScannedRef): boolean => only === null || only.has(ref.id);
+  const jsonPathOf = (id: string): string => path.join(jsonDir, `${safeFileName(id)}.json`);
+  /** The previous run's entry when this article's outputs can be kept as they are. */
+  const keptEntry = (ref: ScannedRef): ManifestArticle | null => {
+    const listed = isListed(ref);
+    const before = options.force ? undefined : listed ? previousById.get(ref.id) : anyPrevious.get(ref.id);
+    if (!before) return null;
+    const sourcePath = ref.line === null ? ref.relPath : `${ref.relPath}:${ref.line}`;
+    const same = sourcePath === before.source_path && (!listed || ref.contentHash === before.content_hash);
+    return same && (!config.outputs.json || existsSync(jsonPathOf(ref.id))) ? before : null;
+  };
+
+  const submitted = new Set<string>();
+  const remoteStep = async (ref: ScannedRef): Promise<Step> => {
+    const outcome = await options.remote!.outcome(ref);
+    if (outcome.kind === 'rejected') return { kind: 'rejected', error: outcome.error };
+    const rows = csvFromPreviousJson(jsonPathOf(ref.id), tableNames);
+    if (!rows) throw new RemoteResultMissingError(`a worker reported ${ref.relPath}${ref.line === null ? '' : `:${ref.line}`} done, but ${jsonPathOf(ref.id)} cannot be read here: every machine must see the output folder at the same path`);
+    return { kind: 'written', id: ref.id, sourcePath: ref.line === null ? ref.relPath : `${ref.relPath}:${ref.line}`, contentHash: ref.contentHash, ...rows };
+  };
+
   /** Decides what an article needs: an unchanged one is settled here, the others go to the runner. */
   const plan = (ref: ScannedRef): Promise<Step> => {
-    const listed = only === null || only.has(ref.id);
-    const before = options.force ? undefined : listed ? previousById.get(ref.id) : anyPrevious.get(ref.id);
+    const listed = isListed(ref);
+    const before = keptEntry(ref);
     if (before) {
-      const jsonPath = path.join(jsonDir, `${safeFileName(ref.id)}.json`);
-      const sourcePath = ref.line === null ? ref.relPath : `${ref.relPath}:${ref.line}`;
-      const same = sourcePath === before.source_path && (!listed || ref.contentHash === before.content_hash);
-      if (same && (!config.outputs.json || existsSync(jsonPath))) {
-        if (previousCsv && sameConfig && before.csv && before.counts) return Promise.resolve({ kind: 'reused', id: ref.id, entry: before });
-        const rebuilt = config.outputs.json ? csvFromPreviousJson(jsonPath, tableNames) : null;
-        if (rebuilt) return Promise.resolve({ kind: 'unchanged', id: ref.id, entry: before, ...rebuilt });
-      }
+      if (previousCsv && sameConfig && before.csv && before.counts) return Promise.resolve({ kind: 'reused', id: ref.id, entry: before });
+      const rebuilt = config.outputs.json ? csvFromPreviousJson(jsonPathOf(ref.id), tableNames) : null;
+      if (rebuilt) return Promise.resolve({ kind: 'unchanged', id: ref.id, entry: before, ...rebuilt });
     }
+    if (submitted.has(ref.id)) return remoteStep(ref);
+    // Not handed over (a damaged previous JSON, or not listed): read and, if listed, analyzed here.
     const loadedArticle = loadArticle(corpusDir, ref, ingest);
     if (!loadedArticle.ok) return Promise.resolve({ kind: 'rejected', error: loadedArticle.error });
     if (!listed) return Promise.resolve({ kind: 'skipped', id: ref.id });
@@ -248,6 +286,12 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
   };
 
   try {
+    // Remote analysis: every article that needs it is handed over before the first result is awaited.
+    if (options.remote) {
+      const needed = scan.refs.filter((ref) => isListed(ref) && keptEntry(ref) === null);
+      for (const ref of needed) submitted.add(ref.id);
+      await options.remote.submit(needed);
+    }
     // The reorder buffer: results are awaited in id order, at most `runner.window` ahead of the writer.
     const window: Array<{ ref: ScannedRef; step: Promise<Step> }> = [];
     let done = 0;
