@@ -224,7 +224,7 @@ async function runCommand(loaded: LoadedConfig, options: { only?: string[]; forc
   } catch (error) {
     // Redis lost or unreachable: nothing was published (the tables are written only at the end).
     if (error instanceof Error && error.name === 'QueueUnavailableError') {
-      io.stderr(`article-pipeline: ${redact(error.message)}; no output was changed\n`);
+      io.stderr(`article-pipeline: ${redact(error.message)}; no table or manifest was written\n`);
       return EXIT_USAGE;
     }
     if (error instanceof RunSetupError) throw new RunSetupError(redact(error.message));
