@@ -14,7 +14,7 @@ import { checkCommand, diffCommand } from './regression/commands.js';
  * Exit codes:
  *   0  every article was processed
  *   1  some articles were rejected (the rest were written), or an eval/diff found what it checks for
- *   2  usage or config error, unreadable corpus or unwritable output folder
+ *   2  usage or config error, unreadable corpus or unwritable output folder, Redis unreachable or lost
  */
 export const EXIT_OK = 0;
 export const EXIT_REJECTED = 1;
@@ -38,7 +38,7 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0  all articles processed
   1  some articles rejected (the others were written; see output/errors.csv)
-  2  usage or config error, unreadable corpus folder or unwritable output folder`;
+  2  usage or config error, unreadable corpus folder or unwritable output folder, Redis unreachable or lost (--queue)`;
 
 const WORKER_EXIT_CODES_HELP = `
 Exit codes:
