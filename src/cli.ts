@@ -64,7 +64,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option('--out <dir>', 'output folder (overrides the config)')
     .option('--only <ids...>', 'analyze only these article ids (the others keep their outputs)')
     .option('--force', 'recompute articles whose content and config are unchanged')
-    .addOption(new Option('--workers <n>', 'worker threads (overrides concurrency)').argParser(parsePositiveInt))
+    .addOption(new Option('--workers <n>', 'worker threads (overrides concurrency)').argParser(positiveInt('--workers')))
     .option('--no-report', 'do not write the HTML report')
     .option('--queue <url>', 'coordinate workers through Redis (redis://[:password@]host:port[/db], rediss:// for TLS; or set ARTICLE_PIPELINE_QUEUE)')
     .addHelpText('after', EXIT_CODES_HELP)
@@ -81,7 +81,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .command('worker')
     .description('analyze the articles of a coordinator\'s run (`run --queue`) from the same Redis queue')
     .option('--queue <url>', 'the coordinator\'s Redis URL (or set ARTICLE_PIPELINE_QUEUE, which keeps a password out of the process list)')
-    .addOption(new Option('--concurrency <n>', 'articles analyzed at once: one process each').argParser(parsePositiveInt).default(1))
+    .addOption(new Option('--concurrency <n>', 'articles analyzed at once: one process each').argParser(positiveInt('--concurrency')).default(1))
     .addHelpText('after', WORKER_EXIT_CODES_HELP)
     .action(async (options: { queue?: string; concurrency: number }) => {
       const { workerCommand } = await import('./distributed/worker-command.js');
@@ -155,10 +155,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   return exitCode;
 }
 
-function parsePositiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new CommanderError(EXIT_USAGE, 'commander.invalidArgument', `--workers expects a whole number of at least 1, got "${value}"`);
-  return n;
+function positiveInt(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new CommanderError(EXIT_USAGE, 'commander.invalidArgument', `${flag} expects a whole number of at least 1, got "${value}"`);
+    return n;
+  };
 }
 
 function loadWithOverrides(configFile: string, overrides: { corpus?: string; output?: string; workers?: number; report?: boolean }, io: CliIo): LoadedConfig | null {

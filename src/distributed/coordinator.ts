@@ -107,7 +107,11 @@ export async function runCoordinator(loaded: LoadedConfig, address: QueueAddress
           const articles: JobArticle[] = group.map((r) => ({ id: r.id, relPath: r.relPath, line: r.line, byteStart: r.byteStart, byteEnd: r.byteEnd, contentHash: r.contentHash }));
           const jobId = jobIdOf(runKey, articles);
           const waiting = new Map<string, (outcome: RemoteOutcome) => void>();
-          for (const ref of group) outcomes.set(ref.id, redis.guard(new Promise<RemoteOutcome>((resolve) => waiting.set(ref.id, resolve))));
+          for (const ref of group) {
+            const outcome = redis.guard(new Promise<RemoteOutcome>((resolve) => waiting.set(ref.id, resolve)));
+            outcome.catch(() => undefined); // a lost Redis fails the run once, through the outcome awaited first
+            outcomes.set(ref.id, outcome);
+          }
           batches.set(jobId, { jobId, refs: group, settle: (settled) => { for (const [id, outcome] of settled) waiting.get(id)?.(outcome); } });
           entries.push({ name: 'articles', data: { run: runKey, articles }, opts: { jobId } });
         }

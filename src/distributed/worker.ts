@@ -43,6 +43,8 @@ interface ServedRun {
  */
 export async function runQueueWorker(address: QueueAddress, options: QueueWorkerOptions = {}): Promise<void> {
   const notice = options.onNotice ?? (() => undefined);
+  // The analysis modules (models, lexicons: seconds to load) load while the worker waits for a run.
+  void import('../pipeline/corpus-task.js').catch(() => undefined);
   const redis = new WatchedRedis(address);
   await redis.connect();
   let stopped = false;
@@ -137,6 +139,11 @@ async function analyzeJob(job: Job<JobData, JobResult, string>, run: ServedRun):
     // Between articles the event loop runs, so the job's lock is renewed however long the job takes.
     await yieldToEventLoop();
     const where = { id: article.id, file: article.relPath, line: article.line };
+    const size = article.byteEnd - article.byteStart;
+    if (!Number.isSafeInteger(article.byteStart) || !Number.isSafeInteger(article.byteEnd) || article.byteStart < 0 || size < 0 || size > run.config.ingest.maxBytes) {
+      rejected.push({ ...where, articleId: article.id, reason: `job names bytes ${article.byteStart}-${article.byteEnd} of ${article.relPath}, not an article the coordinator can have scanned: refused` });
+      continue;
+    }
     const inside = checkInsideCorpus(corpusDir, article.relPath);
     if (!inside.ok) {
       if (inside.outside) rejected.push({ ...where, articleId: article.id, reason: inside.reason });
