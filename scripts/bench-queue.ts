@@ -57,53 +57,69 @@ export async function benchQueue(options: Options): Promise<void> {
   const outDir = (name: string): string => path.join(benchDir, 'out-queue', name);
   rmSync(path.join(benchDir, 'out-queue'), { recursive: true, force: true });
   mkdirSync(path.join(benchDir, 'out-queue'), { recursive: true });
-  const timed = async (args: readonly string[]): Promise<number> => {
-    const started = Date.now();
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  /**
+   * A process under bash's `time`, which prints its user and system CPU seconds when it exits: CPU time
+   * is what other jobs on a shared machine change least, so the queue's overhead is measured in it.
+   */
+  const startTimed = (args: readonly string[]): { child: ChildProcess; done: Promise<{ code: number; cpuSeconds: number; stderr: string }> } => {
+    const quoted = [process.execPath, bin, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+    const child = spawn('bash', ['-c', `TIMEFORMAT='cpu %U %S'; time ${quoted}`], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
-    if (code > 1) throw new Error(`bench --queue: ${args.join(' ')} exited ${code}:\n${err}`);
-    return Date.now() - started;
+    const done = new Promise<{ code: number; cpuSeconds: number; stderr: string }>((resolve) =>
+      child.once('exit', (code) => {
+        const match = /cpu ([\d.]+) ([\d.]+)\s*$/u.exec(err);
+        resolve({ code: code ?? 1, cpuSeconds: match ? Number(match[1]) + Number(match[2]) : Number.NaN, stderr: err });
+      }),
+    );
+    return { child, done };
   };
-  const workers: ChildProcess[] = [];
+  const measure = async (name: string, workerCount: number, args: readonly string[]): Promise<void> => {
+    const workers = Array.from({ length: workerCount }, () => startTimed(['worker', '--queue', url]));
+    started.push(...workers.map((w) => w.child));
+    const loadBefore = load();
+    const begin = Date.now();
+    const coordinator = await startTimed(args).done;
+    const ms = Date.now() - begin;
+    if (coordinator.code > 1) throw new Error(`bench --queue: ${args.join(' ')} exited ${coordinator.code}:\n${coordinator.stderr}`);
+    // bash passes SIGTERM on to nothing: signal the node process, bash's only child.
+    for (const w of workers) spawnSync('pkill', ['-TERM', '-P', String(w.child.pid)]);
+    const workerCpu = (await Promise.all(workers.map((w) => w.done))).reduce((sum, w) => sum + w.cpuSeconds, 0);
+    results[name] = { seconds: ms / 1000, articlesPerSecond: Math.round((corpus.articles / (ms / 1000)) * 10) / 10, cpuSeconds: Math.round((coordinator.cpuSeconds + workerCpu) * 100) / 100, load: loadBefore };
+  };
+  const started: ChildProcess[] = [];
+  const results: Record<string, { seconds: number; articlesPerSecond: number; cpuSeconds: number; load: number }> = {};
   try {
-    const results: Record<string, { seconds: number; articlesPerSecond: number; load: number }> = {};
-    const record = (name: string, ms: number, loadBefore: number): void => {
-      results[name] = { seconds: ms / 1000, articlesPerSecond: Math.round((corpus.articles / (ms / 1000)) * 10) / 10, load: loadBefore };
-    };
     log('bench --queue: local run, 1 worker');
-    let before = load();
-    record('local1', await timed(['run', '--corpus', corpus.dir, '--out', outDir('local'), '--workers', '1', '--no-report', '--force']), before);
+    await measure('local1', 0, ['run', '--corpus', corpus.dir, '--out', outDir('local'), '--workers', '1', '--no-report', '--force']);
     for (const count of [1, 2]) {
-      for (let i = workers.length; i < count; i++) workers.push(spawn(process.execPath, [bin, 'worker', '--queue', url], { stdio: 'ignore' }));
       log(`bench --queue: run --queue, ${count} worker process${count > 1 ? 'es' : ''}`);
-      before = load();
-      record(`queue${count}`, await timed(['run', '--corpus', corpus.dir, '--out', outDir(`queue-${count}`), '--no-report', '--force', '--queue', url]), before);
+      await measure(`queue${count}`, count, ['run', '--corpus', corpus.dir, '--out', outDir(`queue-${count}`), '--no-report', '--force', '--queue', url]);
     }
     const identical = outputsEqual(outDir('local'), outDir('queue-1')) && outputsEqual(outDir('local'), outDir('queue-2'));
-    const overheadMsPerArticle = ((results.queue1!.seconds - results.local1!.seconds) * 1000) / corpus.articles;
+    // CPU seconds of coordinator and worker beyond those of the local run, per article.
+    const overheadMsPerArticle = ((results.queue1!.cpuSeconds - results.local1!.cpuSeconds) * 1000) / corpus.articles;
     const summary = {
       articles: corpus.articles,
       words: corpus.words,
       runs: results,
       speedup2Workers: Math.round((results.queue1!.seconds / results.queue2!.seconds) * 100) / 100,
       overheadMsPerArticle: Math.round(overheadMsPerArticle * 100) / 100,
-      overheadShare: Math.round(((results.queue1!.seconds - results.local1!.seconds) / results.local1!.seconds) * 1000) / 1000,
+      overheadShare: Math.round(((results.queue1!.cpuSeconds - results.local1!.cpuSeconds) / results.local1!.cpuSeconds) * 1000) / 1000,
       outputsByteIdentical: identical,
     };
     writeFileSync(path.join(benchDir, 'queue-results.json'), `${JSON.stringify(summary, null, 2)}\n`);
     const lines = [
       `distributed runs, ${corpus.articles} articles (wall time from the coordinator's start to its exit, model loading included)`,
-      ...Object.entries(results).map(([name, r]) => `  ${name.padEnd(8)} ${r.seconds.toFixed(1).padStart(7)} s ${r.articlesPerSecond.toFixed(1).padStart(8)} articles/s   load ${r.load}`),
+      ...Object.entries(results).map(([name, r]) => `  ${name.padEnd(8)} ${r.seconds.toFixed(1).padStart(7)} s ${r.articlesPerSecond.toFixed(1).padStart(8)} articles/s ${r.cpuSeconds.toFixed(1).padStart(7)} CPU-s   load ${r.load}`),
       `  2 worker processes vs 1: ${summary.speedup2Workers}x`,
-      `  queue overhead (1 worker vs local): ${summary.overheadMsPerArticle} ms per article, ${(summary.overheadShare * 100).toFixed(1)}% of the local run`,
+      `  queue overhead (CPU of coordinator + 1 worker vs the local run): ${summary.overheadMsPerArticle} ms per article, ${(summary.overheadShare * 100).toFixed(1)}% of the local run's CPU`,
       `  outputs byte-identical to the local run: ${identical ? 'yes' : 'NO'}`,
       `results: ${path.relative(root, path.join(benchDir, 'queue-results.json'))}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
-    for (const w of workers) if (w.pid) process.kill(w.pid, 'SIGTERM');
+    for (const child of started) if (child.exitCode === null && child.pid) spawnSync('pkill', ['-KILL', '-P', String(child.pid)]);
     if (redis.pid) process.kill(redis.pid, 'SIGKILL');
   }
 }
