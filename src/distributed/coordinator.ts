@@ -1,5 +1,3 @@
-import { readdirSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { LoadedConfig } from '../config/load.js';
 import type { IngestError } from '../ingest/corpus.js';
@@ -50,7 +48,6 @@ export async function runCoordinator(loaded: LoadedConfig, address: QueueAddress
   let sweeper: NodeJS.Timeout | null = null;
   try {
     await redis.guard(claimRun(redis, queue, runKey, address));
-    removeUnfinishedTables(outputDir);
     const description: RunDescription = { runKey, toolVersion: TOOL_VERSION, configHash: hash, config, corpusDir, outputDir };
     await redis.guard(redis.client.multi().set(runDescriptionKey(runKey), JSON.stringify(description)).set(ACTIVE_RUN_KEY, runKey).exec());
     await redis.guard(events.waitUntilReady());
@@ -160,21 +157,6 @@ async function claimRun(redis: WatchedRedis, queue: Queue<JobData, JobResult, 'a
   // That run is over or abandoned with nothing left to do: its leftovers go.
   await queue.obliterate({ force: true });
   await redis.client.del(runDescriptionKey(active));
-}
-
-/**
- * The temporary files of tables and manifest that a killed coordinator of this output folder left
- * (`.<name>.<pid>.<random>.tmp`, see src/output/atomic-write.ts): this coordinator holds the run now,
- * so none of them is still being written.
- */
-function removeUnfinishedTables(outputDir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(outputDir);
-  } catch {
-    return;
-  }
-  for (const name of names) if (/^\.[a-z_]+\.(csv|json)\.\d+\.[a-z0-9]+\.tmp$/u.test(name)) rmSync(path.join(outputDir, name), { force: true });
 }
 
 /** Closing after Redis was lost must not hang the exit: each close gets a second at most. */
