@@ -16,7 +16,7 @@ const dist = args.dist ? pathToFileURL(`${args.dist.replace(/\/$/u, '')}/`) : ne
 const task = await import(new URL('pipeline/corpus-task.js', dist).href);
 const { validateConfig } = await import(new URL('config/load.js', dist).href);
 const corpusModule = await import(new URL('pipeline/analyze-corpus.js', dist).href);
-const { createDocument } = await import(new URL('pipeline/create-document.js', dist).href);
+const { createDocument } = await import(new URL('segment/create-document.js', dist).href);
 
 const words = (text) => text.split(/\s+/u).filter((w) => w !== '').length;
 

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig, validateConfig, type LoadedConfig } from './config/load.js';
-import { parseArticleBytes } from './ingest/corpus.js';
-import { ingestOptions, analyzeCorpus, RunSetupError, type RunOptions, type RunSummary } from './pipeline/analyze-corpus.js';
+import { analyzeCorpus, RunSetupError, type RunOptions, type RunSummary } from './pipeline/analyze-corpus.js';
 import { serializeArticleJson } from './output/article-json.js';
 import { writeReport } from './report/index.js';
 import { TOOL_VERSION } from './version.js';
@@ -91,7 +90,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   program
     .command('annotate')
     .description('analyze one article (a file, or - for standard input) and print its JSON')
-    .argument('[file]', 'article file (.txt, .md, .json); - or nothing reads standard input', '-')
+    .argument('[file]', 'article file (.txt, .md, .json, .html, .htm, or one of them .gz); - or nothing reads standard input (as text)', '-')
     .option('--date <YYYY-MM-DD>', 'publication date (overrides the metadata)')
     .option('-c, --config <file>', 'config file (optional)')
     .action(async (file: string, options: { date?: string; config?: string }) => {
@@ -256,12 +255,12 @@ export function formatSummary(s: RunSummary): string {
 }
 
 async function annotateCommand(file: string, options: { date?: string; config?: string }, io: CliIo): Promise<number> {
-  const result = options.config ? loadConfig(options.config) : validateConfig({}, null);
-  if (!result.ok) {
-    for (const message of result.errors) io.stderr(`article-pipeline: ${message}\n`);
+  const loaded = options.config ? loadConfig(options.config) : validateConfig({}, null);
+  if (!loaded.ok) {
+    for (const message of loaded.errors) io.stderr(`article-pipeline: ${message}\n`);
     return EXIT_USAGE;
   }
-  const config = result.value.config;
+  const config = loaded.value.config;
   if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/u.test(options.date)) {
     io.stderr(`article-pipeline: --date expects YYYY-MM-DD, got "${options.date}"\n`);
     return EXIT_USAGE;
@@ -273,16 +272,14 @@ async function annotateCommand(file: string, options: { date?: string; config?: 
     io.stderr(`article-pipeline: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
     return EXIT_USAGE;
   }
-  const relPath = file === '-' ? 'stdin.txt' : file;
-  const options2 = ingestOptions({ ...config, defaults: { publicationDate: options.date ?? config.defaults.publicationDate } });
-  const parsed = parseArticleBytes(bytes, { id: '', relPath, line: null, byteStart: 0, byteEnd: bytes.length }, options2, false);
-  if (!parsed.ok) {
-    io.stderr(`article-pipeline: ${file}: ${parsed.error.reason}\n`);
+  // The analysis modules load only when an article is annotated, not at every CLI start.
+  const { annotateBytes } = await import('./pipeline/annotate-bytes.js');
+  const result = annotateBytes(bytes, file === '-' ? 'stdin.txt' : file, { config, publicationDate: options.date });
+  if (!result.ok) {
+    io.stderr(`article-pipeline: ${file}: ${result.error.reason}\n`);
     return EXIT_REJECTED;
   }
-  const raw = options.date ? { ...parsed.article, dct: options.date, dctSource: 'config' as const } : parsed.article;
-  const { processArticle } = await import('./pipeline/process-article.js');
-  io.stdout(serializeArticleJson(processArticle(raw, config)));
+  io.stdout(serializeArticleJson(result.json));
   return EXIT_OK;
 }
 

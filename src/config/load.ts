@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { validateTensionLexicon } from '../tension/lexicon.js';
+import { stableStringify } from '../util/stable-stringify.js';
 import { pipelineConfigSchema, type PipelineConfig } from './schema.js';
 
 export interface LoadedConfig {
@@ -69,29 +70,29 @@ export function validateConfig(raw: unknown, configFile: string | null, cwd = pr
   };
 }
 
+/** Keys that moved to another place, by old key path: an old config gets told where each one went. */
+const MOVED_KEYS: Readonly<Record<string, string>> = {
+  // Sentiment became a stage of its own, with its own section.
+  'tension.sentiment': 'sentiment',
+};
+
 function describeIssues(error: z.ZodError, where: string): string[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
     const keyPath = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
     if (issue.code === 'unrecognized_keys') {
       const keys = issue.keys.map((k) => (keyPath === '(top level)' ? k : `${keyPath}.${k}`));
-      return `${where}: unknown key ${keys.join(', ')}: not a setting of this pipeline (see the README's config table)`;
+      const moved = keys.filter((k) => Object.hasOwn(MOVED_KEYS, k));
+      const unknown = keys.filter((k) => !Object.hasOwn(MOVED_KEYS, k));
+      return [
+        ...moved.map((k) => `${where}: ${k} has moved to ${MOVED_KEYS[k]}: write the same settings there (see the README's config table)`),
+        ...(unknown.length > 0 ? [`${where}: unknown key ${unknown.join(', ')}: not a setting of this pipeline (see the README's config table)`] : []),
+      ];
     }
-    return `${where}: ${keyPath}: ${issue.message}`;
+    return [`${where}: ${keyPath}: ${issue.message}`];
   });
 }
 
 /** Stable hash input: the validated config with sorted keys. */
 export function canonicalConfigJson(config: PipelineConfig): string {
   return stableStringify(config);
-}
-
-export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

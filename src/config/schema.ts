@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { datesConfigSchema } from '../dates/config.js';
 import { entitiesConfigSchema } from '../entities/config.js';
+import { sentimentConfigSchema } from '../sentiment/config.js';
+import { DEFAULT_HTML_OPTIONS, TABLE_FIELDS, type TableField } from '../ingest/options.js';
 import { tensionConfigSchema } from '../tension/config.js';
 
 /**
@@ -16,9 +18,14 @@ export const coreConfigShape = {
     .object({
       entities: z.boolean().default(true),
       dates: z.boolean().default(true),
+      sentiment: z.boolean().default(true),
+      /** Needs `sentiment`: its negative-tone cue reads each sentence's sentiment. */
       tension: z.boolean().default(true),
     })
     .strict()
+    .refine((stages) => stages.sentiment || !stages.tension, {
+      message: 'the tension stage needs the sentiment stage (its negative-tone cue reads each sentence\'s sentiment): set stages.sentiment to true or stages.tension to false',
+    })
     .prefault({}),
   defaults: z
     .object({
@@ -33,8 +40,25 @@ export const coreConfigShape = {
     .prefault({}),
   ingest: z
     .object({
-      /** Largest article file accepted, in bytes. */
+      /** Largest article accepted, in bytes: a file, a jsonl line, a CSV row, an HTML page (decompressed for .gz). */
       maxBytes: z.number().int().positive().default(2_000_000),
+      html: z
+        .object({
+          /** Shortest article text accepted from an HTML page, in characters (code points), headline not counted. */
+          minChars: z.number().int().nonnegative().default(DEFAULT_HTML_OPTIONS.minChars),
+        })
+        .strict()
+        .prefault({}),
+      table: z
+        .object({
+          /** Header of the column holding each field of a CSV/TSV row; null: recognized from common names. */
+          columns: z
+            .object(Object.fromEntries(TABLE_FIELDS.map((field) => [field, z.string().min(1).nullable().default(null)])) as Record<TableField, z.ZodDefault<z.ZodNullable<z.ZodString>>>)
+            .strict()
+            .prefault({}),
+        })
+        .strict()
+        .prefault({}),
     })
     .strict()
     .prefault({}),
@@ -103,6 +127,7 @@ export const pipelineConfigSchema = z
     ...coreConfigShape,
     entities: entitiesConfigSchema.prefault({}),
     dates: datesConfigSchema.prefault({}),
+    sentiment: sentimentConfigSchema.prefault({}),
     tension: tensionConfigSchema.prefault({}),
   })
   .strict();

@@ -11,12 +11,14 @@ import type { ArticleDoc, Diagnostic, Stage, Timex, With } from '../document/typ
 import { type CalendarPoint, parseIsoDate, valueRange } from './calendar.js';
 import type { DatesConfig } from './config.js';
 import type { ResolveContext } from './resolve.js';
+import type { DateFilterId } from './rules/filters.js';
 import { DATE_RULES } from './rules/index.js';
 import type { Draft, RuleEnv } from './rules/types.js';
 import { type Tense, tenseAt, tokenIndexAt } from './tense.js';
 
 export { datesConfigSchema, type DatesConfig } from './config.js';
 export { DATE_RULES } from './rules/index.js';
+export { DATE_FILTERS, type DateFilterId } from './rules/filters.js';
 
 interface Candidate {
   readonly start: number;
@@ -27,14 +29,40 @@ interface Candidate {
 
 export type DatesStage = Stage<ArticleDoc, With<'timexes'>, DatesConfig>;
 
-export const normalizeDates: DatesStage = (doc, config) => {
-  const timexes = resolveCandidates(doc, selectCandidates(findCandidates(doc)), config);
+/** A candidate span that a filter dropped: which rule proposed it and which filter (`DATE_FILTERS`) dropped it. */
+export interface DroppedCandidate {
+  /** UTF-16 offsets into the text, as in the document. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly rule: string;
+  readonly filter: DateFilterId;
+}
+
+/** Receives each dropped candidate; absent in a normal run, which then records nothing. */
+type DropLog = ((dropped: DroppedCandidate) => void) | null;
+
+export const normalizeDates: DatesStage = (doc, config) => runDates(doc, config, null);
+
+/**
+ * The date stage's decisions on one document: the timexes it keeps (each with its `rule`) and every
+ * candidate a filter dropped, with the filter's id, in the order they were dropped. The timexes are
+ * exactly those of `normalizeDates`: recording the decisions changes none of them.
+ */
+export function explainDates(doc: ArticleDoc, config: Readonly<DatesConfig>): { readonly timexes: readonly Timex[]; readonly dropped: readonly DroppedCandidate[] } {
+  const dropped: DroppedCandidate[] = [];
+  const timexes = runDates(doc, config, (d) => dropped.push(d)).timexes;
+  return { timexes, dropped };
+}
+
+function runDates(doc: ArticleDoc, config: Readonly<DatesConfig>, log: DropLog): With<'timexes'> {
+  const timexes = resolveCandidates(doc, selectCandidates(findCandidates(doc, log), log, doc.text), config, log);
   const diagnostics: Diagnostic[] = [...doc.diagnostics];
   if (!doc.dct && timexes.some((t) => t.value.includes('X') && !t.value.startsWith('P'))) {
     diagnostics.push({ stage: 'dates', message: 'dates: no publication date, so relative dates were left underspecified (XXXX)' });
   }
   return { ...doc, timexes, diagnostics };
-};
+}
 
 /**
  * Rules sharing a trigger (seven rules start from a month name) share one scan of it: each distinct
@@ -71,7 +99,7 @@ function paragraphsWithTrigger(trigger: RegExp, text: string, paragraphs: Articl
   return found;
 }
 
-function findCandidates(doc: ArticleDoc): Candidate[] {
+function findCandidates(doc: ArticleDoc, log: DropLog): Candidate[] {
   const env: RuleEnv = { text: doc.text, doc };
   const text = doc.text;
   const out: Candidate[] = [];
@@ -100,11 +128,16 @@ function findCandidates(doc: ArticleDoc): Candidate[] {
         const whole = re.exec(text);
         const same = whole !== null && whole.index === paragraph.start + local.index && whole[0] === local[0];
         // A line break inside a match joins a headline to a dateline, or two lines of a paragraph.
-        const draft = same && !whole[0].includes('\n') ? rule.build(whole, env) : null;
-        if (draft && draft.end > draft.start) {
-          out.push({ start: draft.start, end: draft.end, ruleIndex, draft });
+        const built: Draft | DateFilterId = same && !whole[0].includes('\n') ? rule.build(whole, env) : 'crosses-line-break';
+        if (typeof built !== 'string' && built.end > built.start) {
+          out.push({ start: built.start, end: built.end, ruleIndex, draft: built });
           re.lastIndex = next;
         } else {
+          if (log) {
+            const start = paragraph.start + local.index;
+            const end = start + local[0].length;
+            log({ start, end, text: text.slice(start, end), rule: rule.id, filter: typeof built === 'string' ? built : 'empty-span' });
+          }
           // A rejected match may hide a shorter valid one inside it ("Friday\nSeptember 18, 2008").
           re.lastIndex = local.index + 1;
         }
@@ -115,7 +148,7 @@ function findCandidates(doc: ArticleDoc): Candidate[] {
 }
 
 /** Longest span first, then rule order; a candidate overlapping an accepted one is dropped. */
-function selectCandidates(candidates: Candidate[]): Candidate[] {
+function selectCandidates(candidates: Candidate[], log: DropLog, text: string): Candidate[] {
   const ordered = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.ruleIndex - b.ruleIndex || a.start - b.start);
   const accepted: Candidate[] = [];
   // Which code units an accepted span covers: a candidate overlaps one exactly when it covers a taken
@@ -125,14 +158,21 @@ function selectCandidates(candidates: Candidate[]): Candidate[] {
   for (const c of ordered) {
     let free = true;
     for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
-    if (!free) continue;
+    if (!free) {
+      log?.(dropOf(c, 'overlaps-longer-span', text));
+      continue;
+    }
     taken.fill(1, c.start, c.end);
     accepted.push(c);
   }
   return accepted.sort((a, b) => a.start - b.start);
 }
 
-function resolveCandidates(doc: ArticleDoc, candidates: readonly Candidate[], config: Readonly<DatesConfig>): Timex[] {
+function dropOf(c: Candidate, filter: DateFilterId, text: string): DroppedCandidate {
+  return { start: c.start, end: c.end, text: text.slice(c.start, c.end), rule: DATE_RULES[c.ruleIndex]!.id, filter };
+}
+
+function resolveCandidates(doc: ArticleDoc, candidates: readonly Candidate[], config: Readonly<DatesConfig>, log: DropLog): Timex[] {
   const dct = parseIsoDate(doc.dct);
   let previous: CalendarPoint | null = null;
   let previousSentence = -1;
@@ -148,7 +188,10 @@ function resolveCandidates(doc: ArticleDoc, candidates: readonly Candidate[], co
       tense: () => (tense ??= tenseAt(doc, c.start, c.end)),
     };
     const resolved = c.draft.resolve(ctx);
-    if (!resolved) continue;
+    if (!resolved) {
+      log?.(dropOf(c, 'no-value', doc.text));
+      continue;
+    }
     if (resolved.point && (resolved.type === 'DATE' || resolved.type === 'TIME')) {
       previous = resolved.point;
       previousSentence = sentenceAt(c.start);

@@ -7,20 +7,14 @@
  * "will meet" (future), Wednesday by "announced" (past).
  */
 import type { ArticleDoc, Token } from '../document/types.js';
+import { firstIndexWhere } from '../util/binary-search.js';
 import { FUTURE_CUES, IRREGULAR_PAST } from './lexicon.js';
 
 export type Tense = 'past' | 'present' | 'future' | 'none';
 
 /** Index of the first token that starts at or after `offset`. */
 export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndexWhere(tokens, (t) => t.start >= offset);
 }
 
 /**

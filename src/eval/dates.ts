@@ -3,28 +3,14 @@
  * (`../shared/eval/README-timex.md`): strict and relaxed span P/R/F1, type and value accuracy over the
  * relaxed matches, and value F1 = value accuracy x relaxed F1 (the ranking number).
  */
-import { readFile } from 'node:fs/promises';
 import type { TimexType } from '../document/types.js';
-import { createDocument } from '../pipeline/create-document.js';
+import { createDocument } from '../segment/create-document.js';
 import { normalizeDates } from '../dates/index.js';
 import { datesConfigSchema, type DatesConfig } from '../dates/config.js';
 import { DATE_BASELINES, runDateBaseline, type DateBaselineName } from '../dates/baselines.js';
+import { readTimexGold, type GoldTimexDocument } from './gold.js';
 
-export interface GoldTimex {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly type: string;
-  readonly value: string;
-  readonly mod?: string;
-}
-
-export interface GoldTimexDocument {
-  readonly id: string;
-  readonly dct: string | null;
-  readonly text: string;
-  readonly timexes: readonly GoldTimex[];
-}
+export { readTimexGold, type GoldTimex, type GoldTimexDocument } from './gold.js';
 
 /** What a system returns for one document; offsets are string indexes into the gold text. */
 export interface PredictedTimex {
@@ -71,21 +57,6 @@ export interface EvaluateDatesOptions {
   readonly config?: Partial<DatesConfig>;
   /** Keep this many error samples in the report (default 0). */
   readonly errors?: number;
-}
-
-export async function readTimexGold(goldPath: string): Promise<GoldTimexDocument[]> {
-  const raw = await readFile(goldPath, 'utf8');
-  const docs: GoldTimexDocument[] = [];
-  for (const [index, line] of raw.split('\n').entries()) {
-    if (line.trim() === '') continue;
-    try {
-      const parsed = JSON.parse(line) as GoldTimexDocument;
-      docs.push({ id: parsed.id, dct: parsed.dct ?? null, text: parsed.text, timexes: parsed.timexes ?? [] });
-    } catch (error) {
-      throw new Error(`evaluateDates: expecting one JSON document per line in ${goldPath}, line ${index + 1} is not: ${String(error)}`);
-    }
-  }
-  return docs;
 }
 
 /** Runs our date stage on one gold document's text with the gold DCT as publication date. */

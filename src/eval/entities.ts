@@ -1,10 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import nlp from 'compromise';
-import { createDocument } from '../pipeline/create-document.js';
+import { createDocument } from '../segment/create-document.js';
 import { entitiesConfigSchema, type EntitiesConfig } from '../entities/config.js';
 import { findMentions, mentionsFromCandidates, typeCandidates } from '../entities/index.js';
 import { defaultModel, type EntityModel } from '../entities/model/index.js';
-import { examplesOf, trainFromExamples } from '../entities/model/train.js';
+import { examplesOf, trainFromExamples } from '../entities/model/fit.js';
+import { readEntityGold, type GoldDocument, type GoldEntity } from './gold.js';
+
+export type { GoldDocument, GoldEntity } from './gold.js';
 
 /**
  * Named entities against public gold (MEANTIME news and WikiGold, see shared/eval/README-ner-sentiment.md).
@@ -63,30 +65,14 @@ export interface EntitiesReport {
   readonly sources: Readonly<Record<string, SourceScores>>;
 }
 
-export interface GoldEntity {
-  readonly start: number;
-  readonly end: number;
-  readonly type: string;
-}
-export interface GoldDocument {
-  readonly id: string;
-  readonly source?: string;
-  readonly text: string;
-  readonly entities: readonly GoldEntity[];
-}
 export interface ScoredSpan {
   readonly start: number;
   readonly end: number;
   readonly type: ScoredType;
 }
 
-export async function readGold(path: string): Promise<GoldDocument[]> {
-  const raw = await readFile(path, 'utf8');
-  return raw.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as GoldDocument);
-}
-
 export async function evaluateEntities(goldPath: string, options: EntitiesEvalOptions = {}): Promise<EntitiesReport> {
-  let docs = await readGold(goldPath);
+  let docs = await readEntityGold(goldPath);
   if (options.limit !== undefined) docs = docs.slice(0, options.limit);
   const folds = crossValidationFolds(docs, options);
   let pairs: Pair[];

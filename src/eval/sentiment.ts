@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createDocument } from '../pipeline/create-document.js';
+import { createDocument } from '../segment/create-document.js';
 import { winkWithSentiment } from '../nlp/wink.js';
-import { scoreTension } from '../tension/index.js';
+import { scoreSentiment, sentimentConfigSchema } from '../sentiment/index.js';
 import type { z } from 'zod';
-import { tensionConfigSchema } from '../tension/config.js';
-import { crossValidateModel, rowOf } from '../sentiment/train.js';
+import { crossValidateModel, rowOf } from '../sentiment/fit.js';
+import { readJsonl } from './gold.js';
+import { classScores, pearson, ranks, round, type ClassScores } from './metrics.js';
 
 /**
  * Sentence sentiment against human ratings (VADER's NYT editorial snippets: mean of 20 ratings on -4..+4).
@@ -24,8 +24,8 @@ export function checkBaseline(baseline: string | null | undefined, known: readon
 export interface SentimentEvalOptions {
   /** Score a package as it comes instead of our stage. */
   readonly baseline?: SentimentBaseline | null;
-  /** Tension config as written in pipeline.config.json (defaults fill the rest). */
-  readonly config?: z.input<typeof tensionConfigSchema>;
+  /** The `sentiment` config section as written in pipeline.config.json (defaults fill the rest). */
+  readonly config?: z.input<typeof sentimentConfigSchema>;
   /** Only the first N records (quick runs). */
   readonly limit?: number;
   /**
@@ -34,13 +34,6 @@ export interface SentimentEvalOptions {
    * (`config` is not read); each record is read as one sentence.
    */
   readonly crossValidated?: boolean;
-}
-
-export interface ClassScores {
-  readonly precision: number;
-  readonly recall: number;
-  readonly f1: number;
-  readonly support: number;
 }
 
 export interface SentimentReport {
@@ -64,11 +57,6 @@ interface GoldSentence {
 export const SYSTEM_THRESHOLD = 0.05;
 /** Gold is on -4..+4: ±0.2 is ±0.05 on the -1..1 scale, as in the VADER paper. */
 export const GOLD_THRESHOLD = 0.2;
-
-export async function readJsonl<T>(path: string): Promise<T[]> {
-  const raw = await readFile(path, 'utf8');
-  return raw.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as T);
-}
 
 export async function evaluateSentiment(goldPath: string, options: SentimentEvalOptions = {}): Promise<SentimentReport> {
   checkBaseline(options.baseline, SENTIMENT_BASELINES);
@@ -112,12 +100,9 @@ function makeScorer(options: SentimentEvalOptions): (text: string) => number {
     const vader = require('vader-sentiment') as { SentimentIntensityAnalyzer: { polarity_scores(t: string): { compound: number } } };
     return (text) => vader.SentimentIntensityAnalyzer.polarity_scores(text).compound;
   }
-  const config = tensionConfigSchema.parse(options.config ?? {});
+  const config = sentimentConfigSchema.parse(options.config ?? {});
   // A gold record is one sentence: score it as such (the segmenter may still split it; take the mean).
-  return (text) => {
-    const doc = scoreTension(createDocument({ id: 'gold', text }), config);
-    return doc.sentiment;
-  };
+  return (text) => scoreSentiment(createDocument({ id: 'gold', text }), config).sentiment;
 }
 
 type SentimentClass = 'negative' | 'neutral' | 'positive';
@@ -126,64 +111,6 @@ function toClass(score: number, threshold: number): SentimentClass {
   if (score >= threshold) return 'positive';
   if (score <= -threshold) return 'negative';
   return 'neutral';
-}
-
-export function classScores<C extends string>(gold: readonly C[], predicted: readonly C[], labels: readonly C[]): Record<C, ClassScores> {
-  const out = {} as Record<C, ClassScores>;
-  for (const label of labels) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (let i = 0; i < gold.length; i++) {
-      const g = gold[i] === label;
-      const p = predicted[i] === label;
-      if (g && p) tp++;
-      else if (p) fp++;
-      else if (g) fn++;
-    }
-    const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-    const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    out[label] = { precision: round(precision), recall: round(recall), f1: round(f1), support: tp + fn };
-  }
-  return out;
-}
-
-export function pearson(x: readonly number[], y: readonly number[]): number {
-  const n = x.length;
-  if (n === 0) return 0;
-  const mx = x.reduce((a, b) => a + b, 0) / n;
-  const my = y.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[i]! - mx;
-    const dy = y[i]! - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
-  return sxx === 0 || syy === 0 ? 0 : sxy / Math.sqrt(sxx * syy);
-}
-
-/** Average ranks (ties share their mean rank), for Spearman's rho. */
-function ranks(values: readonly number[]): number[] {
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
-  const out = new Array<number>(values.length);
-  for (let i = 0; i < order.length; ) {
-    let j = i;
-    while (j + 1 < order.length && order[j + 1]![0] === order[i]![0]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) out[order[k]![1]] = rank;
-    i = j + 1;
-  }
-  return out;
-}
-
-export function round(x: number, digits = 4): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }
 
 export function formatSentimentReport(report: SentimentReport): string {

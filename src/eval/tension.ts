@@ -3,16 +3,19 @@ import type { Country } from 'world-countries';
 import type { Actor } from '../document/types.js';
 import { entitiesConfigSchema, extractEntities, resolveCountry } from '../entities/index.js';
 import { winkWithSentiment } from '../nlp/wink.js';
-import { createDocument } from '../pipeline/create-document.js';
+import { createDocument } from '../segment/create-document.js';
+import { scoreSentiment, sentimentConfigSchema } from '../sentiment/index.js';
 import type { z } from 'zod';
 import { tensionConfigSchema } from '../tension/config.js';
 import { scoreTension } from '../tension/index.js';
-import { checkBaseline, classScores, readJsonl, round, type ClassScores } from './sentiment.js';
+import { readJsonl } from './gold.js';
+import { classScores, round, type ClassScores } from './metrics.js';
+import { checkBaseline } from './sentiment.js';
 
 /**
  * Sentence-level conflict versus cooperation against human-coded event sentences (PLOVER gold-standard
  * records; UNSCon Security Council sentences), plus how often the predicted source and target match the
- * gold actors. Each gold sentence is run through the real entity stage and our tension stage alone.
+ * gold actors. Each gold sentence is run through the real entity and sentiment stages and our tension stage.
  */
 
 export type TensionBaseline = 'sentiment' | 'wink' | 'vader';
@@ -23,6 +26,8 @@ export interface TensionEvalOptions {
   readonly baseline?: TensionBaseline | null;
   /** Tension config as written in pipeline.config.json (defaults fill the rest). */
   readonly config?: z.input<typeof tensionConfigSchema>;
+  /** The `sentiment` config section (the tension stage reads its sentence readings). */
+  readonly sentiment?: z.input<typeof sentimentConfigSchema>;
   readonly limit?: number;
 }
 
@@ -114,8 +119,9 @@ function makePredictor(options: TensionEvalOptions): (text: string) => Predictio
   }
   const config = tensionConfigSchema.parse(options.config ?? {});
   const entitiesConfig = entitiesConfigSchema.parse({});
+  const sentimentConfig = sentimentConfigSchema.parse(options.sentiment ?? {});
   return (text) => {
-    const doc = scoreTension(extractEntities(createDocument({ id: 'gold', text }), entitiesConfig), config);
+    const doc = scoreTension(scoreSentiment(extractEntities(createDocument({ id: 'gold', text }), entitiesConfig), sentimentConfig), config);
     if (baseline === 'sentiment') return { label: toneLabel(doc.sentiment), source: null, target: null };
     return sentencePrediction(doc, config.labelThreshold);
   };

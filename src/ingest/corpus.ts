@@ -1,26 +1,37 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleMetadata, DctSource } from '../document/types.js';
-import { stableStringify } from '../config/load.js';
+import { stableStringify } from '../util/stable-stringify.js';
 import { parseFrontMatterYaml } from './front-matter.js';
 import { checkLanguage, type LanguagePolicy } from './language.js';
-import { checkMetadata, parsePublicationDate } from './metadata.js';
-import { decodeArticleBytes } from './normalize.js';
+import { ARTICLE_EXTENSIONS, describeExtension, fileFormat, holdsManyArticles, type ArticleFormat, type FileFormat } from './formats.js';
+import { gunzipBytes, gunzipFile, MAX_ARCHIVE_BYTES } from './gzip.js';
+import { extractHtmlArticle } from './html.js';
+import { DEFAULT_HTML_OPTIONS, DEFAULT_TABLE_OPTIONS, type HtmlIngestOptions, type TableIngestOptions } from './options.js';
+import { checkMetadata } from './metadata.js';
+import { decodeArticleBytes, normalizeText } from './normalize.js';
+import { parsePublicationDate, PUBLICATION_DATE_FORMS } from './publication-date.js';
+import { beginFileRows, keepRow, takeRow } from './row-cache.js';
+import { checkRow, readHeader, readRow, resolveLayout, rowHash, scanTable, type LayoutResult, type TableLayout } from './table.js';
 
-export const ARTICLE_EXTENSIONS = ['.txt', '.md', '.json', '.jsonl'] as const;
+export { ARTICLE_EXTENSIONS } from './formats.js';
 
 export interface IngestOptions {
   readonly maxBytes: number;
   readonly defaultPublicationDate: string | null;
   readonly language: LanguagePolicy;
+  /** `ingest.html`; absent: the defaults. */
+  readonly html?: HtmlIngestOptions;
+  /** `ingest.table`; absent: the defaults. */
+  readonly table?: TableIngestOptions;
 }
 
 /** Where one article lives: a whole file, or one line (byte range) of a jsonl file. */
 export interface ArticleRef {
   readonly id: string;
   readonly relPath: string;
-  /** 1-based line for jsonl, else null. */
+  /** 1-based line for jsonl, 1-based data row for CSV/TSV (header not counted), else null. */
   readonly line: number | null;
   readonly byteStart: number;
   readonly byteEnd: number;
@@ -28,7 +39,7 @@ export interface ArticleRef {
 
 export interface RawArticle {
   readonly id: string;
-  /** Path relative to the corpus folder, with ":line" for jsonl. */
+  /** Path relative to the corpus folder, with ":line" for jsonl and ":row" for CSV/TSV. */
   readonly sourcePath: string;
   readonly metadata: ArticleMetadata;
   readonly text: string;
@@ -70,15 +81,17 @@ export interface ScannedArticle extends ArticleRef {
 }
 
 /**
- * One file of the corpus, read for its articles' ids and byte ranges (every article of a jsonl file),
- * or the reasons it cannot be used. Shared by the plain scan and the stat-cached one.
+ * One file of the corpus, read for its articles' ids, byte ranges and content hashes (every article of
+ * a jsonl, CSV or TSV file; of a `.gz` archive, ranges into its decompressed bytes), or the reasons it
+ * cannot be used. Shared by the plain scan and the stat-cached one. HTML pages are not extracted here:
+ * their id is their path and their hash that of their bytes, and extraction runs once, when loaded.
  */
-export function scanArticleFile(corpusDir: string, relPath: string, size: number, options: IngestOptions): { articles: ScannedArticle[]; errors: IngestError[] } {
+export async function scanArticleFile(corpusDir: string, relPath: string, size: number, options: IngestOptions): Promise<{ articles: ScannedArticle[]; errors: IngestError[] }> {
   const articles: ScannedArticle[] = [];
   const errors: IngestError[] = [];
-  const extension = path.extname(relPath).toLowerCase();
-  if (!(ARTICLE_EXTENSIONS as readonly string[]).includes(extension)) {
-    errors.push({ articleId: null, file: relPath, line: null, reason: `unsupported file type "${extension || '(none)'}": expected ${ARTICLE_EXTENSIONS.join(', ')}` });
+  const format = fileFormat(relPath);
+  if (format === null) {
+    errors.push({ articleId: null, file: relPath, line: null, reason: `unsupported file type "${describeExtension(relPath)}": expected ${ARTICLE_EXTENSIONS.join(', ')}, each also as .gz` });
     return { articles, errors };
   }
   const full = path.join(corpusDir, relPath);
@@ -86,27 +99,107 @@ export function scanArticleFile(corpusDir: string, relPath: string, size: number
     if (result.ok) articles.push({ ...ref, id: result.article.id, contentHash: result.article.contentHash });
     else errors.push(result.error);
   };
-  if (extension === '.jsonl') {
-    forEachLine(full, options.maxBytes, (line, lineNumber, byteStart, byteEnd) => {
+  let data: Buffer | null = null;
+  if (format.gzip) {
+    const decompressed = gunzipFile(full, archiveLimit(format, options));
+    if (!decompressed.ok) {
+      errors.push({ articleId: holdsManyArticles(format.format) ? null : defaultId({ relPath, line: null }), file: relPath, line: null, reason: archiveReason(decompressed.reason, decompressed.oversized, format) });
+      return { articles, errors };
+    }
+    data = decompressed.data;
+  }
+  if (format.format === 'jsonl') {
+    const onLine = (line: Buffer | null, lineNumber: number, byteStart: number, byteEnd: number): void => {
       const ref = { relPath, line: lineNumber, byteStart, byteEnd };
       if (line === null) {
         errors.push({ articleId: defaultId(ref), file: relPath, line: lineNumber, reason: `article of ${byteEnd - byteStart} bytes is over the size limit of ${options.maxBytes} bytes (ingest.maxBytes)` });
       } else if (line.toString('latin1').trim() !== '') {
-        take(parseArticleBytes(line, { ...ref, id: '' }, options, true), ref);
+        take(parseFormatBytes(line, { ...ref, id: '' }, 'jsonl', options, true), ref);
       }
+    };
+    if (data) forEachLineOfBuffer(data, options.maxBytes, onLine);
+    else forEachLine(full, options.maxBytes, onLine);
+    return { articles, errors };
+  }
+  if (format.format === 'csv' || format.format === 'tsv') {
+    const stat = statSync(full);
+    beginFileRows(full, stat.size, stat.mtimeMs);
+    const chunks = data ? chunksOf(data) : createReadStream(full, { highWaterMark: READ_CHUNK_BYTES });
+    const fileError = await scanTable(chunks, delimiterOf(format.format), {
+      onHeader: (header) => resolveLayout(header, options.table ?? DEFAULT_TABLE_OPTIONS),
+      onRow: (row, layout) => {
+        const ref = { relPath, line: row.row, byteStart: row.byteStart, byteEnd: row.byteEnd };
+        const rowBytes = row.byteEnd - row.byteStart;
+        if (rowBytes > options.maxBytes) {
+          const id = layout.fields.id === null ? '' : (row.record[layout.fields.id] ?? '').trim();
+          errors.push({ articleId: id || defaultId(ref), file: relPath, line: row.row, reason: `row of ${rowBytes} bytes is over the size limit of ${options.maxBytes} bytes (ingest.maxBytes)${lineNote(row.row, row.line)}` });
+          return;
+        }
+        const result = tableRowArticle(row.record, layout, { ...ref, id: '' }, options, true, row.line);
+        if (result.ok) keepRow(full, row.byteStart, row.record);
+        take(result, ref);
+      },
+      onBadRecord: (row, line, reason) => errors.push({ articleId: defaultId({ relPath, line: row }), file: relPath, line: row, reason: `${reason}${lineNote(row, line)}` }),
     });
+    if (fileError !== null) errors.push({ articleId: null, file: relPath, line: null, reason: fileError });
     return { articles, errors };
   }
-  const ref = { relPath, line: null, byteStart: 0, byteEnd: size };
-  if (size > options.maxBytes) {
-    errors.push({ articleId: defaultId(ref), file: relPath, line: null, reason: `file of ${size} bytes is over the size limit of ${options.maxBytes} bytes (ingest.maxBytes)` });
+  const bytes = data?.length ?? size;
+  const ref = { relPath, line: null, byteStart: 0, byteEnd: bytes };
+  if (bytes > options.maxBytes) {
+    errors.push({ articleId: defaultId(ref), file: relPath, line: null, reason: `file of ${bytes} bytes is over the size limit of ${options.maxBytes} bytes (ingest.maxBytes)` });
     return { articles, errors };
   }
-  take(parseArticleBytes(readFileSync(full), { ...ref, id: '' }, options, true), ref);
+  const content = data ?? readFileSync(full);
+  if (format.format === 'html') {
+    articles.push({ ...ref, id: defaultId(ref), contentHash: htmlInputHash(content) });
+    return { articles, errors };
+  }
+  take(parseFormatBytes(content, { ...ref, id: '' }, format.format, options, true), ref);
   return { articles, errors };
 }
 
 const READ_CHUNK_BYTES = 1 << 20;
+
+/** Decompressed-size limit: one article's for a one-article format, an archive's for a many-article one. */
+function archiveLimit(format: FileFormat, options: IngestOptions): number {
+  return holdsManyArticles(format.format) ? MAX_ARCHIVE_BYTES : options.maxBytes;
+}
+
+function archiveReason(reason: string, oversized: boolean, format: FileFormat): string {
+  if (!oversized) return reason;
+  return holdsManyArticles(format.format) ? `archive ${reason} (the largest archive read is ${MAX_ARCHIVE_BYTES} bytes decompressed: split it)` : `file ${reason}, over the size limit (ingest.maxBytes)`;
+}
+
+function delimiterOf(format: 'csv' | 'tsv'): ',' | '\t' {
+  return format === 'tsv' ? '\t' : ',';
+}
+
+/** A CSV row's physical line, when a quoted line break makes it differ from the row count. */
+function lineNote(row: number, line: number): string {
+  return line === row + 1 ? '' : ` (row ${row} starts on line ${line})`;
+}
+
+function* chunksOf(data: Buffer): Generator<Buffer> {
+  for (let start = 0; start < data.length; start += READ_CHUNK_BYTES) yield data.subarray(start, start + READ_CHUNK_BYTES);
+}
+
+function htmlInputHash(bytes: Uint8Array): string {
+  return createHash('sha256').update('html\n').update(bytes).digest('hex');
+}
+
+/** `forEachLine` over bytes already in memory (a decompressed archive). */
+function forEachLineOfBuffer(data: Buffer, maxLineBytes: number, onLine: (line: Buffer | null, lineNumber: number, byteStart: number, byteEnd: number) => void): void {
+  let lineNumber = 0;
+  let start = 0;
+  while (start < data.length) {
+    const newline = data.indexOf(0x0a, start);
+    const end = newline === -1 ? data.length : newline;
+    lineNumber++;
+    onLine(end - start > maxLineBytes ? null : data.subarray(start, end), lineNumber, start, end);
+    start = end + 1;
+  }
+}
 
 /**
  * Calls `onLine` for every line of a file with its bytes (without the line feed) and byte range, reading
@@ -162,28 +255,117 @@ function forEachLine(file: string, maxLineBytes: number, onLine: (line: Buffer |
 /** Second pass: reads one article again and runs every check, including language. */
 export function loadArticle(corpusDir: string, ref: ArticleRef, options: IngestOptions): ArticleResult {
   const full = path.join(corpusDir, ref.relPath);
-  const length = ref.byteEnd - ref.byteStart;
-  const bytes = Buffer.alloc(length);
-  const fd = openSync(full, 'r');
+  const format = fileFormat(ref.relPath);
+  const fail = (reason: string): ArticleResult => ({ ok: false, error: { articleId: ref.id, file: ref.relPath, line: ref.line, reason } });
+  if (format === null) return fail(`unsupported file type "${describeExtension(ref.relPath)}"`);
+  let data: Buffer | null = null;
+  if (format.gzip) {
+    const decompressed = gunzipFile(full, archiveLimit(format, options));
+    if (!decompressed.ok) return fail(archiveReason(decompressed.reason, decompressed.oversized, format));
+    data = decompressed.data;
+  }
+  if (format.format === 'csv' || format.format === 'tsv') {
+    const delimiter = delimiterOf(format.format);
+    const stat = statSync(full);
+    const layout = tableLayout(full, stat, data, delimiter, options.table ?? DEFAULT_TABLE_OPTIONS);
+    if (!layout.ok) return fail(layout.reason);
+    const record = takeRow(full, stat.size, stat.mtimeMs, ref.byteStart) ?? readRow(data ? data.subarray(ref.byteStart, ref.byteEnd) : readRange(full, ref.byteStart, ref.byteEnd), delimiter);
+    if (!Array.isArray(record)) return fail((record as { error: string }).error);
+    return tableRowArticle(record, layout.layout, ref, options, false, null);
+  }
+  const bytes = data ? data.subarray(ref.byteStart, ref.byteEnd) : readRange(full, ref.byteStart, ref.byteEnd);
+  if (format.format === 'html') return htmlArticle(bytes, ref, options, false);
+  return parseFormatBytes(bytes, ref, format.format, options, false);
+}
+
+function readRange(file: string, start: number, end: number): Buffer {
+  const bytes = Buffer.alloc(end - start);
+  const fd = openSync(file, 'r');
   try {
-    readSync(fd, bytes, 0, length, ref.byteStart);
+    readSync(fd, bytes, 0, bytes.length, start);
   } finally {
     closeSync(fd);
   }
-  return parseArticleBytes(bytes, ref, options, false);
+  return bytes;
 }
 
-/** Parses one article from its bytes (a whole file, or one jsonl line). */
+/**
+ * The layout of a CSV/TSV file for reading its rows again, kept per file (every row needs it), for the
+ * file as it is now (size and modification time) and these options.
+ */
+function tableLayout(file: string, stat: { size: number; mtimeMs: number }, data: Buffer | null, delimiter: ',' | '\t', table: TableIngestOptions): LayoutResult {
+  const cached = layouts.get(file);
+  if (cached && cached.bytes === stat.size && cached.mtimeMs === stat.mtimeMs && cached.table === table) return cached.layout;
+  const header = data ? readHeader(data, delimiter) : fileHeader(file, delimiter);
+  const layout: LayoutResult = header === null ? { ok: false, reason: 'no header row' } : resolveLayout(header, table);
+  if (layouts.size >= 64) layouts.clear();
+  layouts.set(file, { bytes: stat.size, mtimeMs: stat.mtimeMs, table, layout });
+  return layout;
+}
+
+const layouts = new Map<string, { bytes: number; mtimeMs: number; table: TableIngestOptions; layout: LayoutResult }>();
+
+/** The header of a CSV/TSV file, from its first bytes (read further only for a header over 64 KB). */
+function fileHeader(file: string, delimiter: ',' | '\t'): string[] | null {
+  const fd = openSync(file, 'r');
+  try {
+    for (let length = 1 << 16; ; length *= 4) {
+      const start = Buffer.alloc(length);
+      const read = readSync(fd, start, 0, length, 0);
+      const slice = start.subarray(0, read);
+      // A header is complete once a record delimiter follows it, or when the file ends.
+      const header = readHeaderSafe(read < length ? slice : slice.subarray(0, lastRecordBreak(slice)), delimiter);
+      if (header !== undefined || read < length) return header ?? null;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function lastRecordBreak(bytes: Buffer): number {
+  const lf = bytes.lastIndexOf(0x0a);
+  const cr = bytes.lastIndexOf(0x0d);
+  return Math.max(lf, cr) + 1;
+}
+
+/** undefined: the bytes end inside the header (read more). */
+function readHeaderSafe(bytes: Buffer, delimiter: ',' | '\t'): string[] | null | undefined {
+  if (bytes.length === 0) return undefined;
+  try {
+    return readHeader(bytes, delimiter);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Parses one article from its bytes (a whole file, or one jsonl line), in the format its path names
+ * (`annotate` reads `.txt`, `.md`, `.json`, `.html` and their `.gz`). The bytes of a `.gz` path are
+ * the archive's.
+ */
 export function parseArticleBytes(bytes: Uint8Array, ref: Omit<ArticleRef, 'id'> & { id: string }, options: IngestOptions, scanOnly: boolean): ArticleResult {
+  const fail = (reason: string): ArticleResult => ({ ok: false, error: { articleId: defaultId(ref), file: ref.relPath, line: ref.line, reason } });
+  const format = fileFormat(ref.relPath) ?? { format: 'txt' as const, gzip: false, extension: '' };
+  if (format.format === 'csv' || format.format === 'tsv') return fail(`a ${format.extension} file holds many articles: put it in a corpus folder and use "run"`);
+  if (format.gzip) {
+    const decompressed = gunzipBytes(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), options.maxBytes);
+    if (!decompressed.ok) return fail(archiveReason(decompressed.reason, decompressed.oversized, format));
+    bytes = decompressed.data;
+  }
+  if (format.format === 'html') return htmlArticle(bytes, ref, options, scanOnly);
+  return parseFormatBytes(bytes, ref, format.format, options, scanOnly);
+}
+
+/** Text, Markdown and JSON articles: a whole file, or one jsonl line. */
+function parseFormatBytes(bytes: Uint8Array, ref: Omit<ArticleRef, 'id'> & { id: string }, format: ArticleFormat, options: IngestOptions, scanOnly: boolean): ArticleResult {
   const fail = (reason: string, articleId: string | null = null): ArticleResult => ({ ok: false, error: { articleId, file: ref.relPath, line: ref.line, reason } });
   if (bytes.length > options.maxBytes) return fail(`article of ${bytes.length} bytes is over the size limit of ${options.maxBytes} bytes (ingest.maxBytes)`, defaultId(ref));
   const decoded = decodeArticleBytes(bytes);
   if (!decoded.ok) return fail(decoded.reason, defaultId(ref));
-  const extension = path.extname(ref.relPath).toLowerCase();
 
   let rawMetadata: unknown = {};
   let body: string;
-  if (extension === '.json' || extension === '.jsonl') {
+  if (format === 'json' || format === 'jsonl') {
     let parsed: unknown;
     try {
       parsed = JSON.parse(decoded.text);
@@ -195,7 +377,7 @@ export function parseArticleBytes(bytes: Uint8Array, ref: Omit<ArticleRef, 'id'>
     if (text === undefined || text === null) return fail('missing text: the article object has no "text" field', idOf(rest, ref));
     if (typeof text !== 'string') return fail('"text" must be a string', idOf(rest, ref));
     // JSON strings are decoded already; normalize them like file text.
-    body = text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').normalize('NFC');
+    body = normalizeText(text);
     rawMetadata = rest;
   } else {
     const split = splitFrontMatter(decoded.text);
@@ -203,18 +385,48 @@ export function parseArticleBytes(bytes: Uint8Array, ref: Omit<ArticleRef, 'id'>
     rawMetadata = split.metadata;
     body = split.body;
   }
+  return finishArticle(rawMetadata, body, ref, options, scanOnly, null);
+}
 
+/** A saved news page: its article text and metadata (`./html.ts`). */
+function htmlArticle(bytes: Uint8Array, ref: Omit<ArticleRef, 'id'> & { id: string }, options: IngestOptions, scanOnly: boolean): ArticleResult {
+  const fail = (reason: string): ArticleResult => ({ ok: false, error: { articleId: defaultId(ref), file: ref.relPath, line: ref.line, reason } });
+  if (bytes.length > options.maxBytes) return fail(`page of ${bytes.length} bytes is over the size limit of ${options.maxBytes} bytes (ingest.maxBytes)`);
+  const decoded = decodeArticleBytes(bytes);
+  if (!decoded.ok) return fail(decoded.reason);
+  const extracted = extractHtmlArticle(decoded.text, options.html ?? DEFAULT_HTML_OPTIONS);
+  if (!extracted.ok) return fail(extracted.reason);
+  // A page's id is its path: an id inside a page (a CMS number) is not unique across sites.
+  return finishArticle({ ...extracted.metadata }, extracted.text, { ...ref, id: '' }, options, scanOnly, htmlInputHash(bytes), true);
+}
+
+/** One CSV/TSV row (`./table.ts`): `line` is its physical line when known (the scan), for messages. */
+function tableRowArticle(record: readonly string[], layout: TableLayout, ref: Omit<ArticleRef, 'id'> & { id: string }, options: IngestOptions, scanOnly: boolean, line: number | null): ArticleResult {
+  const checked = checkRow(record, layout);
+  const row = ref.line ?? 0;
+  if (!checked.ok) return { ok: false, error: { articleId: checked.id ?? defaultId(ref), file: ref.relPath, line: ref.line, reason: `${checked.reason}${line === null ? '' : lineNote(row, line)}` } };
+  return finishArticle(checked.metadata, normalizeText(checked.text), ref, options, scanOnly, rowHash(record, layout));
+}
+
+/**
+ * The checks every format shares, on its metadata and stored text: metadata types, id, empty text,
+ * publication date, language. `inputHash` replaces the hash of text and metadata for formats whose
+ * scan does not build the text (HTML, CSV rows): the hash of the input bytes or fields then stands
+ * for what the analysis reads.
+ */
+function finishArticle(rawMetadata: unknown, body: string, ref: Omit<ArticleRef, 'id'> & { id: string }, options: IngestOptions, scanOnly: boolean, inputHash: string | null, pathId = false): ArticleResult {
+  const fail = (reason: string, articleId: string | null = null): ArticleResult => ({ ok: false, error: { articleId, file: ref.relPath, line: ref.line, reason } });
   const checked = checkMetadata(rawMetadata);
-  if (!checked.ok) return fail(checked.reason, idOf(rawMetadata, ref));
+  if (!checked.ok) return fail(checked.reason, pathId ? defaultId(ref) : idOf(rawMetadata, ref));
   const metadata = checked.metadata;
-  const id = typeof metadata.id === 'string' ? metadata.id : defaultId(ref);
+  const id = !pathId && typeof metadata.id === 'string' ? metadata.id : defaultId(ref);
   if (body.trim() === '') return fail(body === '' ? 'empty article: no text' : 'empty article: only whitespace', id);
 
   let dct: string | null = null;
   let dctSource: DctSource = 'none';
   if (metadata.date !== undefined && metadata.date !== null) {
     dct = parsePublicationDate(metadata.date);
-    if (dct === null) return fail(`invalid date ${JSON.stringify(metadata.date)}: expected an ISO 8601 date (YYYY-MM-DD) or date-time with offset`, id);
+    if (dct === null) return fail(`invalid date ${JSON.stringify(metadata.date)}: expected ${PUBLICATION_DATE_FORMS}`, id);
     dctSource = 'metadata';
   } else if (options.defaultPublicationDate) {
     dct = options.defaultPublicationDate;
@@ -231,13 +443,14 @@ export function parseArticleBytes(bytes: Uint8Array, ref: Omit<ArticleRef, 'id'>
     }
   }
   const sourcePath = ref.line === null ? ref.relPath : `${ref.relPath}:${ref.line}`;
-  const contentHash = createHash('sha256').update(stableStringify({ body, metadata, dct, dctSource })).digest('hex');
+  const contentHash = inputHash ?? createHash('sha256').update(stableStringify({ body, metadata, dct, dctSource })).digest('hex');
   return { ok: true, article: { id, sourcePath, metadata, text: body, dct, dctSource, contentHash, warnings } };
 }
 
-/** Id when the metadata names none: the path without extension (jsonl: plus ":line"). */
+/** Id when the metadata names none: the path without its format extension (jsonl: ":line", CSV: ":row"). */
 function defaultId(ref: { relPath: string; line: number | null }): string {
-  const withoutExtension = ref.relPath.slice(0, ref.relPath.length - path.extname(ref.relPath).length);
+  const extension = fileFormat(ref.relPath)?.extension ?? path.extname(ref.relPath);
+  const withoutExtension = ref.relPath.slice(0, ref.relPath.length - extension.length);
   return ref.line === null ? withoutExtension : `${withoutExtension}:${ref.line}`;
 }
 

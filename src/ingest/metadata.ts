@@ -1,29 +1,6 @@
-import { isValid, parseISO } from 'date-fns';
 import type { ArticleMetadata } from '../document/types.js';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/u;
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/u;
-
-/**
- * The publication date as the article states it: an ISO 8601 date, or a date-time with an offset
- * (its date part is taken as written, in the article's own time zone, never converted to the
- * machine's). Returns null when the value is not a valid ISO date.
- */
-export function parsePublicationDate(value: unknown): string | null {
-  if (value instanceof Date) return null; // YAML timestamps are not produced by our parser; be explicit.
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
-  if (!ISO_DATE.test(trimmed) && !ISO_DATE_TIME.test(trimmed)) return null;
-  const datePart = trimmed.slice(0, 10);
-  const parsed = parseISO(datePart);
-  // parseISO accepts 2026-02-30 as March 2; the round trip rejects impossible calendar dates.
-  if (!isValid(parsed)) return null;
-  const roundTrip = `${String(parsed.getFullYear()).padStart(4, '0')}-${String(parsed.getMonth() + 1).padStart(2, '0')}-${String(parsed.getDate()).padStart(2, '0')}`;
-  return roundTrip === datePart ? datePart : null;
-}
-
-/** Metadata keys with a meaning for the pipeline; every other key is kept and passed through. */
-export const KNOWN_METADATA_KEYS = ['id', 'title', 'date', 'source', 'url'] as const;
+export { parsePublicationDate } from './publication-date.js';
 
 export type MetadataCheck = { ok: true; metadata: ArticleMetadata } | { ok: false; reason: string };
 

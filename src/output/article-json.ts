@@ -1,5 +1,8 @@
 import type { Actor, ArticleDoc, Sentence, SentenceTension, TensionCue } from '../document/types.js';
 import { codePointConverter, type OffsetConverter } from '../document/offsets.js';
+import type { ActorJson, ArticleJson, DiagnosticJson, JsonValue, SentenceJson, SentenceTensionJson, SpanJson } from './article-json-type.js';
+
+export type { ArticleJson } from './article-json-type.js';
 
 /** Bumped whenever a field changes meaning or shape; the JSON Schema in `schema/` follows it. */
 export const SCHEMA_VERSION = 1;
@@ -11,17 +14,15 @@ export function round(value: number, digits = 4): number {
   return Object.is(rounded, -0) ? 0 : rounded;
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type ArticleJson = { [key: string]: Json };
-
 /**
  * The article as written to `json/<id>.json`: fixed key order, snake_case keys, every offset in code
  * points. Layers of stages that did not run are absent, never empty placeholders.
  */
 export function toArticleJson(doc: ArticleDoc): ArticleJson {
   const cp = codePointConverter(doc.text);
-  const span = (s: { start: number; end: number; text: string }): { start: number; end: number; text: string } => ({ start: cp(s.start), end: cp(s.end), text: s.text });
-  const json: ArticleJson = {
+  const span = (s: { start: number; end: number; text: string }): SpanJson => ({ start: cp(s.start), end: cp(s.end), text: s.text });
+  // `diagnostics` is set last so that it stays the last key, after the optional layers.
+  const json: Omit<ArticleJson, 'diagnostics'> & Partial<Pick<ArticleJson, 'diagnostics'>> = {
     schemaVersion: SCHEMA_VERSION,
     id: doc.id,
     source_path: doc.sourcePath,
@@ -65,7 +66,7 @@ export function toArticleJson(doc: ArticleDoc): ArticleJson {
   }
   if (doc.sentiment !== undefined) json.sentiment = round(doc.sentiment);
   if (doc.tension) {
-    const counts: { [key: string]: Json } = {};
+    const counts: Record<string, number> = {};
     for (const key of Object.keys(doc.tension.counts).sort()) counts[key] = doc.tension.counts[key]!;
     json.tension = { index: round(doc.tension.index), label: doc.tension.label, counts };
   }
@@ -80,24 +81,24 @@ export function toArticleJson(doc: ArticleDoc): ArticleJson {
     }));
   }
   json.diagnostics = doc.diagnostics.map((d) => {
-    const entry: { [key: string]: Json } = { stage: d.stage, message: d.message };
+    const entry: { -readonly [K in keyof DiagnosticJson]: DiagnosticJson[K] } = { stage: d.stage, message: d.message };
     if (d.span) {
       entry.start = cp(d.span.start);
       entry.end = cp(d.span.end);
     }
     return entry;
   });
-  return json;
+  return json as ArticleJson;
 }
 
-function sentenceJson(s: Sentence, cp: OffsetConverter): { [key: string]: Json } {
-  const json: { [key: string]: Json } = { index: s.index, start: cp(s.start), end: cp(s.end), text: s.text, paragraph: s.paragraph };
+function sentenceJson(s: Sentence, cp: OffsetConverter): SentenceJson {
+  const json: SentenceJson = { index: s.index, start: cp(s.start), end: cp(s.end), text: s.text, paragraph: s.paragraph };
   if (s.sentiment !== undefined) json.sentiment = round(s.sentiment);
   if (s.tension) json.tension = tensionJson(s.tension, cp);
   return json;
 }
 
-function tensionJson(t: SentenceTension, cp: OffsetConverter): { [key: string]: Json } {
+function tensionJson(t: SentenceTension, cp: OffsetConverter): SentenceTensionJson {
   return {
     score: round(t.score),
     label: t.label,
@@ -119,17 +120,17 @@ function tensionJson(t: SentenceTension, cp: OffsetConverter): { [key: string]: 
   };
 }
 
-function actorJson(actor: Actor | null): Json {
+function actorJson(actor: Actor | null): ActorJson {
   return actor ? { entity_id: actor.entityId, text: actor.text, country_code: actor.countryCode } : null;
 }
 
-function sortedMetadata(metadata: Readonly<Record<string, unknown>>): { [key: string]: Json } {
-  const out: { [key: string]: Json } = {};
+function sortedMetadata(metadata: Readonly<Record<string, unknown>>): { [key: string]: JsonValue } {
+  const out: { [key: string]: JsonValue } = {};
   for (const key of Object.keys(metadata).sort()) out[key] = toJson(metadata[key]);
   return out;
 }
 
-function toJson(value: unknown): Json {
+function toJson(value: unknown): JsonValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;

@@ -1,5 +1,6 @@
 import { codePointConverter } from '../document/offsets.js';
-import type { ArticleJson } from './article-json.js';
+import { lastStartingAtOrBefore } from '../util/binary-search.js';
+import type { ArticleJson, JsonValue, SentenceJson } from './article-json-type.js';
 
 /**
  * CSV tables are built from the article JSON (not the in-memory document), so that articles skipped
@@ -22,29 +23,15 @@ export const CSV_COLUMNS = {
 export type TableName = keyof typeof CSV_COLUMNS;
 export type ArticleTables = Partial<Record<Exclude<TableName, 'errors'>, CsvRow[]>>;
 
-type Obj = Record<string, unknown>;
-const str = (v: unknown): CsvValue => (v === null || v === undefined ? null : typeof v === 'number' ? v : typeof v === 'boolean' ? String(v) : String(v));
-const arr = (v: unknown): Obj[] => (Array.isArray(v) ? (v as Obj[]) : []);
-const obj = (v: unknown): Obj | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : null);
+/** A JSON value as a CSV cell: numbers stay numbers, booleans become `true`/`false`, absent values empty. */
+const cell = (v: JsonValue | undefined): CsvValue => (v === null || v === undefined ? null : typeof v === 'number' ? v : String(v));
 
 /** Which sentence contains a code-point offset (sentences are sorted and disjoint). */
-function sentenceIndexer(sentences: Obj[]): (offset: number) => number | null {
-  const starts = sentences.map((s) => s.start as number);
+function sentenceIndexer(sentences: readonly SentenceJson[]): (offset: number) => number | null {
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
     // Before the first sentence (a dateline) or between sentences: no sentence contains it.
-    if (found < 0) return null;
-    const sentence = sentences[found]!;
-    return offset < (sentence.end as number) ? (sentence.index as number) : null;
+    const sentence = sentences[lastStartingAtOrBefore(sentences, offset)];
+    return sentence && offset < sentence.end ? sentence.index : null;
   };
 }
 
@@ -66,67 +53,64 @@ export function wordCount(text: string): number {
 }
 
 export function articleTables(json: ArticleJson): ArticleTables {
-  const id = json.id as string;
-  const metadata = obj(json.metadata) ?? {};
-  const sentences = arr(json.sentences);
+  const id = json.id;
+  const metadata = json.metadata;
+  const sentences = json.sentences;
   const sentenceOf = sentenceIndexer(sentences);
-  const text = json.text as string;
-  const tension = obj(json.tension);
+  const text = json.text;
+  const tension = json.tension;
   const cueRows: CsvRow[] = [];
   const tables: ArticleTables = {};
 
   tables.sentences = sentences.map((s) => {
-    const t = obj(s.tension);
-    const source = obj(t?.source);
-    const target = obj(t?.target);
-    const cues = arr(t?.cues);
-    for (const c of cues) {
-      const cs = obj(c.source);
-      const ct = obj(c.target);
-      cueRows.push([id, str(s.index), str(c.start), str(c.end), str(c.text), str(c.category), str(c.weight), str(c.negated), str(c.modality), str(cs?.text), str(cs?.country_code), str(ct?.text), str(ct?.country_code), str(c.rule)]);
+    const t = s.tension;
+    const source = t?.source;
+    const target = t?.target;
+    for (const c of t?.cues ?? []) {
+      const cs = c.source;
+      const ct = c.target;
+      cueRows.push([id, s.index, c.start, c.end, c.text, c.category, c.weight, cell(c.negated), c.modality, cell(cs?.text), cell(cs?.country_code), cell(ct?.text), cell(ct?.country_code), c.rule]);
     }
-    return [id, str(s.index), str(s.paragraph), str(s.start), str(s.end), str(s.text), str(s.sentiment), str(t?.score), str(t?.label), str(t?.modality), str(source?.text), str(source?.country_code), str(target?.text), str(target?.country_code), t ? cues.length : null];
+    return [id, s.index, s.paragraph, s.start, s.end, s.text, cell(s.sentiment), cell(t?.score), cell(t?.label), cell(t?.modality), cell(source?.text), cell(source?.country_code), cell(target?.text), cell(target?.country_code), t ? t.cues.length : null];
   });
 
-  const headline = obj(json.headline);
-  const dateline = obj(json.dateline);
   tables.articles = [[
     id,
-    str(json.source_path),
-    str(metadata.title),
-    str(json.dct),
-    str(json.dct_source),
-    str(metadata.source),
-    str(metadata.url),
+    json.source_path,
+    cell(metadata.title),
+    json.dct,
+    json.dct_source,
+    cell(metadata.source),
+    cell(metadata.url),
     // Code points, what Python's len() counts (Array.from(text).length, without the array).
     codePointConverter(text)(text.length),
     wordCount(text),
-    arr(json.paragraphs).length,
+    json.paragraphs.length,
     sentences.length,
-    str(headline?.text),
-    str(dateline?.text),
-    json.entities ? arr(json.entities).length : null,
-    json.timexes ? arr(json.timexes).length : null,
+    cell(json.headline?.text),
+    cell(json.dateline?.text),
+    json.entities ? json.entities.length : null,
+    json.timexes ? json.timexes.length : null,
     tension ? cueRows.length : null,
-    str(json.sentiment),
-    str(tension?.index),
-    str(tension?.label),
+    cell(json.sentiment),
+    cell(tension?.index),
+    cell(tension?.label),
   ]];
 
   if (json.entities) {
-    const summaryById = new Map(arr(json.entity_summary).map((e) => [e.entity_id as string, e]));
-    tables.entities = arr(json.entities).map((m) => {
-      const entity = summaryById.get(m.entity_id as string);
-      return [id, sentenceOf(m.start as number), str(m.start), str(m.end), str(m.text), str(m.type), str(m.entity_id), str(entity?.canonical), str(entity?.country_code), str(m.title), str(m.rule)];
+    const summaryById = new Map((json.entity_summary ?? []).map((e) => [e.entity_id, e]));
+    tables.entities = json.entities.map((m) => {
+      const entity = summaryById.get(m.entity_id);
+      return [id, sentenceOf(m.start), m.start, m.end, m.text, m.type, m.entity_id, cell(entity?.canonical), cell(entity?.country_code), m.title, m.rule];
     });
-    tables.entity_summary = arr(json.entity_summary).map((e) => [id, str(e.entity_id), str(e.canonical), str(e.type), str(e.country_code), str(e.mentions), str(e.first_offset)]);
+    tables.entity_summary = (json.entity_summary ?? []).map((e) => [id, e.entity_id, e.canonical, e.type, e.country_code, e.mentions, e.first_offset]);
   }
   if (json.timexes) {
-    tables.dates = arr(json.timexes).map((t) => [id, sentenceOf(t.start as number), str(t.start), str(t.end), str(t.text), str(t.type), str(t.value), str(t.mod), str(t.range_start), str(t.range_end), str(t.anchor), str(t.rule)]);
+    tables.dates = json.timexes.map((t) => [id, sentenceOf(t.start), t.start, t.end, t.text, t.type, t.value, t.mod, t.range_start, t.range_end, t.anchor, t.rule]);
   }
   if (tension) {
     tables.tension_cues = cueRows;
-    tables.dyads = arr(json.dyads).map((d) => [id, str(d.source), str(d.source_code), str(d.target), str(d.target_code), str(d.cues), str(d.mean_weight)]);
+    tables.dyads = (json.dyads ?? []).map((d) => [id, d.source, d.source_code, d.target, d.target_code, d.cues, d.mean_weight]);
   }
   return tables;
 }

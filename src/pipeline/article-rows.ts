@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { ArticleJson } from '../output/article-json.js';
+import type { ArticleJson } from '../output/article-json-type.js';
+import { readArticleJson } from '../output/read-article-json.js';
 import { articleTables, type TableName } from '../output/csv-tables.js';
 import { csvText } from '../output/csv-writer.js';
 
@@ -19,14 +20,15 @@ export interface ArticleRows {
 
 /** CSV rows of an article already written in an earlier run, from its JSON; null when it cannot be read. */
 export function csvFromPreviousJson(jsonPath: string, tables: readonly TableName[]): ArticleRows | null {
-  let json: ArticleJson;
+  let jsonText: string;
   try {
-    json = JSON.parse(readFileSync(jsonPath, 'utf8')) as ArticleJson;
+    jsonText = readFileSync(jsonPath, 'utf8');
   } catch {
-    return null; // a damaged previous output is recomputed, never trusted
+    return null;
   }
-  if (!json || typeof json !== 'object' || typeof json.id !== 'string') return null;
-  return articleRows(json, tables);
+  const read = readArticleJson(jsonText);
+  // A damaged previous output, or one of another shape, is recomputed, never trusted.
+  return read.ok ? articleRows(read.article, tables) : null;
 }
 
 /** An article's CSV rows as text, per table, and its row counts. */

@@ -4,7 +4,7 @@ import { discoverFiles, scanArticleFile, type ArticleRef, type IngestError, type
 
 /**
  * The corpus scan, with a stat cache for incremental reruns. Reading a file for its article ids
- * (`scanArticleFile`: front matter, JSON) costs about half a millisecond per article: more than a rerun
+ * (`scanArticleFile`: front matter, JSON, CSV rows) costs about half a millisecond per article: more than a rerun
  * of an unchanged corpus may spend in total. Like git's index, a file whose size and modification time
  * are those recorded by the previous run (same ingest settings) is not read again: its article ids,
  * byte ranges, content hashes and scan errors come from the record (`test/scale/scan-cache.test.ts`
@@ -19,7 +19,7 @@ export interface ScannedRef extends ArticleRef {
 export interface FileRecord {
   readonly bytes: number;
   readonly mtime_ms: number;
-  /** [id, line (jsonl) or null, byte start, byte end, content hash] */
+  /** [id, line (jsonl) or row (CSV/TSV) or null, byte start, byte end (of the decompressed bytes for .gz), content hash] */
   readonly articles: ReadonlyArray<readonly [string, number | null, number, number, string]>;
   /** Scan errors of this file: [article id or null, line or null, reason] */
   readonly errors: ReadonlyArray<readonly [string | null, number | null, string]>;
@@ -38,7 +38,7 @@ export interface CachedScan {
 }
 
 /** Scans the corpus, trusting `previous` records for files whose size and modification time match. */
-export function scanCorpusCached(corpusDir: string, options: IngestOptions, previous: FileRecords | null): CachedScan {
+export async function scanCorpusCached(corpusDir: string, options: IngestOptions, previous: FileRecords | null): Promise<CachedScan> {
   const refs: ScannedRef[] = [];
   const errors: IngestError[] = [];
   const files: Record<string, FileRecord> = {};
@@ -51,7 +51,7 @@ export function scanCorpusCached(corpusDir: string, options: IngestOptions, prev
     if (before && before.bytes === stat.size && before.mtime_ms === stat.mtimeMs) {
       record = before;
     } else {
-      record = scanFile(corpusDir, relPath, stat.size, stat.mtimeMs, options);
+      record = await scanFile(corpusDir, relPath, stat.size, stat.mtimeMs, options);
       filesRead++;
     }
     files[relPath] = record;
@@ -71,8 +71,8 @@ export function scanCorpusCached(corpusDir: string, options: IngestOptions, prev
 }
 
 /** One file, read by `scanArticleFile`, in the manifest's compact record form. */
-function scanFile(corpusDir: string, relPath: string, size: number, mtimeMs: number, options: IngestOptions): FileRecord {
-  const scanned = scanArticleFile(corpusDir, relPath, size, options);
+async function scanFile(corpusDir: string, relPath: string, size: number, mtimeMs: number, options: IngestOptions): Promise<FileRecord> {
+  const scanned = await scanArticleFile(corpusDir, relPath, size, options);
   return {
     bytes: size,
     mtime_ms: mtimeMs,

@@ -1,4 +1,7 @@
-import { LAYER_SPECS, type ArticleJsonValue, type Item, type Json, type LayerName, type LayerSpec } from './layers.js';
+import type { ArticleJson } from '../output/article-json-type.js';
+import { codePointConverter, utf16Converter } from '../document/offsets.js';
+import { LAYER_SPECS, type Item, type Json, type LayerName, type LayerSpec } from './layers.js';
+import { lastStartingAtOrBefore } from '../util/binary-search.js';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -47,9 +50,9 @@ const MAX_OVERLAP_PAIRS = 2_000_000;
  * When the text itself changed, old offsets are first carried over the edit (common prefix and
  * suffix), so one edited sentence does not turn every later annotation into a change.
  */
-export function diffArticle(oldArticle: ArticleJsonValue, newArticle: ArticleJsonValue, options: ArticleDiffOptions): ArticleDiff {
-  const oldText = typeof oldArticle.text === 'string' ? oldArticle.text : '';
-  const newText = typeof newArticle.text === 'string' ? newArticle.text : '';
+export function diffArticle(oldArticle: ArticleJson, newArticle: ArticleJson, options: ArticleDiffOptions): ArticleDiff {
+  const oldText = oldArticle.text;
+  const newText = newArticle.text;
   const mapOld = offsetMapper(oldText, newText);
   const sides = { old: new ArticleView(oldArticle, oldText), new: new ArticleView(newArticle, newText) };
   const changes: Change[] = [];
@@ -93,15 +96,12 @@ function offsetMapper(oldText: string, newText: string): OffsetMapper {
 
 /** One side's article, with what context rendering needs, computed once. */
 class ArticleView {
-  private readonly sentences: Array<{ start: number; end: number; text: string }>;
-  private chars: string[] | null = null;
+  private readonly sentences: ReadonlyArray<{ start: number; end: number; text: string }>;
+  private readonly toUtf16: (codePoint: number) => number | null;
 
-  constructor(readonly article: ArticleJsonValue, readonly text: string) {
-    const list = Array.isArray(article.sentences) ? article.sentences : [];
-    this.sentences = list
-      .map((s) => (s && typeof s === 'object' && !Array.isArray(s) ? s : {}))
-      .filter((s): s is { start: number; end: number; text: string } => typeof s.start === 'number' && typeof s.end === 'number' && typeof s.text === 'string')
-      .sort((x, y) => x.start - y.start);
+  constructor(readonly article: ArticleJson, readonly text: string) {
+    this.sentences = [...article.sentences].sort((x, y) => x.start - y.start);
+    this.toUtf16 = utf16Converter(text);
   }
 
   /** The sentence holding the span with the span marked, or a window of the text when none holds it. */
@@ -118,22 +118,23 @@ class ArticleView {
     return oneLine(`${clipStart(before, CONTEXT_REACH)}«${inside}»${clip(after, CONTEXT_REACH)}`);
   }
 
+  /** The text between two code-point offsets, clamped to the text (Python's `text[start:end]`). */
   slice(start: number, end: number): string {
-    this.chars ??= Array.from(this.text);
-    return this.chars.slice(start, end).join('');
+    const s = this.toUtf16(Math.max(0, Math.min(start, this.codePoints())));
+    const e = this.toUtf16(Math.max(0, Math.min(end, this.codePoints())));
+    return s === null || e === null || e <= s ? '' : this.text.slice(s, e);
+  }
+
+  private length: number | null = null;
+  private codePoints(): number {
+    this.length ??= codePointConverter(this.text)(this.text.length);
+    return this.length;
   }
 
   private sentenceAt(offset: number): { start: number; text: string } | null {
-    let lo = 0;
-    let hi = this.sentences.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = this.sentences[mid]!;
-      if (offset < s.start) hi = mid - 1;
-      else if (offset >= s.end) lo = mid + 1;
-      else return s;
-    }
-    return null;
+    // Sentences are sorted and disjoint: only the last one starting at or before the offset can hold it.
+    const s = this.sentences[lastStartingAtOrBefore(this.sentences, offset)];
+    return s && offset < s.end ? s : null;
   }
 }
 
@@ -330,7 +331,7 @@ function contextFor(spec: LayerSpec, item: Item, side: ArticleView): string | nu
 }
 
 /** A one-line summary of what an article holds, for articles present on one side only. */
-export function articleSummary(article: ArticleJsonValue): string {
+export function articleSummary(article: ArticleJson): string {
   const parts: string[] = [];
   for (const spec of LAYER_SPECS) {
     if (spec.name === 'articles') continue;

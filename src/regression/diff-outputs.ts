@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { articleSummary, diffArticle, type Change, type ChangeKind } from './diff-article.js';
 import { FAIL_ON_ALL, failsOn, type FailOn } from './fail-on.js';
-import { LAYERS, type ArticleJsonValue, type LayerName } from './layers.js';
+import type { ArticleJson } from '../output/article-json-type.js';
+import { readArticleJson } from '../output/read-article-json.js';
+import { LAYERS, type LayerName } from './layers.js';
 
 /** A folder that cannot be compared (missing, unreadable, a broken JSON file): exit code 2. */
 export class DiffInputError extends Error {}
@@ -78,8 +80,8 @@ export function diffOutputs(oldDir: string, newDir: string, options: DiffOptions
     if (oldArticle === null || newArticle === null) {
       const article = (oldArticle ?? newArticle)!;
       const kind: ChangeKind = oldArticle === null ? 'added' : 'removed';
-      const change: Change = { layer: 'articles', kind, label: `article ${JSON.stringify(idOf(article, name))} (${articleSummary(article)})`, span: null, fields: [], context: null, old: null, new: null };
-      articles.push({ id: idOf(article, name), file: name, status: kind === 'added' ? 'only_new' : 'only_old', changes: [{ ...change, fails: failsOn(failOn, change) }], withinTolerance: 0 });
+      const change: Change = { layer: 'articles', kind, label: `article ${JSON.stringify(article.id)} (${articleSummary(article)})`, span: null, fields: [], context: null, old: null, new: null };
+      articles.push({ id: article.id, file: name, status: kind === 'added' ? 'only_new' : 'only_old', changes: [{ ...change, fails: failsOn(failOn, change) }], withinTolerance: 0 });
       layers.articles[kind]++;
       continue;
     }
@@ -89,7 +91,7 @@ export function diffOutputs(oldDir: string, newDir: string, options: DiffOptions
     if (diff.changes.length === 0) continue;
     for (const change of diff.changes) layers[change.layer][change.kind]++;
     articles.push({
-      id: idOf(newArticle, name),
+      id: newArticle.id,
       file: name,
       status: 'changed',
       changes: diff.changes.map((change) => ({ ...change, fails: failsOn(failOn, change) })),
@@ -143,16 +145,17 @@ export function listArticleFiles(dir: string): { dir: string; names: ReadonlySet
   return { dir: jsonDir, names: new Set(names) };
 }
 
-function readArticle(dir: string, name: string): ArticleJsonValue {
+function readArticle(dir: string, name: string): ArticleJson {
   const file = path.join(dir, name);
-  let parsed: unknown;
+  let jsonText: string;
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    jsonText = readFileSync(file, 'utf8');
   } catch (error) {
     throw new DiffInputError(`cannot read ${file} as article JSON (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new DiffInputError(`${file} is not an article JSON object`);
-  return parsed as ArticleJsonValue;
+  const read = readArticleJson(jsonText);
+  if (!read.ok) throw new DiffInputError(`${file}: ${read.reason}`);
+  return read.article;
 }
 
 /** A run manifest left in a flat folder is not an article: it has `articles` and no `text`. */
@@ -164,10 +167,6 @@ function isManifest(file: string): boolean {
   } catch {
     return false;
   }
-}
-
-function idOf(article: ArticleJsonValue, file: string): string {
-  return typeof article.id === 'string' ? article.id : file.replace(/\.json$/u, '');
 }
 
 function isDirectory(p: string): boolean {

@@ -1,15 +1,15 @@
 /**
  * What the diff compares, layer by layer, as data: each layer turns one published article JSON
- * (the shape `toArticleJson` writes) into a flat list of comparable items.
+ * (an `ArticleJson`, as `readArticleJson` checked it) into a flat list of comparable items.
  *
  * An item is matched across the two sides by its `key` (its span for span layers, an id otherwise).
  * Unmatched items with spans are then paired by overlap, so "Gustavo Petro" growing into
  * "President Gustavo Petro" reads as one changed span rather than a removal and an addition.
  */
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-/** A published article JSON, read back from disk: nothing about its shape is trusted. */
-export type ArticleJsonValue = { readonly [key: string]: Json | undefined };
+import type { ActorJson, ArticleJson, JsonValue, SentenceJson } from '../output/article-json-type.js';
+
+type Json = JsonValue;
 
 /** Layer names follow the CSV table names where there is a table, so users meet one vocabulary. */
 export const LAYERS = ['articles', 'sentences', 'entities', 'entity_summary', 'dates', 'sentiment', 'tension', 'tension_cues', 'dyads'] as const;
@@ -49,12 +49,9 @@ export interface LayerSpec {
    */
   readonly reportSpanOnly: boolean;
   /** Null when the layer is absent from the article (stage disabled or not yet run). */
-  readonly items: (article: ArticleJsonValue) => Item[] | null;
+  readonly items: (article: ArticleJson) => Item[] | null;
 }
 
-const asArray = (value: Json | undefined): Json[] | null => (Array.isArray(value) ? value : null);
-const asObject = (value: Json | undefined): { [key: string]: Json } | null => (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null);
-const num = (value: Json | undefined): number => (typeof value === 'number' ? value : Number.NaN);
 const str = (value: Json | undefined): string => (typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value));
 const quote = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 
@@ -70,16 +67,15 @@ function spanKeys<T>(entries: readonly T[], spanOf: (entry: T) => { start: numbe
   });
 }
 
-function spanItems(
-  list: Json[] | null,
-  describe: (o: { [key: string]: Json }) => { label: string; fields: Record<string, Json>; scores?: Record<string, number> },
+function spanItems<T extends { start: number; end: number } & Json>(
+  list: readonly T[] | undefined,
+  describe: (o: T) => { label: string; fields: Record<string, Json>; scores?: Record<string, number> },
 ): Item[] | null {
-  if (list === null) return null;
-  const objects = list.map(asObject).filter((o): o is { [key: string]: Json } => o !== null);
-  const keys = spanKeys(objects, (o) => ({ start: num(o.start), end: num(o.end) }));
-  return objects.map((o, i) => {
+  if (list === undefined) return null;
+  const keys = spanKeys(list, (o) => o);
+  return list.map((o, i) => {
     const d = describe(o);
-    return { key: keys[i]!, span: { start: num(o.start), end: num(o.end) }, label: d.label, fields: d.fields, scores: d.scores ?? {}, value: o };
+    return { key: keys[i]!, span: { start: o.start, end: o.end }, label: d.label, fields: d.fields, scores: d.scores ?? {}, value: o };
   });
 }
 
@@ -87,49 +83,36 @@ function spanItems(
  * Entity ids are numbered per article ("e1", "e2", ...), so one mention found or lost earlier would
  * renumber every later entity. The diff compares entities by their canonical name instead.
  */
-const canonicalCache = new WeakMap<ArticleJsonValue, Map<string, string>>();
-function canonicalNames(article: ArticleJsonValue): Map<string, string> {
+const canonicalCache = new WeakMap<ArticleJson, Map<string, string>>();
+function canonicalNames(article: ArticleJson): Map<string, string> {
   let names = canonicalCache.get(article);
   if (!names) {
     names = new Map();
-    for (const e of asArray(article.entity_summary) ?? []) {
-      const o = asObject(e);
-      if (o && typeof o.entity_id === 'string' && typeof o.canonical === 'string') names.set(o.entity_id, o.canonical);
-    }
+    for (const e of article.entity_summary ?? []) names.set(e.entity_id, e.canonical);
     canonicalCache.set(article, names);
   }
   return names;
 }
 /** The canonical name of an entity id; null without a summary entry (a bare id means nothing across runs). */
-const entityName = (article: ArticleJsonValue, id: Json | undefined): Json => (typeof id === 'string' ? canonicalNames(article).get(id) ?? null : null);
+const entityName = (article: ArticleJson, id: string | null): Json => (id !== null ? canonicalNames(article).get(id) ?? null : null);
 
 /** An actor as one readable value: `Gustavo Petro (CO)`, or `Colombian = Colombia (CO)` when the words differ from the entity. */
-const actor = (article: ArticleJsonValue, value: Json | undefined): Json => {
-  const o = asObject(value);
-  if (!o) return null;
-  const entity = entityName(article, o.entity_id);
-  const text = str(o.text);
-  const name = typeof entity === 'string' && entity !== text ? `${text} = ${entity}` : text;
-  return typeof o.country_code === 'string' ? `${name} (${o.country_code})` : name;
+const actor = (article: ArticleJson, value: ActorJson): Json => {
+  if (!value) return null;
+  const entity = entityName(article, value.entity_id);
+  const name = typeof entity === 'string' && entity !== value.text ? `${value.text} = ${entity}` : value.text;
+  return value.country_code !== null ? `${name} (${value.country_code})` : name;
 };
-const actorText = (value: Json | undefined): string => {
-  const o = asObject(value);
-  return o ? str(o.text) : '-';
-};
-
-function sentencesOf(article: ArticleJsonValue): Array<{ [key: string]: Json }> {
-  return (asArray(article.sentences) ?? []).map(asObject).filter((o): o is { [key: string]: Json } => o !== null);
-}
+const actorText = (value: ActorJson): string => (value ? value.text : '-');
 
 /** Per-sentence entries of a layer that lives inside `sentences`; null when no sentence carries it. */
-function sentenceLayer(article: ArticleJsonValue, field: string): Array<{ sentence: { [key: string]: Json }; value: Json }> | null {
-  const sentences = sentencesOf(article);
-  const carrying = sentences.filter((s) => s[field] !== undefined);
+function sentenceLayer<F extends 'sentiment' | 'tension'>(article: ArticleJson, field: F): Array<{ sentence: SentenceJson; value: NonNullable<SentenceJson[F]> }> | null {
+  const carrying = article.sentences.filter((s) => s[field] !== undefined);
   if (carrying.length === 0 && article[field] === undefined) return null;
   return carrying.map((sentence) => ({ sentence, value: sentence[field]! }));
 }
 
-const sentenceLabel = (s: { [key: string]: Json }): string => `sentence ${str(s.index)}`;
+const sentenceLabel = (s: SentenceJson): string => `sentence ${s.index}`;
 
 export const LAYER_SPECS: readonly LayerSpec[] = [
   {
@@ -142,18 +125,18 @@ export const LAYER_SPECS: readonly LayerSpec[] = [
       {
         key: 'article',
         span: null,
-        label: `article ${quote(str(a.id))}`,
+        label: `article ${quote(a.id)}`,
         fields: {
-          text: a.text ?? null,
-          dct: a.dct ?? null,
-          dct_source: a.dct_source ?? null,
-          metadata: a.metadata ?? null,
-          source_path: a.source_path ?? null,
-          schemaVersion: a.schemaVersion ?? null,
-          headline: asObject(a.headline)?.text ?? null,
+          text: a.text,
+          dct: a.dct,
+          dct_source: a.dct_source,
+          metadata: a.metadata,
+          source_path: a.source_path,
+          schemaVersion: a.schemaVersion,
+          headline: a.headline?.text ?? null,
           // Texts only: offsets move with any text edit, and paragraph structure shows in each sentence's paragraph.
-          dateline: asObject(a.dateline) ? { text: asObject(a.dateline)!.text ?? null, places: (asArray(asObject(a.dateline)!.places) ?? []).map((p) => asObject(p)?.text ?? null) } : null,
-          diagnostics: a.diagnostics ?? null,
+          dateline: a.dateline ? { text: a.dateline.text, places: a.dateline.places.map((p) => p.text) } : null,
+          diagnostics: a.diagnostics,
         },
         scores: {},
         value: null,
@@ -164,16 +147,16 @@ export const LAYER_SPECS: readonly LayerSpec[] = [
     name: 'sentences',
     fieldNames: ['span', 'paragraph'],
     reportSpanOnly: true,
-    items: (a) => spanItems(asArray(a.sentences), (s) => ({ label: `${sentenceLabel(s)} ${quote(str(s.text))}`, fields: { paragraph: s.paragraph ?? null } })),
+    items: (a) => spanItems(a.sentences, (s) => ({ label: `${sentenceLabel(s)} ${quote(s.text)}`, fields: { paragraph: s.paragraph } })),
   },
   {
     name: 'entities',
     fieldNames: ['span', 'type', 'entity', 'title', 'rule'],
     reportSpanOnly: true,
     items: (a) =>
-      spanItems(asArray(a.entities), (m) => ({
-        label: `${str(m.type)} ${quote(str(m.text))}${entityName(a, m.entity_id) === null ? '' : ` = ${str(entityName(a, m.entity_id))}`}`,
-        fields: { type: m.type ?? null, entity: entityName(a, m.entity_id), title: m.title ?? null, rule: m.rule ?? null },
+      spanItems(a.entities, (m) => ({
+        label: `${m.type} ${quote(m.text)}${entityName(a, m.entity_id) === null ? '' : ` = ${str(entityName(a, m.entity_id))}`}`,
+        fields: { type: m.type, entity: entityName(a, m.entity_id), title: m.title, rule: m.rule },
       })),
   },
   {
@@ -181,19 +164,18 @@ export const LAYER_SPECS: readonly LayerSpec[] = [
     fieldNames: ['type', 'country_code', 'mentions'],
     reportSpanOnly: true,
     items: (a) => {
-      const list = asArray(a.entity_summary);
-      if (list === null) return null;
+      if (a.entity_summary === undefined) return null;
       const seen = new Map<string, number>();
-      return list.map(asObject).filter((o): o is { [key: string]: Json } => o !== null).map((e) => {
+      return a.entity_summary.map((e) => {
         // Keyed by canonical name (ids are positional); two entities of one name get an occurrence number.
-        const name = str(e.canonical);
+        const name = e.canonical;
         const n = seen.get(name) ?? 0;
         seen.set(name, n + 1);
         return {
           key: n === 0 ? name : `${name}#${n}`,
           span: null,
-          label: `${str(e.type)} ${quote(name)} (${str(e.mentions)} mentions${e.country_code ? `, ${str(e.country_code)}` : ''})`,
-          fields: { type: e.type ?? null, country_code: e.country_code ?? null, mentions: e.mentions ?? null },
+          label: `${e.type} ${quote(name)} (${e.mentions} mentions${e.country_code ? `, ${e.country_code}` : ''})`,
+          fields: { type: e.type, country_code: e.country_code, mentions: e.mentions },
           scores: {},
           value: e,
         };
@@ -205,9 +187,9 @@ export const LAYER_SPECS: readonly LayerSpec[] = [
     fieldNames: ['span', 'type', 'value', 'mod', 'range_start', 'range_end', 'anchor', 'rule'],
     reportSpanOnly: true,
     items: (a) =>
-      spanItems(asArray(a.timexes), (t) => ({
-        label: `${str(t.type)} ${quote(str(t.text))} = ${str(t.value)}${t.mod ? ` (${str(t.mod)})` : ''}`,
-        fields: { type: t.type ?? null, value: t.value ?? null, mod: t.mod ?? null, range_start: t.range_start ?? null, range_end: t.range_end ?? null, anchor: t.anchor ?? null, rule: t.rule ?? null },
+      spanItems(a.timexes, (t) => ({
+        label: `${t.type} ${quote(t.text)} = ${t.value}${t.mod ? ` (${t.mod})` : ''}`,
+        fields: { type: t.type, value: t.value, mod: t.mod, range_start: t.range_start, range_end: t.range_end, anchor: t.anchor, rule: t.rule },
       })),
   },
   {
@@ -218,14 +200,14 @@ export const LAYER_SPECS: readonly LayerSpec[] = [
       const per = sentenceLayer(a, 'sentiment');
       if (per === null) return null;
       const items: Item[] = [];
-      if (a.sentiment !== undefined) items.push({ key: 'article', span: null, label: 'article sentiment', fields: {}, scores: { sentiment: num(a.sentiment) }, value: a.sentiment });
-      const keys = spanKeys(per, (p) => ({ start: num(p.sentence.start), end: num(p.sentence.end) }));
+      if (a.sentiment !== undefined) items.push({ key: 'article', span: null, label: 'article sentiment', fields: {}, scores: { sentiment: a.sentiment }, value: a.sentiment });
+      const keys = spanKeys(per, (p) => p.sentence);
       per.forEach((p, i) => items.push({
         key: keys[i]!,
-        span: { start: num(p.sentence.start), end: num(p.sentence.end) },
-        label: `${sentenceLabel(p.sentence)} sentiment ${str(p.value)}`,
+        span: { start: p.sentence.start, end: p.sentence.end },
+        label: `${sentenceLabel(p.sentence)} sentiment ${p.value}`,
         fields: {},
-        scores: { sentiment: num(p.value) },
+        scores: { sentiment: p.value },
         value: p.value,
       }));
       return items;
@@ -239,19 +221,19 @@ export const LAYER_SPECS: readonly LayerSpec[] = [
       const per = sentenceLayer(a, 'tension');
       if (per === null) return null;
       const items: Item[] = [];
-      const article = asObject(a.tension);
+      const article = a.tension;
       if (article) {
-        items.push({ key: 'article', span: null, label: `article tension ${str(article.label)} ${str(article.index)}`, fields: { label: article.label ?? null, counts: article.counts ?? null }, scores: { index: num(article.index) }, value: article });
+        items.push({ key: 'article', span: null, label: `article tension ${article.label} ${article.index}`, fields: { label: article.label, counts: article.counts }, scores: { index: article.index }, value: article });
       }
-      const keys = spanKeys(per, (p) => ({ start: num(p.sentence.start), end: num(p.sentence.end) }));
+      const keys = spanKeys(per, (p) => p.sentence);
       per.forEach((p, i) => {
-        const { cues: _cues, ...t } = asObject(p.value) ?? {};
+        const { cues: _cues, ...t } = p.value;
         items.push({
           key: keys[i]!,
-          span: { start: num(p.sentence.start), end: num(p.sentence.end) },
-          label: `${sentenceLabel(p.sentence)} tension ${str(t.label)} ${str(t.score)} (${actorText(t.source)} -> ${actorText(t.target)})`,
-          fields: { label: t.label ?? null, modality: t.modality ?? null, source: actor(a, t.source), target: actor(a, t.target) },
-          scores: { score: num(t.score) },
+          span: { start: p.sentence.start, end: p.sentence.end },
+          label: `${sentenceLabel(p.sentence)} tension ${t.label} ${t.score} (${actorText(t.source)} -> ${actorText(t.target)})`,
+          fields: { label: t.label, modality: t.modality, source: actor(a, t.source), target: actor(a, t.target) },
+          scores: { score: t.score },
           value: t,
         });
       });
@@ -265,11 +247,11 @@ export const LAYER_SPECS: readonly LayerSpec[] = [
     items: (a) => {
       const per = sentenceLayer(a, 'tension');
       if (per === null) return null;
-      const cues = per.flatMap((p) => asArray(asObject(p.value)?.cues) ?? []);
+      const cues = per.flatMap((p) => p.value.cues);
       return spanItems(cues, (c) => ({
-        label: `${str(c.category)} ${quote(str(c.text))} weight ${str(c.weight)}${c.negated === true ? ' negated' : ''}`,
-        fields: { category: c.category ?? null, negated: c.negated ?? null, modality: c.modality ?? null, source: actor(a, c.source), target: actor(a, c.target), rule: c.rule ?? null },
-        scores: { weight: num(c.weight) },
+        label: `${c.category} ${quote(c.text)} weight ${c.weight}${c.negated ? ' negated' : ''}`,
+        fields: { category: c.category, negated: c.negated, modality: c.modality, source: actor(a, c.source), target: actor(a, c.target), rule: c.rule },
+        scores: { weight: c.weight },
       }));
     },
   },
@@ -278,14 +260,13 @@ export const LAYER_SPECS: readonly LayerSpec[] = [
     fieldNames: ['source_code', 'target_code', 'cues', 'mean_weight'],
     reportSpanOnly: true,
     items: (a) => {
-      const list = asArray(a.dyads);
-      if (list === null) return null;
-      return list.map(asObject).filter((o): o is { [key: string]: Json } => o !== null).map((d) => ({
-        key: `${str(d.source)}->${str(d.target)}`,
+      if (a.dyads === undefined) return null;
+      return a.dyads.map((d) => ({
+        key: `${d.source}->${d.target}`,
         span: null,
-        label: `${str(d.source)} -> ${str(d.target)} (${str(d.cues)} cues, mean weight ${str(d.mean_weight)})`,
-        fields: { source_code: d.source_code ?? null, target_code: d.target_code ?? null, cues: d.cues ?? null },
-        scores: { mean_weight: num(d.mean_weight) },
+        label: `${d.source} -> ${d.target} (${d.cues} cues, mean weight ${d.mean_weight})`,
+        fields: { source_code: d.source_code, target_code: d.target_code, cues: d.cues },
+        scores: { mean_weight: d.mean_weight },
         value: d,
       }));
     },

@@ -201,12 +201,13 @@ function sentenceRow(view: ArticleView, row: Row, html: string): string {
 const NOT_COMPUTED = (stage: string): string => `<p class="absent">Not computed: the ${stage} stage was off for this run.</p>`;
 
 function tensionSection(view: ArticleView): string {
-  if (!view.tension) return `<section><h2>Tension</h2>${NOT_COMPUTED('tension')}</section>`;
+  // Sentiment is a stage of its own: it may have run without the tension stage.
+  const sentiment = view.sentiment === null ? '' : `<li>sentiment <b>${formatSigned(view.sentiment, 2)}</b></li>`;
+  if (!view.tension) return `<section><h2>Tension</h2>${NOT_COMPUTED('tension')}${sentiment && `<ul class="stats">${sentiment}</ul>`}</section>`;
   const t = view.tension;
   const counts = Object.entries(t.counts)
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const sentiment = view.sentiment === null ? '' : `<li>sentiment <b>${formatSigned(view.sentiment, 2)}</b></li>`;
   const table = counts.length === 0
     ? '<p>No tension cue in this article.</p>'
     : `<table><thead><tr><th scope="col">cue category</th><th scope="col" class="num">cues</th></tr></thead><tbody>${counts

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { replaceFile } from '../output/atomic-write.js';
 import { safeFileName } from '../output/file-names.js';
 import { buildArticlePage } from './article-page.js';
-import { readArticleView } from './article-view.js';
+import { readArticleJson } from '../output/read-article-json.js';
+import { articleView } from './article-view.js';
 import { buildCorpusPage } from './corpus-page.js';
 import { CorpusAccumulator } from './corpus-summary.js';
 
 export { buildArticlePage, type ArticlePageLinks } from './article-page.js';
-export { readArticleView, type ArticleView } from './article-view.js';
+export { articleView, readArticleView, type ArticleView } from './article-view.js';
 export { buildCorpusPage } from './corpus-page.js';
 export { CorpusAccumulator, type CorpusSummary } from './corpus-summary.js';
 
@@ -47,24 +48,25 @@ export async function writeReport(outputDir: string): Promise<{ pages: number }>
       corpus.addUnreadable({ id: entry.id, where: entry.source_path, reason: 'no JSON was written (outputs.json is off), so the article has no page' });
       continue;
     }
-    let json: unknown;
+    let jsonText: string;
     try {
-      json = JSON.parse(await readFile(path.join(outputDir, entry.json), 'utf8'));
+      jsonText = await readFile(path.join(outputDir, entry.json), 'utf8');
     } catch (error) {
       corpus.addUnreadable({ id: entry.id, where: entry.json, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
       continue;
     }
-    const result = readArticleView(json);
-    if (!result.ok) {
-      corpus.addUnreadable({ id: entry.id, where: entry.json, reason: result.reason });
+    const read = readArticleJson(jsonText);
+    if (!read.ok) {
+      corpus.addUnreadable({ id: entry.id, where: entry.json, reason: read.reason });
       continue;
     }
-    const pageName = `${safeFileName(result.view.id)}.html`;
+    const view = articleView(read.article);
+    const pageName = `${safeFileName(view.id)}.html`;
     if (written.has(pageName)) continue; // the same article listed twice gets one page
-    const html = buildArticlePage(result.view, { corpus: '../index.html', json: `../../${urlPath(entry.json)}` });
+    const html = buildArticlePage(view, { corpus: '../index.html', json: `../../${urlPath(entry.json)}` });
     writePage(path.join(articlesDir, pageName), html);
     written.add(pageName);
-    corpus.add(result.view, `${ARTICLES_DIR}/${urlPath(pageName)}`);
+    corpus.add(view, `${ARTICLES_DIR}/${urlPath(pageName)}`);
   }
 
   removeStalePages(articlesDir, written);

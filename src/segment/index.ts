@@ -2,6 +2,7 @@ import type { Dateline, Diagnostic, Sentence, Span, TextSpan, Token } from '../d
 import { wink } from '../nlp/wink.js';
 import { findDateline } from './dateline.js';
 import { findHeadline } from './headline.js';
+import { lastStartingAtOrBefore } from '../util/binary-search.js';
 
 export interface Segmentation {
   readonly headline: TextSpan | null;
@@ -110,16 +111,7 @@ export function segmentText(text: string, options: SegmentOptions = {}): Segment
   }
   flush();
 
-  const paragraphOf = (offset: number): number => {
-    let lo = 0;
-    let hi = paragraphs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (paragraphs[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const paragraphOf = (offset: number): number => Math.max(0, lastStartingAtOrBefore(paragraphs, offset));
 
   const sentences: Sentence[] = [];
   const sentenceOfToken = new Array<number>(values.length).fill(-1);

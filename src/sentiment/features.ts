@@ -1,15 +1,15 @@
 import { createRequire } from 'node:module';
 import type { Token } from '../document/types.js';
-import { AFINN } from './lexicon/afinn.js';
-import { VALENCE } from './lexicon/valence.js';
-import { SENTICON } from './lexicon/senticon.js';
-import { EMBEDDING_VALENCE, EMBEDDING_VALENCE_STEPS, EMBEDDING_WORDS } from './lexicon/embedding-valence.js';
+import { AFINN } from './data/afinn.js';
+import { VALENCE } from './data/valence.js';
+import { SENTICON } from './data/senticon.js';
+import { EMBEDDING_VALENCE, EMBEDDING_VALENCE_STEPS, EMBEDDING_WORDS } from './data/embedding-valence.js';
 import { CLAUSE_BREAK_WORDS, CONTRAST_AFTER, HEDGES, NEGATORS, NEUTRAL_IN_NEWS, REDUCERS } from './rules.js';
-import { SENTIMENT_MODEL } from './model-weights.js';
+import modelWeights from './data/model-weights.json' with { type: 'json' };
 
 /**
  * The sentence model: a handful of interpretable per-sentence features, combined by a linear (ridge) model
- * whose weights `train-model.ts` fits on human ratings. Every feature is a count or a sum over wink tokens,
+ * whose weights `tools/sentiment/train-model.ts` fits on human ratings. Every feature is a count or a sum over wink tokens,
  * so the model costs one extra pass over the sentence and no parse.
  */
 export const SENTIMENT_FEATURES = [
@@ -33,7 +33,7 @@ export const SENTIMENT_FEATURES = [
   'question',
   'exclamation',
   /**
-   * Valence induced from word vectors (`lexicon/embedding-valence.ts`: GloVe vectors projected on a
+   * Valence induced from word vectors (`data/embedding-valence.ts`: GloVe vectors projected on a
    * sentiment axis fitted to VADER's and AFINN's words, no rated sentences): mean and sum over the content
    * words (nouns, verbs, adjectives, adverbs, names), rarer words weighing more (see `rankWeight`), negation
    * flips, a contrast weighs as in the rules. Reads words no list rates.
@@ -57,8 +57,10 @@ export interface RulesSummary {
   readonly negative: number;
 }
 
-/** The linear model as `train-model.ts` writes it. */
+/** The linear model as `tools/sentiment/train-model.ts` writes it (`data/model-weights.json`). */
 export interface SentimentModel {
+  /** Where the weights come from: data, method, cross-validated score. */
+  readonly about?: string;
   readonly features: readonly SentimentFeature[];
   /** intercept + weights · features predicts the raters' mean on -4..+4. */
   readonly intercept: number;
@@ -68,6 +70,9 @@ export interface SentimentModel {
   /** Per-lemma corrections on the raters' scale, read by the `adjustment*` features. */
   readonly adjustments: Readonly<Record<string, number>>;
 }
+
+/** The committed sentence model (`data/model-weights.json`). */
+export const SENTIMENT_MODEL: SentimentModel = modelWeights as SentimentModel;
 
 // Maps, not the objects: words such as "constructor" must not find Object.prototype members.
 const VALENCE_MAP: ReadonlyMap<string, number> = new Map(Object.entries(VALENCE));

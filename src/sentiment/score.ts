@@ -1,41 +1,16 @@
-import type { Token } from '../document/types.js';
+import type { SentenceSentiment, Token } from '../document/types.js';
+import { sentimentConfigSchema, type SentimentConfig } from './config.js';
 import { CONCESSIVE, INTENSIFIERS } from './rules.js';
 import { isNegated, predictSentiment, tokenFacts, sentenceFeatures, type LemmaFacts, type WordFacts } from './features.js';
 
-export interface SentimentOptions {
-  /**
-   * `model`: the rule score and lexicon sums combined by the trained linear model (the default);
-   * `rules`: the rule score alone (VADER's method over wink tokens), for a reading without learned weights.
-   */
-  readonly method: 'model' | 'rules';
-  /** Weight of a clause after "but", "however" (VADER uses 1.5). */
-  readonly contrastWeight: number;
-  /** Weight of words inside quotation marks: quoted speech is the source's view, not the article's. */
-  readonly quoteWeight: number;
-  /** Factor on a clause containing a hedge ("may", "reportedly"). */
-  readonly hedgeWeight: number;
-  /** Factor on a negated valence (VADER's N_SCALAR is -0.74). */
-  readonly negationFactor: number;
-  /** How many tokens before a word a negator reaches. */
-  readonly negationScope: number;
-  /** Factor on a valence in the scope of a reducing word ("reduce the risk", "fight disease"); 1 turns it off. */
-  readonly reducerFactor: number;
-  /** Normalization constant: score = sum / sqrt(sum² + alpha). */
-  readonly alpha: number;
-  /** Extra or replacement valences (-4..+4), keyed by lower-case word or lemma. */
-  readonly lexicon?: Readonly<Record<string, number>>;
-}
+/**
+ * What the scorer reads: the `sentiment` config section (`config.ts`), with the user lexicon optional for
+ * callers that score without one.
+ */
+export type SentimentOptions = Readonly<Omit<SentimentConfig, 'lexicon'>> & { readonly lexicon?: SentimentConfig['lexicon'] };
 
-export const DEFAULT_SENTIMENT_OPTIONS: SentimentOptions = {
-  method: 'model',
-  contrastWeight: 1.5,
-  quoteWeight: 0.8,
-  hedgeWeight: 0.85,
-  negationFactor: -0.74,
-  negationScope: 3,
-  reducerFactor: -0.5,
-  alpha: 15,
-};
+/** The schema's defaults, for callers outside the pipeline (training, benchmarks, tests). */
+export const DEFAULT_SENTIMENT_OPTIONS: SentimentOptions = sentimentConfigSchema.parse({});
 
 /** AFINN's -5..+5 onto VADER's -4..+4. */
 const AFINN_TO_VADER = 0.8;
@@ -58,27 +33,14 @@ function valenceWithLexicon(word: string, lemma: LemmaFacts, facts: WordFacts, e
 /** Tokens after a reducing word that it reaches ("reduce a person's cancer risk"). */
 const REDUCER_SCOPE = 4;
 
+/** One sentence's reading (the document type's `SentenceSentiment`). */
+export type SentimentReading = SentenceSentiment;
+
 /**
- * Valence of one sentence on -1..1. By default the trained sentence model (`features.ts`) reads the rule
- * score together with AFINN and ML-SentiCon sums; with `method: 'rules'` it is the rule score alone.
+ * Valence of one sentence on -1..1 and the word that pulls it down most (the tension stage cites it for a
+ * tone-only reading). By default the trained sentence model (`features.ts`) reads the rule score together
+ * with AFINN and ML-SentiCon sums; with `method: 'rules'` it is the rule score alone.
  */
-export function scoreSentiment(tokens: readonly Token[], from: number, to: number, options: SentimentOptions = DEFAULT_SENTIMENT_OPTIONS): number {
-  return readSentiment(tokens, from, to, options).score;
-}
-
-export interface SentimentReading {
-  /** -1..1: the model's score, or the rule score with `method: 'rules'`. */
-  readonly score: number;
-  /**
-   * The rule score alone (-1..1), whatever the method. Its spread is wider than the model's (the model
-   * predicts the raters' mean, which rarely passes ±0.7): a threshold tuned on the old score belongs here.
-   */
-  readonly rulesScore: number;
-  /** Token index of the most negative word after negation and weighting, or -1. */
-  readonly mostNegative: number;
-}
-
-/** The sentence score and the word that pulls it down most (the tension stage cites it for a tone-only reading). */
 export function readSentiment(tokens: readonly Token[], from: number, to: number, options: SentimentOptions = DEFAULT_SENTIMENT_OPTIONS): SentimentReading {
   const rules = readRules(tokens, from, to, options);
   const rulesScore = round4(rules.score);

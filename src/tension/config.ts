@@ -44,35 +44,12 @@ export type TensionLexicon = z.infer<typeof tensionLexiconSchema>;
  */
 export const lexiconModeSchema = z.enum(['extend', 'replace']);
 
-export const sentimentConfigSchema = z
-  .object({
-    /** `model`: rule score and lexicon sums combined by the trained linear model; `rules`: the rule score alone. */
-    method: z.enum(['model', 'rules']).default('model'),
-    /** Weight of the clause after "but"/"however" (what the sentence concedes weighs 0.5). */
-    contrastWeight: z.number().min(0).max(4).default(1.5),
-    /** Factor on words inside quotation marks. */
-    quoteWeight: z.number().min(0).max(2).default(0.8),
-    /** Factor on a sentence that hedges ("may", "reportedly"). */
-    hedgeWeight: z.number().min(0).max(2).default(0.85),
-    /** Factor on a negated word's valence. */
-    negationFactor: z.number().min(-2).max(0).default(-0.74),
-    /** Tokens before a word that a negator reaches (stopping at clause punctuation). */
-    negationScope: z.number().int().min(1).max(8).default(3),
-    /** Factor on a valence governed by a reducing word ("reduce the risk", "fight disease"); 1 turns it off. */
-    reducerFactor: z.number().min(-1).max(1).default(-0.5),
-    /** score = sum / sqrt(sum² + alpha). */
-    alpha: z.number().positive().default(15),
-    /** Extra or replacement word valences on -4..+4 (lower-case word or lemma). */
-    lexicon: z.record(z.string(), z.number().min(-4).max(4)).default({}),
-  })
-  .strict();
-
 export const tensionConfigSchema = z
   .object({
     /**
-     * Path of a user lexicon file (JSON in the format of src/tension/lexicon/tension-lexicon.json). The lead
-     * resolves it relative to the config file and passes the loaded object as `lexicon` (see
-     * `loadTensionLexicon`); the stage itself never reads files.
+     * Path of a user lexicon file (JSON in the format of src/tension/lexicon/tension-lexicon.json). The config
+     * loader (`config/load.ts`) resolves it relative to the config file, validates it and passes the
+     * loaded object as `lexicon`; the stage itself never reads files.
      */
     lexiconPath: z.string().nullable().default(null),
     /** A user lexicon already loaded and validated. */
@@ -129,9 +106,7 @@ export const tensionConfigSchema = z
       })
       .strict()
       .prefault({}),
-    sentiment: sentimentConfigSchema.prefault({}),
   })
   .strict();
 
 export type TensionConfig = z.infer<typeof tensionConfigSchema>;
-export type SentimentConfig = z.infer<typeof sentimentConfigSchema>;

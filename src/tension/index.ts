@@ -1,51 +1,45 @@
-import type { Actor, ArticleDoc, Token, ArticleTension, Dyad, EntitySummary, Modality, Sentence, SentenceTension, TensionCue, TensionLabel, With } from '../document/types.js';
-import { readSentiment, type SentimentOptions, type SentimentReading } from '../sentiment/score.js';
+import type { Actor, ArticleDoc, Token, ArticleTension, Dyad, EntitySummary, Modality, Sentence, SentenceSentiment, SentenceTension, TensionCue, TensionLabel, With } from '../document/types.js';
 import { cueActors, inferActorCountries, sentenceActors } from './actors.js';
 import type { TensionConfig } from './config.js';
+import { firstIndexWhere } from '../util/binary-search.js';
 import { readContext, type ContextReading } from './context.js';
 import { compileLexicon, effectiveLexicon, type CompiledLexicon } from './lexicon.js';
 import { matchCues } from './match-cues.js';
 
 export { tensionConfigSchema, type TensionConfig } from './config.js';
-export { loadTensionLexicon, validateTensionLexicon, BUILTIN_LEXICON } from './lexicon.js';
+export { validateTensionLexicon, BUILTIN_LEXICON } from './lexicon.js';
 
-export type TensionDoc = With<'sentiment' | 'tension' | 'dyads'>;
+/** What the tension stage reads: the sentiment stage's readings (for the negative-tone cue); entities when there are any. */
+export type TensionInput = With<'sentiment' | 'sentenceSentiment'>;
+export type TensionDoc = TensionInput & With<'tension' | 'dyads'>;
 
 /**
- * The sentiment and tension stage. Per sentence: a general sentiment score (-1..1) and a tension reading
- * (lexicon cues with negation, modality and actors; a score on -10..+10; a label). Per article: the mean
- * sentiment, a tension index with counts by category, and a dyad table of who acted against or with whom.
- * Runs after the entity stage when there is one (actors come from its mentions and their country codes).
+ * The tension stage. Per sentence a tension reading (lexicon cues with negation, modality and actors; a
+ * score on -10..+10; a label); per article a tension index with counts by category, and a dyad table of who
+ * acted against or with whom. Runs after the sentiment stage, whose reading of a sentence gives the
+ * negative-tone cue, and after the entity stage when there is one (actors come from its mentions and their
+ * country codes).
  */
-export function scoreTension(doc: ArticleDoc, config: Readonly<TensionConfig>): TensionDoc {
+export function scoreTension(doc: TensionInput, config: Readonly<TensionConfig>): TensionDoc {
   const lexicon = compileLexicon(effectiveLexicon(config));
   const summaries = new Map<string, EntitySummary>((doc.entitySummary ?? []).map((s) => [s.entityId, s]));
   const inferred = inferActorCountries(doc, summaries);
-  const sentimentOptions: SentimentOptions = { ...config.sentiment, lexicon: config.sentiment.lexicon };
   const sentences: Sentence[] = [];
-  let sentimentSum = 0;
-  let sentimentWeight = 0;
-  for (const sentence of doc.sentences) {
-    const reading = readSentiment(doc.tokens, sentence.tokenStart, sentence.tokenEnd, sentimentOptions);
-    const sentiment = reading.score;
-    // Longer sentences say more: weight the article mean by words, as a reader's impression would be.
-    const words = Math.max(1, sentence.tokenEnd - sentence.tokenStart);
-    sentimentSum += sentiment * words;
-    sentimentWeight += words;
-    const tension = readSentence(doc, sentence, reading, lexicon, summaries, inferred, config);
+  for (let i = 0; i < doc.sentences.length; i++) {
+    const sentence = doc.sentences[i]!;
+    const tension = readSentence(doc, sentence, doc.sentenceSentiment[i]!, lexicon, summaries, inferred, config);
     // A literal, not a spread of the sentence: V8 builds spread objects on a slow path, and this runs per sentence.
-    sentences.push({ index: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text, paragraph: sentence.paragraph, tokenStart: sentence.tokenStart, tokenEnd: sentence.tokenEnd, sentiment, tension });
+    sentences.push({ index: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text, paragraph: sentence.paragraph, tokenStart: sentence.tokenStart, tokenEnd: sentence.tokenEnd, sentiment: sentence.sentiment, tension });
   }
   return {
     ...doc,
     sentences,
-    sentiment: sentimentWeight === 0 ? 0 : round(sentimentSum / sentimentWeight, 4),
     tension: articleTension(sentences, lexicon, config),
     dyads: dyadTable(sentences),
   };
 }
 
-function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentimentReading, lexicon: CompiledLexicon, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string>, config: Readonly<TensionConfig>): SentenceTension {
+function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentiment, lexicon: CompiledLexicon, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string>, config: Readonly<TensionConfig>): SentenceTension {
   const { tokens, text } = doc;
   const from = sentence.tokenStart;
   const to = sentence.tokenEnd;
@@ -162,15 +156,8 @@ function isTopicWord(tokens: readonly Token[], from: number, to: number, cueToke
 
 /** Mentions overlapping [start, end), by binary search: entities are sorted by start. */
 function entitiesIn<T extends { start: number; end: number }>(entities: readonly T[], start: number, end: number): T[] {
-  let lo = 0;
-  let hi = entities.length;
   // First mention that may overlap: mentions are short, so back off from the first one starting at or after `start`.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entities[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  let i = lo;
+  let i = firstIndexWhere(entities, (e) => e.start >= start);
   while (i > 0 && entities[i - 1]!.end > start) i--;
   const out: T[] = [];
   for (; i < entities.length && entities[i]!.start < end; i++) if (entities[i]!.end > start) out.push(entities[i]!);

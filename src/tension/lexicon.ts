@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import lexiconData from './lexicon/tension-lexicon.json' with { type: 'json' };
 import { tensionLexiconSchema, type TensionConfig, type TensionLexicon, type TensionLexiconCue } from './config.js';
 
@@ -25,26 +24,6 @@ export interface CompiledLexicon {
 }
 
 export type LexiconResult = { ok: true; lexicon: TensionLexicon } | { ok: false; error: string };
-
-/**
- * Reads and validates a user lexicon file, for the lead to call at the edge (the stage does no I/O).
- * Errors name the file and the key path, as the config loader does.
- */
-export async function loadTensionLexicon(path: string): Promise<LexiconResult> {
-  let raw: string;
-  try {
-    raw = await readFile(path, 'utf8');
-  } catch (e) {
-    return { ok: false, error: `tension lexicon: cannot read "${path}": ${(e as Error).message}` };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (e) {
-    return { ok: false, error: `tension lexicon: "${path}" is not valid JSON: ${(e as Error).message}` };
-  }
-  return validateTensionLexicon(json, path);
-}
 
 export function validateTensionLexicon(json: unknown, origin = 'lexicon'): LexiconResult {
   const parsed = tensionLexiconSchema.safeParse(json);

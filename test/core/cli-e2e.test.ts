@@ -91,7 +91,7 @@ describe('article-pipeline run on a corpus with good and bad files', () => {
       /^bad\/front\.md malformed front matter/u,
       /^bad\/huge\.txt .*over the size limit of 20000 bytes/u,
       /^bad\/latin1\.txt not valid UTF-8/u,
-      /^bad\/page\.html unsupported file type ".html"/u,
+      /^bad\/page\.html no article text found in the HTML page/u,
       /^bad\/spanish\.txt not English: detected "es"/u,
       /^batch\.jsonl:2 malformed JSON/u,
       /^batch\.jsonl:3 missing text/u,

@@ -32,6 +32,24 @@ describe('config validation at the edge', () => {
     );
   });
 
+  it('tells an old config where a moved key went (tension.sentiment is now the section sentiment)', () => {
+    const result = validateConfig({ tension: { sentiment: { method: 'rules' } }, tensoin: {} }, '/p/pipeline.config.json');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      '/p/pipeline.config.json: tension.sentiment has moved to sentiment: write the same settings there (see the README\'s config table)',
+      '/p/pipeline.config.json: unknown key tensoin: not a setting of this pipeline (see the README\'s config table)',
+    ]);
+    const moved = validateConfig({ sentiment: { method: 'rules' } }, null);
+    expect(moved.ok && moved.value.config.sentiment.method).toBe('rules');
+  });
+
+  it('refuses the tension stage without the sentiment stage it reads', () => {
+    const result = validateConfig({ stages: { sentiment: false } }, '/p/pipeline.config.json');
+    expect(!result.ok && result.errors).toEqual([expect.stringMatching(/^\/p\/pipeline\.config\.json: stages: the tension stage needs the sentiment stage/u)]);
+    expect(validateConfig({ stages: { sentiment: false, tension: false } }, null).ok).toBe(true);
+  });
+
   it('reports a missing file and invalid JSON', () => {
     const dir = makeTempDir({ 'bad.json': '{ "corpus": ' });
     const missing = loadConfig(path.join(dir, 'nope.json'));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Timex } from '../../src/document/types.js';
 import { datesConfigSchema, normalizeDates, type DatesConfig } from '../../src/dates/index.js';
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 
 /** Runs the date stage on one text with an explicit publication date (never the clock). */
 export function timexesOf(text: string, dct: string | null, config: Partial<DatesConfig> = {}): readonly Timex[] {

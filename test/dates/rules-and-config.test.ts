@@ -4,7 +4,7 @@ import { DATE_BASELINES, runDateBaseline } from '../../src/dates/baselines.js';
 import { valueRange, weekdayFrom, makeDate, formatPoint } from '../../src/dates/calendar.js';
 import { durationValue } from '../../src/dates/rules/quantities.js';
 import { scoreTimexes } from '../../src/eval/dates.js';
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 import { normalizeDates } from '../../src/dates/index.js';
 
 const here = '[dates/rules-and-config] ';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { datesConfigSchema, normalizeDates } from '../../src/dates/index.js';
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 import { corpusBody, render, timexesOf } from './helpers.js';
 
 process.env.TZ = 'America/Bogota';

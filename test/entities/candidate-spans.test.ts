@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 import { findCandidates } from '../../src/entities/candidates.js';
 import { classifyCandidate } from '../../src/entities/classify.js';
 

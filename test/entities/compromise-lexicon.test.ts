@@ -1,10 +1,10 @@
 import nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
 import { compromiseLexicon } from '../../src/entities/compromise-lexicon.js';
-import { extractCompromiseLexicon } from '../../src/entities/data/extract-compromise-lexicon.js';
+import { extractCompromiseLexicon } from '../../tools/entities/extract-compromise-lexicon.js';
 
 describe('[entities] compromise lexicon extract', () => {
-  it('is what the installed compromise gives (rebuild: npx tsx src/entities/data/build-compromise-lexicon.ts)', () => {
+  it('is what the installed compromise gives (rebuild: npx tsx tools/entities/build-compromise-lexicon.ts)', () => {
     const fresh = extractCompromiseLexicon(nlp);
     const committed = compromiseLexicon();
     expect(committed.version).toBe(fresh.version);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 import { findCandidates } from '../../src/entities/candidates.js';
 import { entitiesConfigSchema, typeCandidates } from '../../src/entities/index.js';
 import { contextCue, documentCues, isEventName } from '../../src/entities/context.js';

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluateEntities, formatEntitiesReport, readGold, type ScoredType } from '../../src/eval/entities.js';
-import { trainEntityModel } from '../../src/entities/model/train.js';
+import { evaluateEntities, formatEntitiesReport, type ScoredType } from '../../src/eval/entities.js';
+import { readEntityGold } from '../../src/eval/gold.js';
+import { trainEntityModel } from '../../src/entities/model/fit.js';
 
 const goldPath = fileURLToPath(new URL('../../../shared/eval/ner-dev.jsonl', import.meta.url));
 const floors = JSON.parse(readFileSync(new URL('./floors.json', import.meta.url), 'utf8')) as Record<string, Record<string, number> | string>;
@@ -16,9 +17,9 @@ describe('[entities] eval on ner-dev.jsonl', () => {
 
   // First in the file: wink-nlp's token cache makes a few lemmas depend on the documents read before,
   // so the committed weights are reproduced from a fresh process state, as `train.ts` runs.
-  it('training on ner-dev.jsonl gives exactly the committed weights.json', async () => {
-    const committed = JSON.parse(readFileSync(new URL('../../src/entities/model/weights.json', import.meta.url), 'utf8')) as unknown;
-    const trained = JSON.parse(JSON.stringify(trainEntityModel(await readGold(goldPath), 'ner-dev.jsonl'))) as unknown;
+  it('training on ner-dev.jsonl gives exactly the committed model-weights.json', async () => {
+    const committed = JSON.parse(readFileSync(new URL('../../src/entities/data/model-weights.json', import.meta.url), 'utf8')) as unknown;
+    const trained = JSON.parse(JSON.stringify(trainEntityModel(await readEntityGold(goldPath), 'ner-dev.jsonl'))) as unknown;
     expect(trained).toEqual(committed);
   }, 60_000);
 

@@ -1,4 +1,4 @@
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 import { entitiesConfigSchema, extractEntities, type EntitiesConfig } from '../../src/entities/index.js';
 import type { EntityMention, EntitySummary } from '../../src/document/types.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { trainLogistic } from '../../src/entities/model/logistic.js';
-import { bestLabel, labelProbabilities, type PerceptronWeights } from '../../src/entities/model/perceptron.js';
+import { bestLabel, labelProbabilities, type LinearModelWeights } from '../../src/entities/model/linear-model.js';
 
-const predictLabel = (model: PerceptronWeights, features: readonly string[]): string => bestLabel(model, labelProbabilities(model, features, new Float64Array(model.labels.length)));
+const predictLabel = (model: LinearModelWeights, features: readonly string[]): string => bestLabel(model, labelProbabilities(model, features, new Float64Array(model.labels.length)));
 
 describe('[entities] logistic regression (the classifier)', () => {
   const examples = [

@@ -5,7 +5,7 @@ import { main } from '../../src/cli.js';
 import type { Actor, ArticleDoc, EntityMention, EntitySummary, Sentence, Timex } from '../../src/document/types.js';
 import { splitFrontMatter } from '../../src/ingest/corpus.js';
 import { serializeArticleJson, toArticleJson } from '../../src/output/article-json.js';
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 import { diffOutputs, formatDiffReport, parseFailOn, type DiffReport } from '../../src/regression/index.js';
 import { captureIo, makeTempDir } from '../helpers/temp-corpus.js';
 

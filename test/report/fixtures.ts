@@ -3,6 +3,7 @@ import { validateConfig } from '../../src/config/load.js';
 import type { PipelineConfig } from '../../src/config/schema.js';
 import { parseArticleBytes } from '../../src/ingest/corpus.js';
 import type { ArticleJson } from '../../src/output/article-json.js';
+import type { TimexJson } from '../../src/output/article-json-type.js';
 import { ingestOptions } from '../../src/pipeline/analyze-corpus.js';
 import { processArticle } from '../../src/pipeline/process-article.js';
 
@@ -39,7 +40,7 @@ export function articleJson(content: string, relPath: string, config: PipelineCo
 
 export interface TimexFixture {
   readonly text: string;
-  readonly type?: string;
+  readonly type?: TimexJson['type'];
   readonly value: string;
   readonly mod?: string | null;
 }
@@ -75,7 +76,7 @@ export function ensureTimexes(json: ArticleJson, fixtures: readonly TimexFixture
       mod: t.mod ?? null,
       range_start: null,
       range_end: null,
-      anchor: 'dct',
+      anchor: 'dct' as const,
       rule: 'test-fixture',
     };
   }).sort((a, b) => a.start - b.start);

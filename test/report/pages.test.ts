@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildArticlePage } from '../../src/report/article-page.js';
-import { readArticleView, utf16Converter, type ArticleView } from '../../src/report/article-view.js';
+import { readArticleView, type ArticleView } from '../../src/report/article-view.js';
+import { utf16Converter } from '../../src/document/offsets.js';
 import { buildCorpusPage } from '../../src/report/corpus-page.js';
 import { CorpusAccumulator, monthOfTimex } from '../../src/report/corpus-summary.js';
 import { articleJson, defaultConfig, ensureTimexes, SCRIPT_ARTICLE, SEED_TEXT, SEED_TIMEXES } from './fixtures.js';
@@ -12,6 +13,11 @@ function view(json: unknown): ArticleView {
   if (!result.ok) throw new Error(result.reason);
   return result.view;
 }
+
+/** The frame every article JSON has, around the layers a test gives. */
+const article = (fields: { id: string; text: string } & Record<string, unknown>): Record<string, unknown> => ({
+  schemaVersion: 1, source_path: `${fields.id}.txt`, metadata: {}, dct: null, dct_source: 'none', headline: null, dateline: null, paragraphs: [], sentences: [], diagnostics: [], ...fields,
+});
 
 const seedJson = articleJson(SEED_TEXT, 'us-colombia-relations.md');
 // The fixture dates replace whatever the dates stage gives, so these tests check the page, not the stage.
@@ -27,24 +33,28 @@ describe('[report/article-view] reading the published JSON back', () => {
     const text = 'Flags 🇨🇴 and Petro in Bogotá.';
     // Code points: the two regional indicators are 2 code points but 4 UTF-16 units.
     const start = Array.from(text.slice(0, text.indexOf('Petro'))).length;
-    const v = view({ id: 'x', text, sentences: [{ index: 0, start: 0, end: Array.from(text).length, text, paragraph: 0 }], entities: [{ start, end: start + 5, text: 'Petro', type: 'PERSON', entity_id: 'e1', title: null, rule: 'r' }] });
+    const v = view(article({ id: 'x', text, sentences: [{ index: 0, start: 0, end: Array.from(text).length, text, paragraph: 0 }], entities: [{ start, end: start + 5, text: 'Petro', type: 'PERSON', entity_id: 'e1', title: null, rule: 'r' }] }));
     expect(v.entities?.[0]?.text).toBe('Petro');
     expect(v.sentences[0]?.text).toBe(text);
     expect(utf16Converter(text)(Array.from(text).length + 1)).toBeNull();
   });
 
   it('keeps absent layers null (not computed) and empty layers empty (nothing found)', () => {
-    const v = view({ id: 'x', text: 'Hello.', sentences: [], entities: [] });
+    const v = view(article({ id: 'x', text: 'Hello.', sentences: [], entities: [] }));
     expect(v.entities).toEqual([]);
     expect(v.timexes).toBeNull();
     expect(v.tension).toBeNull();
     expect(v.dyads).toBeNull();
   });
 
-  it('drops spans outside the text instead of drawing them elsewhere, and refuses JSON without id or text', () => {
-    const v = view({ id: 'x', text: 'Short.', sentences: [], entities: [{ start: 3, end: 99, text: '?', type: 'ORG' }, { start: 4, end: 2, text: '?', type: 'ORG' }] });
+  it('drops spans outside the text instead of drawing them elsewhere, and refuses JSON that is not an article', () => {
+    const outside = { entity_id: 'e1', title: null, rule: 'r', text: '?', type: 'ORG' };
+    const v = view(article({ id: 'x', text: 'Short.', sentences: [], entities: [{ ...outside, start: 3, end: 99 }, { ...outside, start: 4, end: 2 }] }));
     expect(v.entities).toEqual([]);
-    expect(readArticleView({ text: 'no id' })).toEqual({ ok: false, reason: 'no "id" string' });
+    expect(readArticleView({ text: 'no id' })).toEqual({ ok: false, reason: expect.stringMatching(/^not an article JSON of schemaVersion 1: schemaVersion: .*; id: /u) });
+    // A layer of the wrong shape is named by its key path.
+    const wrongCue = readArticleView(article({ id: 'x', text: 'Short.', entities: [{ ...outside, start: 0, end: 2, type: 'PLANET' }] }));
+    expect(wrongCue.ok === false && wrongCue.reason).toMatch(/entities\.0\.type: /u);
     expect(readArticleView([1, 2])).toEqual({ ok: false, reason: 'not a JSON object' });
   });
 });
@@ -126,7 +136,7 @@ describe('[report/article-page] escaping', () => {
 });
 
 describe('[report/article-page] layers of disabled stages', () => {
-  const config = defaultConfig({ stages: { entities: false, dates: false, tension: false } });
+  const config = defaultConfig({ stages: { entities: false, dates: false, sentiment: false, tension: false } });
   const bare = view(articleJson(SEED_TEXT, 'us-colombia-relations.md', config));
   const page = buildArticlePage(bare, { corpus: '../index.html', json: null });
 
@@ -204,7 +214,7 @@ describe('[report/corpus-page] the corpus page', () => {
 
   it('says "not computed" when no article has a layer', () => {
     const corpus = new CorpusAccumulator();
-    corpus.add(view(articleJson(SEED_TEXT, 'us-colombia-relations.md', defaultConfig({ stages: { entities: false, dates: false, tension: false } }))), 'articles/a.html');
+    corpus.add(view(articleJson(SEED_TEXT, 'us-colombia-relations.md', defaultConfig({ stages: { entities: false, dates: false, sentiment: false, tension: false } }))), 'articles/a.html');
     const bare = buildCorpusPage(corpus.summary());
     expect(count(bare, /Not computed: the (entities|dates|tension) stage was off/gu)).toBe(4);
     expect(bare).toContain('<li><b>–</b>entity mentions: not computed</li>');
@@ -226,5 +236,12 @@ describe('[report/corpus-summary] month of a normalized date', () => {
     [{ type: 'DATE', value: '2026-13', rangeStart: null, rangeEnd: null }, null],
   ])('%o -> %s', (timex, month) => {
     expect(monthOfTimex(timex)).toBe(month);
+  });
+});
+
+describe('[report/article-page] sentiment without the tension stage', () => {
+  const page = buildArticlePage(view(articleJson(SEED_TEXT, 'us-colombia-relations.md', defaultConfig({ stages: { tension: false } }))), { corpus: '../index.html', json: null });
+  it('still shows the article sentiment beside "not computed" for tension', () => {
+    expect(page).toMatch(/Not computed: the tension stage was off[\s\S]*<li>sentiment <b>/u);
   });
 });

@@ -1,5 +1,6 @@
 import { rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { IngestOptions } from '../../src/ingest/corpus.js';
 import { scanCorpusCached } from '../../src/pipeline/scan-cache.js';
@@ -20,7 +21,11 @@ function corpus(): string {
     'e/empty.txt': '',
     'e/huge.txt': `${ENGLISH} `.repeat(40),
     'e/date.md': `---\ndate: 14/01/2026\n---\n${ENGLISH}`,
-    'page.html': '<p>x</p>',
+    'page.pdf': '%PDF-1.7',
+    'f/export.csv': `id,date,body\r\nc-1,"Jan 14, 2026","${ENGLISH}\nSecond paragraph."\r\n,2026-01-15,${ENGLISH}\r\nc-3,yesterday,${ENGLISH}\r\n`,
+    'g/dump.jsonl.gz': gzipSync([JSON.stringify({ id: 'gz-1', text: ENGLISH }), JSON.stringify({ text: ENGLISH })].join('\n')),
+    'g/broken.csv.gz': gzipSync(`text\n${ENGLISH}\n`).subarray(0, 20),
+    'h/page.html': `<html><body><article><h1>Talks resume</h1><p>${ENGLISH}</p><p>${ENGLISH}</p></article></body></html>`,
   });
 }
 
@@ -33,17 +38,18 @@ const plain = (scan: { refs: readonly object[]; errors: readonly object[] }) => 
 });
 
 describe('scanCorpusCached', () => {
-  it('finds every article, id, byte range and error, duplicates included', () => {
+  it('finds every article, id, byte range and error, duplicates included', async () => {
     const dir = corpus();
-    const cached = freshScan(dir);
-    expect(cached.refs.map((r) => r.id)).toEqual(['alpha', 'b/plain', 'd:5', 'line-1', 'zeta']);
+    const cached = await freshScan(dir);
+    expect(cached.refs.map((r) => r.id)).toEqual(['alpha', 'b/plain', 'c-1', 'd:5', 'f/export:2', 'g/dump:2', 'gz-1', 'h/page', 'line-1', 'zeta']);
+    expect(cached.errors.map((e) => `${e.file}:${e.line ?? ''}`)).toEqual(expect.arrayContaining(['f/export.csv:3', 'g/broken.csv.gz:', 'page.pdf:']));
     expect(cached.errors.some((e) => /duplicate id "zeta"/u.test(e.reason))).toBe(true);
   });
 
-  it('reads only changed files on a rerun, and still agrees with a fresh scan', () => {
+  it('reads only changed files on a rerun, and still agrees with a fresh scan', async () => {
     const dir = corpus();
-    const first = scanCorpusCached(dir, options, null);
-    const again = scanCorpusCached(dir, options, first.files);
+    const first = await scanCorpusCached(dir, options, null);
+    const again = await scanCorpusCached(dir, options, first.files);
     expect(again.filesRead).toBe(0);
     expect(again.refs).toEqual(first.refs);
     expect(again.errors).toEqual(first.errors);
@@ -53,9 +59,9 @@ describe('scanCorpusCached', () => {
     utimesSync(path.join(dir, 'c.json'), 1_000, 1_000); // same size, older time: still a change
     rmSync(path.join(dir, 'e', 'empty.txt'));
     writeFileSync(path.join(dir, 'new.txt'), ENGLISH);
-    const third = scanCorpusCached(dir, options, again.files);
+    const third = await scanCorpusCached(dir, options, again.files);
     expect(third.filesRead).toBe(3);
-    expect(plain(third)).toEqual(plain(freshScan(dir)));
+    expect(plain(third)).toEqual(plain(await freshScan(dir)));
     expect(third.refs.find((r) => r.id === 'alpha')!.contentHash).not.toBe(first.refs.find((r) => r.id === 'alpha')!.contentHash);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { beginWinkDocument, winkIsolationActive } from '../../src/nlp/wink-isolation.js';
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 
 /**
  * wink-nlp keeps every new word it meets and then tokenizes differently ("KO's" as one token once it

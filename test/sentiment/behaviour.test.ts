@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 import { DEFAULT_SENTIMENT_OPTIONS, readSentiment, type SentimentOptions } from '../../src/sentiment/score.js';
 import { embeddingValence, SENTIMENT_FEATURES, sentenceFeatures } from '../../src/sentiment/features.js';
 import { readRules } from '../../src/sentiment/score.js';
-import { SENTIMENT_MODEL } from '../../src/sentiment/model-weights.js';
+import { SENTIMENT_MODEL } from '../../src/sentiment/features.js';
 
 const here = '[sentiment] ';
 

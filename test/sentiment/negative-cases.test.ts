@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 import { readSentiment } from '../../src/sentiment/score.js';
 
 /** Factual news sentences with no evaluative word: the model must not read a tone into them. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { crossValidateModel, fitSentenceModel, lemmaAdjustments, predictRow, type TrainingRow } from '../../src/sentiment/train.js';
+import { crossValidateModel, fitSentenceModel, lemmaAdjustments, predictRow, type TrainingRow } from '../../src/sentiment/fit.js';
 
-describe('[sentiment] per-lemma corrections and the stacked fit (src/sentiment/train.ts)', () => {
+describe('[sentiment] per-lemma corrections and the stacked fit (src/sentiment/fit.ts)', () => {
   it('a correction is the residual sum over (occurrences + shrink), rounded, zeros left out', () => {
     const rows: TrainingRow[] = [
       { x: [0], lemmas: ['truce', 'the'] },

@@ -1,12 +1,13 @@
 /**
- * Speed of the tension stage alone (sentiment, cues, actors), over the article texts of the shared eval
- * files, segmented and entity-tagged beforehand. Run: npx tsx test/tension/bench-speed.ts
+ * Speed of the tension stage alone (cues, actors), over the article texts of the shared eval files,
+ * segmented, entity-tagged and sentiment-scored beforehand. Run: npx tsx test/tension/bench-speed.ts
  * Not a test: timing belongs in a script, never in a unit test.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 import { entitiesConfigSchema, extractEntities } from '../../src/entities/index.js';
+import { scoreSentiment, sentimentConfigSchema } from '../../src/sentiment/index.js';
 import { scoreTension, tensionConfigSchema } from '../../src/tension/index.js';
 
 const evalDir = fileURLToPath(new URL('../../../shared/eval/', import.meta.url));
@@ -18,7 +19,8 @@ for (const file of ['timex-dev.jsonl', 'ner-dev.jsonl']) {
 }
 const entities = entitiesConfigSchema.parse({});
 const config = tensionConfigSchema.parse({});
-const docs = texts.map((text, i) => extractEntities(createDocument({ id: `b${i}`, text }), entities));
+const sentiment = sentimentConfigSchema.parse({});
+const docs = texts.map((text, i) => scoreSentiment(extractEntities(createDocument({ id: `b${i}`, text }), entities), sentiment));
 const words = docs.reduce((a, d) => a + d.tokens.filter((t) => /\w/u.test(t.value)).length, 0);
 for (const d of docs.slice(0, 20)) scoreTension(d, config);
 const runs = 5;

@@ -1,16 +1,18 @@
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
 import { entitiesConfigSchema, extractEntities } from '../../src/entities/index.js';
-import type { Actor, ArticleDoc, EntityMention, EntitySummary, SentenceTension, TensionCue } from '../../src/document/types.js';
+import type { Actor, EntityMention, EntitySummary, SentenceTension, TensionCue } from '../../src/document/types.js';
 import type { z } from 'zod';
+import { scoreSentiment, sentimentConfigSchema, type SentimentDoc } from '../../src/sentiment/index.js';
 import { scoreTension, tensionConfigSchema, type TensionDoc } from '../../src/tension/index.js';
 
 type TensionConfigInput = z.input<typeof tensionConfigSchema>;
 
 const entitiesConfig = entitiesConfigSchema.parse({});
+const sentimentConfig = sentimentConfigSchema.parse({});
 
-/** The real pipeline order: segmentation, entities, tension. */
+/** The real pipeline order: segmentation, entities, sentiment, tension. */
 export function analyze(text: string, config: TensionConfigInput = {}, dct: string | null = null): TensionDoc {
-  const doc = scoreTension(extractEntities(createDocument({ id: 'test', text, dct }), entitiesConfig), tensionConfigSchema.parse(config));
+  const doc = scoreTension(scoreSentiment(extractEntities(createDocument({ id: 'test', text, dct }), entitiesConfig), sentimentConfig), tensionConfigSchema.parse(config));
   for (const s of doc.sentences) {
     for (const c of s.tension?.cues ?? []) {
       // Every cue span must be exactly its text.
@@ -38,9 +40,9 @@ export function actorLabel(a: Actor | null): string {
   return a ? `${a.text} (${a.countryCode ?? '-'})` : '-';
 }
 
-/** A document with hand-built entity mentions, for actor logic independent of the entity stage. */
-export function withEntities(text: string, names: ReadonlyArray<readonly [string, EntityMention['type'], string | null]>): ArticleDoc {
-  const doc = createDocument({ id: 'hand', text });
+/** A document with hand-built entity mentions (and the sentiment stage run), for actor logic independent of the entity stage. */
+export function withEntities(text: string, names: ReadonlyArray<readonly [string, EntityMention['type'], string | null]>): SentimentDoc {
+  const doc = scoreSentiment(createDocument({ id: 'hand', text }), sentimentConfig);
   const entities: EntityMention[] = [];
   const summary: EntitySummary[] = [];
   names.forEach(([name, type, code], i) => {

@@ -3,11 +3,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_LEXICON, loadTensionLexicon, scoreTension, tensionConfigSchema, validateTensionLexicon } from '../../src/tension/index.js';
+import { BUILTIN_LEXICON, scoreTension, tensionConfigSchema, validateTensionLexicon } from '../../src/tension/index.js';
 import * as api from '../../src/tension/index.js';
 import { compileLexicon, lexiconProblems } from '../../src/tension/lexicon.js';
 import { analyze, tensionOf } from './helpers.js';
-import { createDocument } from '../../src/pipeline/create-document.js';
+import { createDocument } from '../../src/segment/create-document.js';
+import { loadConfig } from '../../src/config/load.js';
+import { scoreSentiment, sentimentConfigSchema } from '../../src/sentiment/index.js';
 
 describe('[tension] the lexicon as data', () => {
   it('validates, with unique kebab-case ids and known categories', () => {
@@ -46,7 +48,6 @@ describe('[tension] config', () => {
     const config = tensionConfigSchema.parse({});
     expect(config.lexiconMode).toBe('extend');
     expect(config.lexicon).toBeNull();
-    expect(config.sentiment.contrastWeight).toBe(1.5);
     expect(tensionConfigSchema.safeParse({ lexiconMod: 'replace' }).success).toBe(false);
   });
   it('a user lexicon extends ours (new cues, same id replaces)', () => {
@@ -62,35 +63,41 @@ describe('[tension] config', () => {
     const t = tensionOf('Russia attacked Ukraine.', { lexicon: user, lexiconMode: 'replace', negativeTone: { enabled: false } });
     expect(t.cues).toEqual([]);
   });
-  it('loads a lexicon file and reports problems with the file name', async () => {
+  it('loads a lexicon file named by the config and reports problems with the file name', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tension-lexicon-'));
-    const good = join(dir, 'good.json');
-    writeFileSync(good, JSON.stringify({ version: '1', categories: { x: { side: 'conflict' } }, cues: [{ id: 'x-one', category: 'x', weight: -1, pattern: 'foo' }] }));
-    const loaded = await loadTensionLexicon(good);
-    expect(loaded.ok).toBe(true);
-    const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ version: '1', categories: {}, cues: [{ id: 'Not Kebab', category: 'x', weight: -20, pattern: 'foo' }] }));
-    const result = await loadTensionLexicon(bad);
+    const configWith = (lexiconPath: string): string => {
+      const file = join(dir, `config-${lexiconPath}`);
+      writeFileSync(file, JSON.stringify({ tension: { lexiconPath } }));
+      return file;
+    };
+    writeFileSync(join(dir, 'good.json'), JSON.stringify({ version: '1', categories: { x: { side: 'conflict' } }, cues: [{ id: 'x-one', category: 'x', weight: -1, pattern: 'foo' }] }));
+    const loaded = loadConfig(configWith('good.json'));
+    expect(loaded.ok && loaded.value.config.tension.lexicon?.cues.map((c) => c.id)).toEqual(['x-one']);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ version: '1', categories: {}, cues: [{ id: 'Not Kebab', category: 'x', weight: -20, pattern: 'foo' }] }));
+    const result = loadConfig(configWith('bad.json'));
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error).toContain('bad.json');
-      expect(result.error).toContain('cues.0.id');
+      expect(result.errors.join('\n')).toContain('bad.json');
+      expect(result.errors.join('\n')).toContain('cues.0.id');
     }
-    const missing = await loadTensionLexicon(join(dir, 'missing.json'));
+    const missing = loadConfig(configWith('missing.json'));
     expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.errors.join('\n')).toMatch(/tension\.lexiconPath: cannot read .*missing\.json/u);
     const dup = validateTensionLexicon({ version: '1', categories: { x: { side: 'conflict' } }, cues: [{ id: 'a', category: 'x', weight: -1, pattern: 'a' }, { id: 'a', category: 'y', weight: -1, pattern: 'b' }] });
     expect(dup.ok).toBe(false);
     if (!dup.ok) expect(dup.error).toMatch(/not unique[\s\S]*unknown category "y"/u);
   });
   it('exports a stable public API', () => {
-    expect(Object.keys(api).sort()).toEqual(['BUILTIN_LEXICON', 'loadTensionLexicon', 'scoreTension', 'tensionConfigSchema', 'validateTensionLexicon']);
+    expect(Object.keys(api).sort()).toEqual(['BUILTIN_LEXICON', 'scoreTension', 'tensionConfigSchema', 'validateTensionLexicon']);
   });
   it('returns a new document and leaves the input untouched', () => {
-    const doc = createDocument({ id: 'x', text: 'Russia attacked Ukraine.' });
+    const doc = scoreSentiment(createDocument({ id: 'x', text: 'Russia attacked Ukraine.' }), sentimentConfigSchema.parse({}));
     const out = scoreTension(doc, tensionConfigSchema.parse({}));
     expect(out).not.toBe(doc);
     expect(doc.sentences[0]!.tension).toBeUndefined();
     expect(out.sentences[0]!.tension!.label).toBe('escalation');
-    expect(out.sentiment).toBeLessThan(0);
+    // The sentiment stage's layers pass through unchanged.
+    expect(out.sentiment).toBe(doc.sentiment);
+    expect(out.sentences[0]!.sentiment).toBe(doc.sentences[0]!.sentiment);
   });
 });

@@ -136,11 +136,11 @@ export const calendarDateRules: readonly DateRule[] = [
       `\\b(?<month>${MONTH_BEFORE_NUMBER})\\s*(?<d1>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\\s*(?:and|or|to|through|-|–)\\s*(?<d2>[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\\d)(?!\\s*(?:percent|%|[ap]\\.?m\\b|o'clock))(?:,?\\s+${yearPattern('year')})?${END}`,
     ),
     build: (m) => {
-      if (!isCapitalized(group(m, 'month'))) return null;
+      if (!isCapitalized(group(m, 'month'))) return 'month-lowercase';
       const month = monthNumber(group(m, 'month'));
       const d1 = Number(group(m, 'd1'));
       const d2 = Number(group(m, 'd2'));
-      if (d2 <= d1) return null;
+      if (d2 <= d1) return 'range-not-ascending';
       const start = groupStart(m, 'd2')!;
       const end = start + group(m, 'd2')!.length + (/^(?:st|nd|rd|th)/.exec(m[0].slice(start - m.index + group(m, 'd2')!.length))?.[0].length ?? 0);
       const year = group(m, 'year') ? Number(group(m, 'year')) : null;
@@ -162,7 +162,8 @@ export const calendarDateRules: readonly DateRule[] = [
       const month = monthNumber(group(m, 'month'));
       const day = group(m, 'day') ? Number(group(m, 'day')) : null;
       const ordRaw = group(m, 'ord')?.toLowerCase();
-      if (!isCapitalized(group(m, 'month')) || (day === null) === (ordRaw === undefined)) return null;
+      if (!isCapitalized(group(m, 'month'))) return 'month-lowercase';
+      if ((day === null) === (ordRaw === undefined)) return 'week-of-needs-day-or-ordinal';
       const nth = ordRaw === 'last' || ordRaw === 'final' ? -1 : ordRaw ? parseOrdinal(ordRaw)! : 0;
       const explicitYear = group(m, 'year') ? Number(group(m, 'year')) : null;
       return draft(m.index, m.index + m[0].length, (ctx) => {
@@ -185,9 +186,9 @@ export const calendarDateRules: readonly DateRule[] = [
       `\\b(?:(?<wd>${WEEKDAY_NAME}),?\\s+)?(?<month>${MONTH_BEFORE_NUMBER})\\s*${DAY},?\\s+(?:of\\s+)?${yearPattern('year')}${END}`,
     ),
     build: (m) => {
-      if (!isCapitalized(group(m, 'month'))) return null;
+      if (!isCapitalized(group(m, 'month'))) return 'month-lowercase';
       const value = fullDate(Number(group(m, 'year')), monthNumber(group(m, 'month')), Number(group(m, 'day')));
-      return value ? draft(m.index, m.index + m[0].length, () => value) : null;
+      return value ? draft(m.index, m.index + m[0].length, () => value) : 'invalid-calendar-day';
     },
   },
   {
@@ -195,9 +196,9 @@ export const calendarDateRules: readonly DateRule[] = [
     trigger: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
     pattern: pattern(`\\b(?:the\\s+)?${DAY}\\s+(?:of\\s+)?(?<month>${MONTH_BEFORE_NUMBER}),?\\s+${yearPattern('year')}${END}`),
     build: (m) => {
-      if (!isCapitalized(group(m, 'month'))) return null;
+      if (!isCapitalized(group(m, 'month'))) return 'month-lowercase';
       const value = fullDate(Number(group(m, 'year')), monthNumber(group(m, 'month')), Number(group(m, 'day')));
-      return value ? draft(m.index, m.index + m[0].length, () => value) : null;
+      return value ? draft(m.index, m.index + m[0].length, () => value) : 'invalid-calendar-day';
     },
   },
   {
@@ -205,12 +206,12 @@ export const calendarDateRules: readonly DateRule[] = [
     trigger: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
     pattern: pattern(`\\b(?:the\\s+)?${DAY}\\s+(?:of\\s+)?(?<month>${MONTH_BEFORE_NUMBER})${END}`),
     build: (m, env) => {
-      if (!isCapitalized(group(m, 'month'))) return null;
+      if (!isCapitalized(group(m, 'month'))) return 'month-lowercase';
       const month = monthNumber(group(m, 'month'));
       const day = Number(group(m, 'day'));
-      if (!isValidDay(2000, month, day)) return null;
+      if (!isValidDay(2000, month, day)) return 'invalid-calendar-day';
       // "5 May" is British order; "about 5 May delegates" is not a date, "May" needs a day-like context.
-      if (/^(?:may|march)$/i.test(group(m, 'month')!) && /^\s+[a-z]/.test(textAfter(env.text, m.index + m[0].length))) return null;
+      if (/^(?:may|march)$/i.test(group(m, 'month')!) && /^\s+[a-z]/.test(textAfter(env.text, m.index + m[0].length))) return 'may-march-not-month';
       const start = /^the\s/i.test(m[0]) && !/\bof\b/i.test(m[0]) ? groupStart(m, 'day')! : m.index;
       return draft(start, m.index + m[0].length, (ctx) => resolveMonthDay(ctx, month, day));
     },
@@ -221,7 +222,7 @@ export const calendarDateRules: readonly DateRule[] = [
     pattern: pattern('(?<![\\d-])(?<year>(?:1[6-9]|20)\\d\\d)-(?<month>[01]\\d)-(?<day>[0-3]\\d)(?![\\d])'),
     build: (m) => {
       const value = fullDate(Number(group(m, 'year')), Number(group(m, 'month')), Number(group(m, 'day')));
-      return value ? draft(m.index, m.index + m[0].length, () => value) : null;
+      return value ? draft(m.index, m.index + m[0].length, () => value) : 'invalid-calendar-day';
     },
   },
   {
@@ -230,7 +231,7 @@ export const calendarDateRules: readonly DateRule[] = [
     pattern: pattern('(?<![\\d/.])(?<month>1[0-2]|0?[1-9])/(?<day>3[01]|[12]\\d|0?[1-9])/(?<year>\\d{4}|\\d{2})(?![\\d/])'),
     build: (m) => {
       const value = fullDate(twoDigitYear(group(m, 'year')!), Number(group(m, 'month')), Number(group(m, 'day')));
-      return value ? draft(m.index, m.index + m[0].length, () => value) : null;
+      return value ? draft(m.index, m.index + m[0].length, () => value) : 'invalid-calendar-day';
     },
   },
   {
@@ -240,12 +241,12 @@ export const calendarDateRules: readonly DateRule[] = [
       `\\b(?:(?<approx>around|about|approximately|roughly)\\s+)?(?:(?<wd>${WEEKDAY_NAME}),?\\s+)?(?:(?<rel>this\\s+coming|this\\s+past|last|next|upcoming|coming)\\s+)?(?<month>${MONTH_BEFORE_NUMBER})\\s*${DAY}${END}`,
     ),
     build: (m, env) => {
-      if (!isCapitalized(group(m, 'month'))) return null;
+      if (!isCapitalized(group(m, 'month'))) return 'month-lowercase';
       const month = monthNumber(group(m, 'month'));
       const day = Number(group(m, 'day'));
-      if (!isValidDay(2000, month, day)) return null;
+      if (!isValidDay(2000, month, day)) return 'invalid-calendar-day';
       const end = m.index + m[0].length;
-      if (/^\s*(?:%|percent\b)/.test(textAfter(env.text, end))) return null;
+      if (/^\s*(?:%|percent\b)/.test(textAfter(env.text, end))) return 'percentage';
       const rel = relationOf(group(m, 'rel'));
       const hint = rel === 'last' ? 'past' : rel === 'next' ? 'future' : null;
       const weekday = group(m, 'wd') ? WEEKDAYS[group(m, 'wd')!.toLowerCase()] : undefined;
@@ -267,7 +268,7 @@ export const calendarDateRules: readonly DateRule[] = [
     trigger: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
     pattern: pattern(`\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<month>${MONTH_NAME})(?:,?\\s+|\\s+of\\s+)${yearPattern('year')}${END}`),
     build: (m) => {
-      if (!isCapitalized(group(m, 'month'))) return null;
+      if (!isCapitalized(group(m, 'month'))) return 'month-lowercase';
       const year = Number(group(m, 'year'));
       const month = monthNumber(group(m, 'month'));
       const mod = pointMod(group(m, 'pmod'));
@@ -281,7 +282,7 @@ export const calendarDateRules: readonly DateRule[] = [
     trigger: /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i,
     pattern: pattern(`\\b(?<pmod>${POINT_MOD_PATTERN}[-\\s]+)?(?<month>${MONTH_NAME})\\s+(?:of\\s+)?(?<rel>last|this|next)\\s+year${END}`),
     build: (m) => {
-      if (!isCapitalized(group(m, 'month'))) return null;
+      if (!isCapitalized(group(m, 'month'))) return 'month-lowercase';
       const month = monthNumber(group(m, 'month'));
       const amount = { last: -1, this: 0, next: 1 }[group(m, 'rel')!.toLowerCase() as 'last' | 'this' | 'next'];
       const mod = pointMod(group(m, 'pmod'));
@@ -300,7 +301,7 @@ export const calendarDateRules: readonly DateRule[] = [
     ),
     build: (m, env) => {
       const name = group(m, 'month')!;
-      if (!isCapitalized(name)) return null;
+      if (!isCapitalized(name)) return 'month-lowercase';
       const month = monthNumber(name);
       const rel = group(m, 'rel');
       const pmod = group(m, 'pmod');
@@ -308,10 +309,10 @@ export const calendarDateRules: readonly DateRule[] = [
       // "The March accession": after "the" and before a common noun it is the month (not the verb, the modal or "the March for Life").
       const endOfName = m.index + m[0].length;
       const attributive = /^the$/i.test(wordBefore(env.text, m.index)) && /^\s+[a-z]/.test(textAfter(env.text, endOfName, 3)) && tokenAt(env, endOfName + 1)?.pos === 'NOUN';
-      if (/^(?:may|march|mar\.)$/i.test(name) && !rel && !pmod && !MONTH_CONTEXT.has(wordBefore(env.text, m.index)) && !attributive) return null;
+      if (/^(?:may|march|mar\.)$/i.test(name) && !rel && !pmod && !MONTH_CONTEXT.has(wordBefore(env.text, m.index)) && !attributive) return 'may-march-not-month';
       // A month name before a capitalized word is usually part of a name ("August Wilson").
       if (!rel && !pmod && /^\s+[A-Z][a-z]/.test(textAfter(env.text, m.index + m[0].length)) && !/^\s+(?:The|In|On|A)\b/.test(textAfter(env.text, m.index + m[0].length)))
-        return null;
+        return 'part-of-name';
       const mod = pointMod(pmod);
       const relation = relationOf(rel);
       return draft(m.index, m.index + m[0].length, (ctx) => resolveMonth(ctx, month, relation, mod));
@@ -386,7 +387,7 @@ export const calendarDateRules: readonly DateRule[] = [
       const half = Number(group(m, 'h') ?? group(m, 'h2') ?? 0);
       const explicit = group(m, 'year') ?? (group(m, 'yy') ? String(twoDigitYear(group(m, 'yy')!)) : undefined);
       // A bare "H1" or "2H" is too often a code ("H2 receptor"); halves need their year.
-      if (!quarter && !explicit) return null;
+      if (!quarter && !explicit) return 'half-without-year';
       return draft(m.index, m.index + m[0].length, (ctx) => {
         if (explicit) {
           const year = Number(explicit);
@@ -411,7 +412,7 @@ export const calendarDateRules: readonly DateRule[] = [
       const tail = group(m, 'tail');
       const comparative = /same|comparable|corresponding/.test(det) || tail !== undefined;
       // "the period" alone is generic; only a dating word makes it a quarter.
-      if (unit === 'period' && !/latest|most recent|comparable|corresponding|same|just|recent/.test(det) && !tail) return null;
+      if (unit === 'period' && !/latest|most recent|comparable|corresponding|same|just|recent/.test(det) && !tail) return 'generic-period';
       return draft(m.index, m.index + m[0].length, (ctx) => quarterRelative(ctx, det, comparative, tail !== undefined));
     },
   },
@@ -438,7 +439,7 @@ export const calendarDateRules: readonly DateRule[] = [
     build: (m) => {
       const noun = group(m, 'noun')?.toLowerCase();
       const headed = noun === 'quarter' || noun === 'period';
-      if (!headed && /\s/.test(group(m, 'adj')!)) return null;
+      if (!headed && /\s/.test(group(m, 'adj')!)) return 'unheaded-year-ago-phrase';
       const start = headed ? m.index : groupStart(m, 'adj')!;
       const end = headed ? m.index + m[0].length : groupStart(m, 'adj')! + group(m, 'adj')!.length;
       return draft(start, end, (ctx) => yearAgo(ctx, headed));
@@ -452,16 +453,16 @@ export const calendarDateRules: readonly DateRule[] = [
     ),
     build: (m, env) => {
       const end = m.index + m[0].length;
-      if (countsThings(env, groupStart(m, 'year')!, groupStart(m, 'year')! + 4)) return null;
+      if (countsThings(env, groupStart(m, 'year')!, groupStart(m, 'year')! + 4)) return 'counts-things';
       // "October 1984 and later": the month-year rule owns the year.
-      if (group(m, 'after') && MONTHS[wordBefore(env.text, groupStart(m, 'year')!)] !== undefined) return null;
+      if (group(m, 'after') && MONTHS[wordBefore(env.text, groupStart(m, 'year')!)] !== undefined) return 'month-year-owns-year';
       const before = tokenBefore(env, groupStart(m, 'year')!);
       if (before && ['no', 'no.', 'number', '#', 'page', 'flight', 'route', 'model', 'channel', 'room', 'box', 'suite', 'interstate'].includes(before.normal))
-        return null;
+        return 'number-label';
       // A capitalized word right after ("1600 Pennsylvania Avenue") makes an address or a name,
       // unless a preposition shows a date ("in 1990 Bush said").
       const pmod = group(m, 'pmod');
-      if (!pmod && !group(m, 'fiscal') && /^\s[A-Z][a-z]+\s+(?:Avenue|Street|Road|Boulevard|Drive|St\.|Ave\.)/.test(textAfter(env.text, end, 40))) return null;
+      if (!pmod && !group(m, 'fiscal') && /^\s[A-Z][a-z]+\s+(?:Avenue|Street|Road|Boulevard|Drive|St\.|Ave\.)/.test(textAfter(env.text, end, 40))) return 'street-address';
       const year = Number(group(m, 'year'));
       const after = group(m, 'after');
       const mod = after ? (/earlier|before/i.test(after) ? 'ON_OR_BEFORE' : 'ON_OR_AFTER') : pointMod(pmod);
@@ -476,12 +477,12 @@ export const calendarDateRules: readonly DateRule[] = [
     ),
     build: (m, env) => {
       const month = group(m, 'month');
-      if (month && !isCapitalized(month)) return null;
+      if (month && !isCapitalized(month)) return 'month-lowercase';
       const year = parseSpokenYear(group(m, 'spoken')!);
-      if (year === null) return null;
+      if (year === null) return 'not-a-spoken-year';
       // "more than two thousand years", "two thousand people": a count, not a year.
       const next = tokenAt(env, m.index + m[0].length);
-      if (next && next.pos === 'NOUN' && ((next.normal.endsWith('s') && next.lemma !== next.normal) || COLLECTIVE_NOUNS.has(next.normal))) return null;
+      if (next && next.pos === 'NOUN' && ((next.normal.endsWith('s') && next.lemma !== next.normal) || COLLECTIVE_NOUNS.has(next.normal))) return 'counts-things';
       const mod = pointMod(group(m, 'pmod'));
       const monthNo = month ? monthNumber(month) : 0;
       return draft(m.index, m.index + m[0].length, () =>
@@ -523,10 +524,10 @@ export const calendarDateRules: readonly DateRule[] = [
       const pmod = group(m, 'pmod');
       const end = m.index + m[0].length;
       if (!rel && !year && !pmod && !['in', 'during', 'by', 'until', 'since', 'before', 'after', 'through', 'till', 'this', 'last', 'next'].includes(wordBefore(env.text, m.index)))
-        return null;
+        return 'season-without-dating-word';
       // "the fall of the Berlin Wall": an event noun, not the season.
-      if (!year && /^\s+of\s+(?!(?:1[6-9]|20)\d\d)/i.test(textAfter(env.text, end))) return null;
-      if (group(m, 'season')!.toLowerCase() === 'fall' && !year && !rel && !pmod) return null;
+      if (!year && /^\s+of\s+(?!(?:1[6-9]|20)\d\d)/i.test(textAfter(env.text, end))) return 'event-noun';
+      if (group(m, 'season')!.toLowerCase() === 'fall' && !year && !rel && !pmod) return 'bare-fall';
       const season = SEASONS[group(m, 'season')!.toLowerCase()]!;
       const mod = pointMod(pmod);
       const relation = rel === 'this past' || rel === 'last' || rel === 'the past' ? 'last' : rel === 'next' || rel === 'this coming' || rel === 'the coming' ? 'next' : rel === 'this' ? 'this' : null;
@@ -542,7 +543,7 @@ export const calendarDateRules: readonly DateRule[] = [
       const full = group(m, 'decade');
       // "the 70s" is a decade, "in his 70s" an age: a bare "70s" needs the article, or a decade it is
       // coordinated with ("the 70s and 80s", "the 1960s and 70s").
-      if (group(m, 'short2') && !/^the\b/i.test(m[0]) && !/\b(?:the\s+|')(?:1[0-9])?[0-9]0'?s\s+(?:and|or|to|through|into)\s+$/i.test(env.text.slice(Math.max(0, m.index - 20), m.index))) return null;
+      if (group(m, 'short2') && !/^the\b/i.test(m[0]) && !/\b(?:the\s+|')(?:1[0-9])?[0-9]0'?s\s+(?:and|or|to|through|into)\s+$/i.test(env.text.slice(Math.max(0, m.index - 20), m.index))) return 'age';
       const short = group(m, 'short') ?? group(m, 'short2');
       const word = group(m, 'word')?.toLowerCase();
       const decade = full ? Number(full) / 10 : short ? 190 + Number(short) / 10 : 190 + (words[word ?? ''] ?? 0);
@@ -560,7 +561,7 @@ export const calendarDateRules: readonly DateRule[] = [
     ),
     build: (m) => {
       const n = parseOrdinal(group(m, 'ord')!);
-      if (!n || n > 22) return null;
+      if (!n || n > 22) return 'century-out-of-range';
       const mod = pointMod(group(m, 'pmod'));
       return draft(m.index, m.index + m[0].length, () => fixed('DATE', pad(n - 1), mod, { date: makeDate((n - 1) * 100 + 50, 1, 1), granularity: 'century' }));
     },

@@ -86,11 +86,11 @@ export const quantityRules: readonly DateRule[] = [
       const end = m.index + m[0].length;
       const after = textAfter(env.text, end, 12);
       // Ages are not timexes: "a 52-year-old", "five years old".
-      if (/^(?:-|\s+)old\b/i.test(after)) return null;
+      if (/^(?:-|\s+)old\b/i.test(after)) return 'age';
       const numRaw = group(m, 'num')!;
       // "the 1988 quarter" names a year; "60 Minutes", "48 Hours" are programme titles.
-      if (/^(?:1[6-9]|20)\d\d$/.test(numRaw) && !/s$/i.test(group(m, 'unit')!)) return null;
-      if (/^[A-Z]/.test(group(m, 'unit')!)) return null;
+      if (/^(?:1[6-9]|20)\d\d$/.test(numRaw) && !/s$/i.test(group(m, 'unit')!)) return 'year-not-length';
+      if (/^[A-Z]/.test(group(m, 'unit')!)) return 'capitalized-title';
       const unitRaw = group(m, 'unit')!;
       const unit = unitOf(unitRaw);
       let n = parseNumber(numRaw);
@@ -98,19 +98,19 @@ export const quantityRules: readonly DateRule[] = [
       const hyphenated = group(m, 'sep')!.includes('-');
       const singular = !/s$/i.test(unitRaw) || unit === 'century' && !/ies$/i.test(unitRaw);
       // "a year" / "an hour" take the singular; "a years" is no quantity.
-      if ((numRaw.toLowerCase() === 'a' || numRaw.toLowerCase() === 'an') && !singular) return null;
-      if (n === 'X' && singular && !hyphenated) return null;
+      if ((numRaw.toLowerCase() === 'a' || numRaw.toLowerCase() === 'an') && !singular) return 'indefinite-plural';
+      if (n === 'X' && singular && !hyphenated) return 'vague-singular';
       // "One day he...", "some day": idioms, not lengths; after a modal ("will one day be") a vague future;
       // a length only after a preposition or at the end of a clause ("followed by one day", "in the job one day.").
       if (/^(?:one|some)$/i.test(numRaw) && unit === 'day' && !hyphenated && !group(m, 'the') && !group(m, 'qmod')) {
         const before = tokenBefore(env, m.index)?.normal ?? '';
         if (MODALS.has(before)) return draft(m.index, end, () => fixed('DATE', 'FUTURE_REF'));
         const lengthSlot = ['by', 'for', 'in', 'within', 'after', 'than', 'about', 'only', 'just', 'last', 'lasted', 'took', 'spent'].includes(before) || (/^\s*[.,;:]/.test(after) && !startsSentence(env.text, m.index));
-        if (numRaw.toLowerCase() === 'some' || !lengthSlot) return null;
+        if (numRaw.toLowerCase() === 'some' || !lengthSlot) return 'day-idiom';
       }
       // "a second term", "three-quarters of the shares": ordinals and fractions, not lengths.
-      if (unit === 'second' && /^(?:a|one)$/i.test(numRaw) && /^\s+[a-z]/i.test(after)) return null;
-      if (unit === 'quarter' && (/^\s+of\b/i.test(after) || (hyphenated && /s$/i.test(unitRaw)))) return null;
+      if (unit === 'second' && /^(?:a|one)$/i.test(numRaw) && /^\s+[a-z]/i.test(after)) return 'ordinal-second';
+      if (unit === 'quarter' && (/^\s+of\b/i.test(after) || (hyphenated && /s$/i.test(unitRaw)))) return 'fraction-quarter';
       const qmodRaw = group(m, 'qmod')?.trim();
       let mod = quantityMod(qmodRaw);
       // "over the past two weeks": "over" is the preposition; "over an hour" means more than.
@@ -138,8 +138,10 @@ export const quantityRules: readonly DateRule[] = [
       const n1Raw = group(m, 'n1')!;
       const n1 = parseNumber(n1Raw);
       const n2 = parseNumber(group(m, 'n2')!);
-      if (n1 === 'X' || n2 === 'X' || /^(?:a|an)$/i.test(n1Raw) || n1 >= n2) return null;
-      if (/^[A-Z]/.test(group(m, 'unit')!) || /^(?:-|\s+)old\b/i.test(textAfter(env.text, m.index + m[0].length, 8))) return null;
+      if (n1 === 'X' || n2 === 'X' || n1 >= n2) return 'range-not-a-length';
+      if (/^(?:a|an)$/i.test(n1Raw)) return 'indefinite-plural';
+      if (/^[A-Z]/.test(group(m, 'unit')!)) return 'capitalized-title';
+      if (/^(?:-|\s+)old\b/i.test(textAfter(env.text, m.index + m[0].length, 8))) return 'age';
       const value = durationValue(n1, unitOf(group(m, 'unit')!));
       return draft(m.index, m.index + n1Raw.length, () => fixed('DURATION', value));
     },
@@ -169,16 +171,16 @@ export const quantityRules: readonly DateRule[] = [
       // "the weeks ahead" is a vague length; "months ago" a vague past point.
       // "over the years", "through the years": a vague stretch of time; "the years of war" is not.
       const afterPreposition = ['over', 'through', 'during', 'across', 'for', 'in', 'throughout'].includes(tokenBefore(env, m.index)?.normal ?? '');
-      if (group(m, 'the') && tail !== 'ahead' && !(afterPreposition && /years|decades/i.test(group(m, 'unit')!) && !/^\s+(?:of|since|when|before|after)\b/i.test(textAfter(env.text, m.index + m[0].length)))) return null;
+      if (group(m, 'the') && tail !== 'ahead' && !(afterPreposition && /years|decades/i.test(group(m, 'unit')!) && !/^\s+(?:of|since|when|before|after)\b/i.test(textAfter(env.text, m.index + m[0].length)))) return 'definite-plural';
       if (tail === 'ago') return draft(m.index, m.index + m[0].length, () => fixed('DATE', 'PAST_REF'));
       if (!group(m, 'recent') && !tail) {
         // Bare plurals are durations after a preposition or a verb of lasting ("for years", "took months").
         const ok =
           unit === 'decade' || unit === 'century' || group(m, 'dash') !== undefined ||
           ['for', 'in', 'over', 'within', 'after', 'during', 'took', 'take', 'takes', 'lasted', 'last', 'lasts', 'spent', 'spend', 'than'].includes(prev);
-        if (!ok) return null;
+        if (!ok) return 'bare-plural';
         // "in days of old", "years of age"
-        if (/^\s+(?:of\s+age|old)\b/i.test(textAfter(env.text, m.index + m[0].length))) return null;
+        if (/^\s+(?:of\s+age|old)\b/i.test(textAfter(env.text, m.index + m[0].length))) return 'age';
       }
       const end = group(m, 'dash') ? groupStart(m, 'dash')! : m.index + m[0].length;
       if (/past/i.test(group(m, 'recent') ?? '') && !/the/i.test(group(m, 'recent') ?? '')) return draft(m.index, end, () => fixed('DATE', 'PAST_REF'));
@@ -195,7 +197,7 @@ export const quantityRules: readonly DateRule[] = [
       const unitRaw = group(m, 'unit')!;
       const lower = unitRaw.toLowerCase().replace(/\.$/, '');
       const numRaw = group(m, 'num');
-      if (numRaw && /^(?:a|an)$/i.test(numRaw)) return null;
+      if (numRaw && /^(?:a|an)$/i.test(numRaw)) return 'indefinite-plural';
       const n = numRaw === undefined ? 1 : numRaw.toLowerCase() === 'other' ? 2 : parseNumber(numRaw);
       let value: string;
       if (WEEKDAYS[lower] !== undefined) value = `XXXX-WXX-${WEEKDAYS[lower]}`;
@@ -214,7 +216,7 @@ export const quantityRules: readonly DateRule[] = [
     build: (m, env) => {
       const adv = group(m, 'adv')!.toLowerCase();
       // A title ("the Daily Telegraph", "Weekly Standard") is not a rate.
-      if (/^[A-Z]/.test(group(m, 'adv')!) && /^\s+[A-Z]/.test(textAfter(env.text, m.index + m[0].length))) return null;
+      if (/^[A-Z]/.test(group(m, 'adv')!) && /^\s+[A-Z]/.test(textAfter(env.text, m.index + m[0].length))) return 'capitalized-title';
       return draft(m.index, m.index + m[0].length, () => fixed('SET', SET_CODES[adv]!));
     },
   },

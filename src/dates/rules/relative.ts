@@ -27,7 +27,7 @@ export const relativeRules: readonly DateRule[] = [
       `\\b(?:(?<rel>this\\s+coming|this\\s+past|last|next|this|early|late|earlier|later|the\\s+following|the\\s+previous|the\\s+next|the\\s+preceding)\\s+)?(?<wd>${WEEKDAY_NAME})(?<plural>s)?(?:\\s+(?<pod>mornings?|afternoons?|evenings?|nights?))?${END}`,
     ),
     build: (m) => {
-      if (!isCapitalized(group(m, 'wd'))) return null;
+      if (!isCapitalized(group(m, 'wd'))) return 'weekday-lowercase';
       const weekday = WEEKDAYS[group(m, 'wd')!.toLowerCase()]!;
       const rel = (group(m, 'rel') ?? '').toLowerCase().replace(/\s+/g, ' ');
       const pod = group(m, 'pod');
@@ -74,11 +74,11 @@ export const relativeRules: readonly DateRule[] = [
       const word = group(m, 'word')!.toLowerCase();
       const end = m.index + m[0].length;
       // A capitalized "Today" inside a sentence names a programme ("This is VOA Today", NBC's "Today").
-      if (/^[A-Z]/.test(group(m, 'word')!) && m.index === groupStart(m, 'word') && !startsSentence(env.text, m.index)) return null;
+      if (/^[A-Z]/.test(group(m, 'word')!) && m.index === groupStart(m, 'word') && !startsSentence(env.text, m.index)) return 'capitalized-title';
       // Generic "today's world", "today's youth", "many of today's computers": no particular day.
       if (word === 'today' && /^'s\s+(?:world|society|youth|young|generation|standards|economy|children|kids|environment|culture|technology)\b/i.test(textAfter(env.text, end)))
-        return null;
-      if (word === 'today' && /^'s/.test(textAfter(env.text, end, 2)) && /\b(?:many|most|some|all|few)\s+of\s+$/i.test(env.text.slice(Math.max(0, m.index - 16), m.index))) return null;
+        return 'generic-today';
+      if (word === 'today' && /^'s/.test(textAfter(env.text, end, 2)) && /\b(?:many|most|some|all|few)\s+of\s+$/i.test(env.text.slice(Math.max(0, m.index - 16), m.index))) return 'generic-today';
       const pod = group(m, 'pod1') ?? group(m, 'pod2') ?? (word === 'tonight' ? 'tonight' : undefined);
       const suffix = podSuffix(pod);
       const mod = group(m, 'podmod') ? 'MID' : pointMod(group(m, 'pmod'));
@@ -97,7 +97,7 @@ export const relativeRules: readonly DateRule[] = [
       const pod = group(m, 'pod') ?? group(m, 'pod2')!;
       // "(early) in the morning" is a part of the day the text is talking about; "the night of Oct. 23"
       // or "the night the plane went down" is left to the date it names.
-      if (rel === 'the' && (wordBefore(env.text, m.index) !== 'in' || /^night$/i.test(pod) || /^\s+of\b/.test(textAfter(env.text, m.index + m[0].length)))) return null;
+      if (rel === 'the' && (wordBefore(env.text, m.index) !== 'in' || /^night$/i.test(pod) || /^\s+of\b/.test(textAfter(env.text, m.index + m[0].length)))) return 'generic-part-of-day';
       const suffix = podSuffix(pod);
       const mod = group(m, 'mid') ? 'MID' : pointMod(rel);
       return draft(m.index, m.index + m[0].length, (ctx) => {
@@ -126,7 +126,7 @@ export const relativeRules: readonly DateRule[] = [
       const unit = group(m, 'unit')!.toLowerCase();
       const pmodRaw = group(m, 'pmod');
       // A capitalized "This Week" inside a sentence, quoted or not, is a title (ABC's "This Week"), not a date.
-      if (/^[A-Z]/.test(group(m, 'unit')!) && !startsSentence(env.text, m.index)) return null;
+      if (/^[A-Z]/.test(group(m, 'unit')!) && !startsSentence(env.text, m.index)) return 'capitalized-title';
       let end = m.index + m[0].length;
       let tail = group(m, 'tail')?.trim().toLowerCase();
       if (tail === 'previous' || tail === 'prior') tail = 'before';
@@ -159,13 +159,13 @@ export const relativeRules: readonly DateRule[] = [
         // that day") no day was named and the phrase is generic.
         if (rel === 'the same' || rel === 'that')
           return draft(m.index, end, (ctx) => (ctx.config.anaphoricAnchor && ctx.previous && ctx.previous.granularity !== 'day' ? null : relativeToPrevious(ctx, 'day', 0)));
-        return null;
+        return 'generic-day';
       }
       // "The last week of March", "the first day of": an ordinal position inside another period.
       // "a high for the year of $42.875": an amount after "of" is no enclosing period.
-      if (/^\s+of\b/i.test(after) && !/^\s+of\s+(?:[A-Z]{0,2}\$|#|£|€)/.test(after) && (rel === 'the last' || rel === 'the' || rel === 'the same' || rel === 'the next' || rel === 'the past')) return null;
-      if (rel === 'the' && !pmodRaw && !['year', 'week', 'weekend'].includes(unit)) return null;
-      if (rel === 'the' && /^\s+(?:following|before|after|ended|ending|that|when|in\s+which)\b/i.test(after)) return null;
+      if (/^\s+of\b/i.test(after) && !/^\s+of\s+(?:[A-Z]{0,2}\$|#|£|€)/.test(after) && (rel === 'the last' || rel === 'the' || rel === 'the same' || rel === 'the next' || rel === 'the past')) return 'ordinal-position';
+      if (rel === 'the' && !pmodRaw && !['year', 'week', 'weekend'].includes(unit)) return 'generic-unit';
+      if (rel === 'the' && /^\s+(?:following|before|after|ended|ending|that|when|in\s+which)\b/i.test(after)) return 'relative-clause-unit';
       if (unit === 'weekend') return draft(m.index, end, (ctx) => weekend(ctx, rel));
       const granularity = unitGranularity[unit as TimeUnit]!;
       if (tail) {
@@ -222,8 +222,8 @@ export const relativeRules: readonly DateRule[] = [
       // "five days after he came back", "three days later": TimeML tags the length alone (the duration
       // rule takes it); only "a year earlier" is read as a date, the year-ago comparison.
       const yearEarlier = unit === 'year' && n === 1 && dir === 'earlier';
-      if (dir === 'back' && !endsClause(env.text, end)) return null;
-      if (['earlier', 'later', 'before', 'after', 'previously'].includes(dir) && !yearEarlier) return null;
+      if (dir === 'back' && !endsClause(env.text, end)) return 'back-not-at-clause-end';
+      if (['earlier', 'later', 'before', 'after', 'previously'].includes(dir) && !yearEarlier) return 'length-before-later';
       const q = quantityMod(group(m, 'qmod')?.trim());
       const mod = group(m, 'orso') ? 'APPROX' : q === 'MORE_THAN' ? 'BEFORE' : q === 'LESS_THAN' && /^(?:less|fewer)/i.test(group(m, 'qmod')!) ? 'AFTER' : q ? 'APPROX' : null;
       const sign = dir === 'ago' || dir === 'earlier' || dir === 'before' || dir === 'previously' || dir === 'back' ? -1 : 1;

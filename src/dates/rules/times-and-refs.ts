@@ -47,7 +47,7 @@ export const timeAndReferenceRules: readonly DateRule[] = [
     build: (m, env) => {
       let hour = Number(group(m, 'h'));
       const ampm = group(m, 'ampm')!.toLowerCase();
-      if (hour > 12 && !ampm.startsWith('o')) return null;
+      if (hour > 12 && !ampm.startsWith('o')) return 'hour-out-of-range';
       if (ampm.startsWith('p') && hour < 12) hour += 12;
       if (ampm.startsWith('a') && hour === 12) hour = 0;
       const minute = group(m, 'mi') ?? '00';
@@ -87,7 +87,7 @@ export const timeAndReferenceRules: readonly DateRule[] = [
     pattern: pattern(`\\b(?<h>[01]\\d|2[0-3]):?(?<mi>[0-5]\\d)\\s+(?<tz>GMT|UTC|EST|EDT|local\\s+time)(?:,?\\s+(?<day>${DAY_WORD}))?${END}`),
     build: (m, env) => {
       // "10:35 a.m. (0735 GMT)": the conversion in parentheses repeats the time before it.
-      if (/[ap]\.m\.\s*\($/i.test(env.text.slice(Math.max(0, m.index - 8), m.index))) return null;
+      if (/[ap]\.m\.\s*\($/i.test(env.text.slice(Math.max(0, m.index - 8), m.index))) return 'time-zone-repeat';
       // ISO 8601 marks universal time with Z; other zones are not converted.
       const utc = /^(?:GMT|UTC)$/i.test(group(m, 'tz')!);
       const suffix = `T${group(m, 'h')}:${group(m, 'mi')}${utc ? 'Z' : ''}`;
@@ -101,7 +101,7 @@ export const timeAndReferenceRules: readonly DateRule[] = [
     build: (m, env) => {
       const word = group(m, 'word')!.toLowerCase();
       // "High Noon" (the film) and "high noon" (the showdown) name no time of day.
-      if (word === 'noon' && !group(m, 'day1') && /\bhigh\s+$/i.test(env.text.slice(Math.max(0, m.index - 6), m.index))) return null;
+      if (word === 'noon' && !group(m, 'day1') && /\bhigh\s+$/i.test(env.text.slice(Math.max(0, m.index - 6), m.index))) return 'high-noon';
       // TIDES writes midnight as T24 of the day that ends.
       const suffix = word === 'midnight' ? 'T24' : 'T12:00';
       return draft(m.index, m.index + m[0].length, (ctx) => dayOf(ctx, group(m, 'day1') ?? group(m, 'day2'), undefined, undefined, suffix));
@@ -118,10 +118,10 @@ export const timeAndReferenceRules: readonly DateRule[] = [
       const after = textAfter(env.text, m.index + m[0].length, 30);
       if (w === 'current') {
         // Only "current" before a noun that is not a technical term ("current account", "current assets").
-        if (!/^\s+[a-z]/.test(after) || /^\s+(?:account|accounts|assets|liabilities|events|affairs|year|quarter|month|week|period|fiscal|and|or|of|in|is|was|dollars|prices)\b/i.test(after)) return null;
+        if (!/^\s+[a-z]/.test(after) || /^\s+(?:account|accounts|assets|liabilities|events|affairs|year|quarter|month|week|period|fiscal|and|or|of|in|is|was|dollars|prices)\b/i.test(after)) return 'technical-current';
       }
       // A sentence-initial "Now," is a discourse marker ("Now, he says, ..."), not the present moment.
-      if (w === 'now' && /^,/.test(after) && startsSentence(env.text, m.index)) return null;
+      if (w === 'now' && /^,/.test(after) && startsSentence(env.text, m.index)) return 'discourse-now';
       // "the then-current price": current at a past time the text speaks of.
       const value = /future/.test(w) ? 'FUTURE_REF' : /recent|past|then/.test(w) ? 'PAST_REF' : 'PRESENT_REF';
       return draft(m.index, m.index + m[0].length, (ctx) => (ctx.config.vagueReferences ? fixed('DATE', value) : null));

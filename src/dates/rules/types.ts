@@ -1,6 +1,7 @@
 import type { ArticleDoc, Token } from '../../document/types.js';
 import type { ResolveContext, Resolved } from '../resolve.js';
 import { tokenIndexAt } from '../tense.js';
+import type { DateFilterId } from './filters.js';
 
 /** What a rule sees besides its match: the text and wink's tokens (for POS checks). */
 export interface RuleEnv {
@@ -16,8 +17,8 @@ export interface Draft {
 }
 
 /**
- * One pattern family. `pattern` must have the `g` and `d` flags (group indexes); `build` returns null
- * to reject a match (a filter), or the span and its resolver.
+ * One pattern family. `pattern` must have the `g` and `d` flags (group indexes); `build` returns the span
+ * and its resolver, or the id of the filter that rejects the match (`filters.ts`).
  */
 export interface DateRule {
   readonly id: string;
@@ -29,7 +30,7 @@ export interface DateRule {
    * `test/dates/triggers.test.ts` checks it on every match in the eval texts.
    */
   readonly trigger: RegExp;
-  readonly build: (m: RegExpExecArray, env: RuleEnv) => Draft | null;
+  readonly build: (m: RegExpExecArray, env: RuleEnv) => Draft | DateFilterId;
 }
 
 export const group = (m: RegExpExecArray, name: string): string | undefined => m.groups?.[name];

@@ -1,13 +1,13 @@
-import weights from './weights.json' with { type: 'json' };
+import weights from '../data/model-weights.json' with { type: 'json' };
 import type { ArticleDoc, EntityType } from '../../document/types.js';
 import type { Candidate } from '../candidates.js';
 import type { Typing } from '../classify.js';
 import { isEventName } from '../context.js';
 import { candidateCounts, candidateFeatures, coordinatedLists, listNeighbors, mentionContexts } from './features.js';
-import { bestLabel, labelProbabilities, type PerceptronWeights } from './perceptron.js';
+import { bestLabel, labelProbabilities, type LinearModelWeights } from './linear-model.js';
 
 /** The committed classifier: weights plus what they were trained on (to keep evaluations honest). */
-export interface EntityModel extends PerceptronWeights {
+export interface EntityModel extends LinearModelWeights {
   readonly trainedOn: string;
   /** Ids of the training documents: an evaluation on any of them must cross-validate instead. */
   readonly documents: readonly string[];
@@ -27,7 +27,7 @@ const SUFFIX_RULES = new Set(['org-suffix', 'org-head', 'loc-suffix', 'loc-head'
 const scoredType = (type: EntityType): string => (type === 'GPE' || type === 'FAC' ? 'LOC' : type);
 const SURE_RULES = new Set(['country-name', 'capital-city', 'demonym', 'region-list', 'group-word']);
 
-/** The committed weights (`weights.json`; imported so that the build copies it to dist/). */
+/** The committed weights (`data/model-weights.json`; imported so that the build copies it to dist/). */
 export function defaultModel(): EntityModel {
   return weights as unknown as EntityModel;
 }
@@ -80,7 +80,7 @@ const LIST_MARGIN = 0.1;
  * member's own first choice among the entity types. NONE is not compared: being in the list is the evidence
  * against it. A list of works stays MISC ("iPod Classic, Nano and Shuffle"), since MISC takes part.
  */
-function decideListsJointly(doc: ArticleDoc, candidates: readonly Candidate[], model: PerceptronWeights, probabilities: readonly Float64Array[], labels: string[]): void {
+function decideListsJointly(doc: ArticleDoc, candidates: readonly Candidate[], model: LinearModelWeights, probabilities: readonly Float64Array[], labels: string[]): void {
   const n = model.labels.length;
   const misc = model.labels.indexOf('MISC');
   const sum = new Float64Array(n);
@@ -99,7 +99,7 @@ function decideListsJointly(doc: ArticleDoc, candidates: readonly Candidate[], m
 }
 
 /** The label is the member's own first choice among the entity types (its second choice after NONE or MISC). */
-function isBestEntityLabel(model: PerceptronWeights, p: Float64Array, label: number): boolean {
+function isBestEntityLabel(model: LinearModelWeights, p: Float64Array, label: number): boolean {
   for (let k = 0; k < p.length; k++) if (k !== label && ENTITY_LABELS.has(model.labels[k]!) && p[k]! > p[label]!) return false;
   return true;
 }

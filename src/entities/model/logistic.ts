@@ -1,4 +1,4 @@
-import type { PerceptronWeights, TrainingExample } from './perceptron.js';
+import type { LinearModelWeights, TrainingExample } from './linear-model.js';
 
 /**
  * Multinomial logistic regression with an L2 penalty, fitted by L-BFGS over the whole training set.
@@ -13,7 +13,7 @@ export interface LogisticOptions {
   readonly iterations: number;
 }
 
-export function trainLogistic(examples: readonly TrainingExample[], labels: readonly string[], options: LogisticOptions): PerceptronWeights {
+export function trainLogistic(examples: readonly TrainingExample[], labels: readonly string[], options: LogisticOptions): LinearModelWeights {
   const K = labels.length;
   const featureIndex = new Map<string, number>();
   const rows: Int32Array[] = [];

@@ -1,0 +1,102 @@
+import type { DomElement } from './html-text.js';
+
+/**
+ * What a saved news page says about itself, read before anything is removed from it (the JSON-LD sits
+ * in `<script>` elements, which extraction drops). Sources, in order of trust: the JSON-LD
+ * `NewsArticle`/`Article` object (what the publisher gives search engines), then Open Graph and
+ * `article:*` meta tags, then `<link rel=canonical>` and `<html lang>`.
+ */
+
+/** The parts of a DOM document this module reads (linkedom's document satisfies it). */
+export interface PageDocument {
+  readonly documentElement: DomElement | null;
+  querySelector(selectors: string): DomElement | null;
+  querySelectorAll(selectors: string): ArrayLike<DomElement>;
+}
+
+export interface PageMetadata {
+  readonly title?: string;
+  /** The publication date as the page writes it (checked later, like every format's date). */
+  readonly date?: string;
+  readonly source?: string;
+  readonly url?: string;
+  /** Author names, "; "-separated. */
+  readonly author?: string;
+  /** `<html lang>` (or JSON-LD `inLanguage`), as written: "en", "en-US". */
+  readonly language?: string;
+}
+
+/** JSON-LD types that describe a news or blog article (schema.org's Article and its subtypes). */
+const ARTICLE_TYPE = /(?:^|[^A-Za-z])(?:[A-Za-z]*Article|BlogPosting|LiveBlogPosting|Report)$/u;
+
+export function readPageMetadata(document: PageDocument): PageMetadata {
+  const article = findJsonLdArticle(document);
+  const meta = (key: string): string | undefined =>
+    nonEmpty(document.querySelector(`meta[property="${key}"]`)?.getAttribute('content')) ?? nonEmpty(document.querySelector(`meta[name="${key}"]`)?.getAttribute('content'));
+  const canonical = nonEmpty(document.querySelector('link[rel="canonical"]')?.getAttribute('href'));
+  const metadata: Record<string, string | undefined> = {
+    title: text(article?.headline) ?? meta('og:title'),
+    date: text(article?.datePublished) ?? meta('article:published_time'),
+    source: names(article?.publisher) ?? meta('og:site_name'),
+    url: canonical ?? meta('og:url') ?? text(article?.url) ?? text(article?.mainEntityOfPage),
+    author: names(article?.author) ?? meta('article:author') ?? meta('author'),
+    language: nonEmpty(document.documentElement?.getAttribute('lang')) ?? text(article?.inLanguage),
+  };
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(metadata)) if (value !== undefined) out[key] = value;
+  return out;
+}
+
+type JsonObject = Record<string, unknown>;
+
+/** The first Article-typed object in the page's JSON-LD blocks (arrays and `@graph` searched too). */
+function findJsonLdArticle(document: PageDocument): JsonObject | null {
+  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
+  for (let i = 0; i < scripts.length; i++) {
+    let data: unknown;
+    try {
+      data = JSON.parse(scripts[i]!.textContent ?? '');
+    } catch {
+      continue; // a broken JSON-LD block is common on real pages; the meta tags still count
+    }
+    const found = searchArticle(data, 0);
+    if (found) return found;
+  }
+  return null;
+}
+
+function searchArticle(value: unknown, depth: number): JsonObject | null {
+  if (depth > 4 || value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = searchArticle(item, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  const object = value as JsonObject;
+  const type = object['@type'];
+  const types = Array.isArray(type) ? type : [type];
+  if (types.some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t))) return object;
+  return searchArticle(object['@graph'], depth + 1);
+}
+
+function nonEmpty(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed.replace(/\s+/gu, ' ') : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return nonEmpty(value);
+  if (Array.isArray(value)) return text(value[0]);
+  if (value && typeof value === 'object') return text((value as JsonObject)['@id'] ?? (value as JsonObject).url);
+  return undefined;
+}
+
+/** A person or organization, or a list of them: their names, "; "-separated. */
+function names(value: unknown): string | undefined {
+  const list = (Array.isArray(value) ? value : [value])
+    .map((item) => (typeof item === 'string' ? nonEmpty(item) : item && typeof item === 'object' ? text((item as JsonObject).name) : undefined))
+    .filter((name): name is string => name !== undefined);
+  return list.length > 0 ? [...new Set(list)].join('; ') : undefined;
+}

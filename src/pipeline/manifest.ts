@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { canonicalConfigJson } from '../config/load.js';
+import type { PipelineConfig } from '../config/schema.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
+import type { TableName } from '../output/csv-tables.js';
+import { TOOL_VERSION } from '../version.js';
+import type { ArticleCounts } from './article-rows.js';
+import type { FileRecords } from './scan-cache.js';
+
+/**
+ * `manifest.json`: what a run did, and what the next run needs to skip unchanged work (the config hash,
+ * each article's content hash, where its CSV rows sit, each corpus file's stat record). The only output
+ * that holds a time.
+ */
+
+export type ArticleStatus = 'ok' | 'unchanged' | 'rejected';
+
+/** Where an article's rows sit in the run's CSV files: [byte offset, byte length] per table. */
+export type RowRanges = Partial<Record<TableName, readonly [number, number]>>;
+
+/** Size and modification time of a CSV file as written: a CSV edited since is never copied from. */
+export interface CsvFileStamp {
+  readonly bytes: number;
+  readonly mtime_ms: number;
+}
+
+export interface ManifestArticle {
+  readonly id: string;
+  readonly source_path: string;
+  readonly content_hash: string;
+  readonly status: ArticleStatus;
+  readonly json: string | null;
+  /** Row counts, so an unchanged article adds to the run summary without being read again. */
+  readonly counts?: ArticleCounts;
+  /** Byte ranges of its CSV rows, so an unchanged article's rows are copied, not rebuilt. */
+  readonly csv?: RowRanges;
+}
+
+export interface Manifest {
+  readonly tool: string;
+  readonly version: string;
+  readonly config_hash: string;
+  readonly started_at: string;
+  readonly csv_files?: Partial<Record<TableName, CsvFileStamp>>;
+  readonly articles: readonly ManifestArticle[];
+  /** Every corpus file's size, modification time and scan result: an unchanged file is not read again. */
+  readonly files?: FileRecords;
+}
+
+/**
+ * Only what changes the analysis enters the config hash: paths, concurrency, the time budget, the queue
+ * settings and the report switch do not, so moving the output folder or adding workers does not force a
+ * full rerun.
+ */
+export function configHash(config: PipelineConfig): string {
+  const { corpus: _corpus, output: _output, concurrency: _concurrency, queue: _queue, outputs, limits, ...analysis } = config;
+  // The time budget decides whether an article is analyzed, never what its analysis holds.
+  return createHash('sha256')
+    .update(`${TOOL_VERSION}\n${canonicalConfigJson({ ...analysis, limits: { ...limits, articleSeconds: 0 }, outputs: { ...outputs, report: false } } as PipelineConfig)}`)
+    .digest('hex');
+}
+
+/** The previous run's manifest, or null when there is none or it cannot be read (everything is recomputed). */
+export function readManifest(outputDir: string): Manifest | null {
+  try {
+    return JSON.parse(readFileSync(path.join(outputDir, 'manifest.json'), 'utf8')) as Manifest;
+  } catch {
+    return null;
+  }
+}
+
+export function writeManifest(outputDir: string, manifest: Manifest): void {
+  writeFileAtomic(path.join(outputDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
