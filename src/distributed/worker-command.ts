@@ -1,8 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import type { CliIo } from '../cli.js';
 import { QueueUnavailableError } from './connection.js';
 import { parseQueueUrl } from './queue-url.js';
 import { runQueueWorker, WorkerRefusedError } from './worker.js';
+
+/** What the command writes to: the CLI's io (declared here, not imported, so cli.ts and this module do not import each other). */
+export interface WorkerIo {
+  readonly stderr: (text: string) => void;
+}
 
 /**
  * The CLI's `worker` command. Analysis is synchronous CPU work, so `--concurrency N` means N processes:
@@ -11,7 +15,7 @@ import { runQueueWorker, WorkerRefusedError } from './worker.js';
  * Exit code: 0 when stopped by SIGTERM/SIGINT, 2 on a usage error, a lost Redis or a refused run (the
  * highest of this process's and the children's).
  */
-export async function workerCommand(url: string | undefined, concurrency: number, io: CliIo): Promise<number> {
+export async function workerCommand(url: string | undefined, concurrency: number, io: WorkerIo): Promise<number> {
   if (url === undefined) {
     io.stderr('article-pipeline: worker needs --queue redis://host:port[/db] (or ARTICLE_PIPELINE_QUEUE)\n');
     return 2;
