@@ -8,7 +8,8 @@
  *     peak RSS, start-up time; and checks that both outputs are byte for byte the same;
  *   - an unchanged rerun (incremental) against the full run;
  *   - peak RSS on 1,000 and 10,000 articles.
- * Prints a table and writes .bench/results.json. Options: --quick (no 10k run), --articles N.
+ * Prints a table and writes .bench/results.json. Options: --quick (no 10k run), --articles N;
+ * --queue measures distributed runs instead (scripts/bench-queue.ts).
  * Speed lives here, never in a timed unit test.
  */
 import { spawnSync } from 'node:child_process';
@@ -190,4 +191,9 @@ function main(): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main();
+if (argv.includes('--queue')) {
+  const { benchQueue } = await import('./bench-queue.js');
+  await benchQueue({ root, benchDir, evalDir, articles: articlesArg >= 0 ? mainCount : 600 });
+} else {
+  main();
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig, validateConfig, type LoadedConfig } from './config/load.js';
-import { analyzeCorpus, RunSetupError, type RunSummary } from './pipeline/analyze-corpus.js';
+import { analyzeCorpus, RunSetupError, type RunOptions, type RunSummary } from './pipeline/analyze-corpus.js';
 import { serializeArticleJson } from './output/article-json.js';
 import { writeReport } from './report/index.js';
 import { TOOL_VERSION } from './version.js';
@@ -13,7 +13,7 @@ import { checkCommand, diffCommand } from './regression/commands.js';
  * Exit codes:
  *   0  every article was processed
  *   1  some articles were rejected (the rest were written), or an eval/diff found what it checks for
- *   2  usage or config error, unreadable corpus or unwritable output folder
+ *   2  usage or config error, unreadable corpus or unwritable output folder, Redis unreachable or lost
  */
 export const EXIT_OK = 0;
 export const EXIT_REJECTED = 1;
@@ -37,7 +37,12 @@ const EXIT_CODES_HELP = `
 Exit codes:
   0  all articles processed
   1  some articles rejected (the others were written; see output/errors.csv)
-  2  usage or config error, unreadable corpus folder or unwritable output folder`;
+  2  usage or config error, unreadable corpus folder or unwritable output folder, Redis unreachable or lost (--queue)`;
+
+const WORKER_EXIT_CODES_HELP = `
+Exit codes:
+  0  stopped (SIGTERM or SIGINT) after finishing its current job
+  2  usage error, Redis unreachable or lost, or the coordinator runs another version or config`;
 
 /** Runs the CLI and returns its exit code; never calls process.exit, so it is testable in process. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
@@ -58,17 +63,29 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option('--out <dir>', 'output folder (overrides the config)')
     .option('--only <ids...>', 'analyze only these article ids (the others keep their outputs)')
     .option('--force', 'recompute articles whose content and config are unchanged')
-    .addOption(new Option('--workers <n>', 'worker threads (overrides concurrency)').argParser(parsePositiveInt))
+    .addOption(new Option('--workers <n>', 'worker threads (overrides concurrency)').argParser(positiveInt('--workers')))
     .option('--no-report', 'do not write the HTML report')
     .option('--parquet', 'also write every table as parquet/<table>.parquet (outputs.parquet)')
+    .option('--queue <url>', 'coordinate workers through Redis (redis://[:password@]host:port[/db], rediss:// for TLS; or set ARTICLE_PIPELINE_QUEUE)')
     .addHelpText('after', EXIT_CODES_HELP)
-    .action(async (options: { config: string; corpus?: string; out?: string; only?: string[]; force?: boolean; workers?: number; report: boolean; parquet?: boolean }) => {
+    .action(async (options: { config: string; corpus?: string; out?: string; only?: string[]; force?: boolean; workers?: number; report: boolean; parquet?: boolean; queue?: string }) => {
       const loaded = loadWithOverrides(options.config, { corpus: options.corpus, output: options.out, workers: options.workers, report: options.report, parquet: options.parquet }, io);
       if (!loaded) {
         exitCode = EXIT_USAGE;
         return;
       }
-      exitCode = await runCommand(loaded, { only: options.only, force: options.force }, io);
+      exitCode = await runCommand(loaded, { only: options.only, force: options.force, queue: options.queue }, io);
+    });
+
+  program
+    .command('worker')
+    .description('analyze the articles of a coordinator\'s run (`run --queue`) from the same Redis queue')
+    .option('--queue <url>', 'the coordinator\'s Redis URL (or set ARTICLE_PIPELINE_QUEUE, which keeps a password out of the process list)')
+    .addOption(new Option('--concurrency <n>', 'articles analyzed at once: one process each').argParser(positiveInt('--concurrency')).default(1))
+    .addHelpText('after', WORKER_EXIT_CODES_HELP)
+    .action(async (options: { queue?: string; concurrency: number }) => {
+      const { workerCommand } = await import('./distributed/worker-command.js');
+      exitCode = await workerCommand(options.queue ?? process.env.ARTICLE_PIPELINE_QUEUE, options.concurrency, io);
     });
 
   program
@@ -139,10 +156,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   return exitCode;
 }
 
-function parsePositiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new CommanderError(EXIT_USAGE, 'commander.invalidArgument', `--workers expects a whole number of at least 1, got "${value}"`);
-  return n;
+function positiveInt(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new CommanderError(EXIT_USAGE, 'commander.invalidArgument', `${flag} expects a whole number of at least 1, got "${value}"`);
+    return n;
+  };
 }
 
 function loadWithOverrides(configFile: string, overrides: { corpus?: string; output?: string; workers?: number; report?: boolean; parquet?: boolean }, io: CliIo): LoadedConfig | null {
@@ -168,14 +187,28 @@ function resolveFromCwd(p: string): string {
   return path.resolve(process.cwd(), p);
 }
 
-async function runCommand(loaded: LoadedConfig, options: { only?: string[]; force?: boolean }, io: CliIo): Promise<number> {
+async function runCommand(loaded: LoadedConfig, options: { only?: string[]; force?: boolean; queue?: string }, io: CliIo): Promise<number> {
+  const queueUrl = options.queue ?? process.env.ARTICLE_PIPELINE_QUEUE;
+  let analyze: (runOptions: RunOptions) => Promise<RunSummary> = (runOptions) => analyzeCorpus(loaded, runOptions);
+  let redact = (text: string): string => text;
+  if (queueUrl !== undefined) {
+    const { parseQueueUrl } = await import('./distributed/queue-url.js');
+    const parsed = parseQueueUrl(queueUrl);
+    if (!parsed.ok) {
+      io.stderr(`article-pipeline: ${parsed.error}\n`);
+      return EXIT_USAGE;
+    }
+    const { runCoordinator } = await import('./distributed/coordinator.js');
+    redact = parsed.address.redact;
+    analyze = (runOptions) => runCoordinator(loaded, parsed.address, { ...runOptions, onNotice: (text) => io.stderr(`article-pipeline: ${text}\n`) });
+  }
   const progress = io.isTTY ? new cliProgress.SingleBar({ format: 'articles {bar} {value}/{total} | {rate}/s | ETA {eta}s', stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
   let started = false;
   const startTime = Date.now();
   let lastPlainLine = 0;
   let summary: RunSummary;
   try {
-    summary = await analyzeCorpus(loaded, {
+    summary = await analyze({
       only: options.only,
       force: options.force,
       onProgress: ({ done, total }) => {
@@ -191,6 +224,14 @@ async function runCommand(loaded: LoadedConfig, options: { only?: string[]; forc
         }
       },
     });
+  } catch (error) {
+    // Redis lost or unreachable: nothing was published (the tables are written only at the end).
+    if (error instanceof Error && error.name === 'QueueUnavailableError') {
+      io.stderr(`article-pipeline: ${redact(error.message)}; no table or manifest was written\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof RunSetupError) throw new RunSetupError(redact(error.message));
+    throw error;
   } finally {
     if (started) progress?.stop();
   }

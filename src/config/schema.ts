@@ -114,6 +114,28 @@ export const coreConfigShape = {
     .prefault({}),
   /** Worker threads; 0 means one per CPU core. */
   concurrency: z.number().int().nonnegative().default(0),
+  /**
+   * Distributed runs (`run --queue`, `worker`, src/distributed). The coordinator's values apply to every
+   * worker of its run. Defaults suit articles that take milliseconds: a worker killed mid-job loses its
+   * lock after `lockDurationMs` and the next stalled check (every `stalledIntervalMs`) hands the job on.
+   */
+  queue: z
+    .object({
+      /** Articles per job: enough that the queue's round trips stay small next to the analysis. */
+      batchSize: z.number().int().positive().max(1000).default(8),
+      /** Attempts per job before its articles are recorded in errors.csv. */
+      attempts: z.number().int().positive().max(100).default(3),
+      /** Delay before the first retry, doubled at each further one. */
+      backoffMs: z.number().int().nonnegative().default(200),
+      /** How long a worker's hold on a job lasts unless renewed (renewed every half of it while alive). */
+      lockDurationMs: z.number().int().min(500).default(5000),
+      /** How often workers look for jobs whose holder died. */
+      stalledIntervalMs: z.number().int().min(200).default(2000),
+      /** Times a job may lose its worker before it counts as failed. */
+      maxStalledCount: z.number().int().nonnegative().default(2),
+    })
+    .strict()
+    .prefault({}),
 };
 
 export const pipelineConfigSchema = z

@@ -7,6 +7,7 @@ import type { TableName } from '../output/csv-tables.js';
 import { writeArticlesTable } from '../dedupe/articles-table.js';
 import { writeColumnarOutputs } from '../output/corpus-outputs.js';
 import { TOOL_VERSION } from '../version.js';
+import { csvFromPreviousJson } from './article-rows.js';
 import { ThreadArticleRunner, workerCount, type ArticleRunner } from './article-runner.js';
 import type { TaskContext } from './corpus-task.js';
 import { CsvFileSink, PreviousCsv, type RowSink } from './csv-sink.js';
@@ -32,7 +33,26 @@ export interface RunOptions {
   readonly onProgress?: (progress: { done: number; total: number; id: string }) => void;
   /** Injected clock for the manifest's start time; outputs never contain times. */
   readonly now?: () => Date;
+  /** Analysis done by other processes (src/distributed); without it, this process analyzes. */
+  readonly remote?: RemoteAnalysis;
 }
+
+/**
+ * Articles analyzed elsewhere, whose JSON appears in the output folder's `json/` (a folder every machine
+ * sees): the run hands over every article that needs analysis at once, then awaits each outcome in id
+ * order and builds that article's CSV rows from its JSON, as for an unchanged article.
+ */
+export interface RemoteAnalysis {
+  /** Called once, before any outcome is awaited, with every article that needs analysis, in id order. */
+  submit(refs: readonly ScannedRef[]): Promise<void>;
+  /** Settles once the article is done: its JSON written, or rejected (bad input, or failed every attempt). */
+  outcome(ref: ScannedRef): Promise<RemoteOutcome>;
+}
+
+export type RemoteOutcome = { readonly kind: 'written' } | { readonly kind: 'rejected'; readonly error: IngestError };
+
+/** The output folder has no readable JSON for an article a remote worker reported written. */
+export class RemoteResultMissingError extends RunSetupError {}
 
 export interface RunSummary {
   readonly total: number;
@@ -98,6 +118,7 @@ export async function analyzeCorpus(loaded: LoadedConfig, options: RunOptions = 
     throw error;
   }
   try {
+    removeUnfinishedTables(loaded.outputDir);
     return await analyzeLockedCorpus(loaded, options);
   } finally {
     lock.release();
@@ -118,8 +139,9 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
   const tables = enabledTables(config);
   const context: TaskContext = { jsonDir, config, tables };
   const runner: ArticleRunner = new ThreadArticleRunner(context, workerCount(config));
-  // Every article will be analyzed: worker threads load their models while this thread scans the corpus.
-  if (options.force || !sameConfig) runner.prepare();
+  // Every article will be analyzed: worker threads load their models while this thread scans the corpus
+  // (not when other processes analyze: the runner then only takes an article whose previous JSON is damaged).
+  if ((options.force || !sameConfig) && !options.remote) runner.prepare();
   // Until the run's own try/finally below, a failure must still stop the threads (else the process stays up).
   const orStopRunner = async <T>(step: () => T | Promise<T>): Promise<T> => {
     try {
@@ -146,7 +168,20 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
   });
   const results = new RunResults(sink, previousCsv, tables, config.outputs.json, scan.errors);
 
+  /** Articles handed to `options.remote`: their rows are built from the JSON a worker wrote. */
+  const submitted = new Set<string>();
+  const remoteStep = async (remote: RemoteAnalysis, ref: ScannedRef): Promise<Step> => {
+    const outcome = await remote.outcome(ref);
+    if (outcome.kind === 'rejected') return { kind: 'rejected', error: outcome.error };
+    const sourcePath = ref.line === null ? ref.relPath : `${ref.relPath}:${ref.line}`;
+    const jsonPath = plan.jsonPathOf(ref.id);
+    const rows = csvFromPreviousJson(jsonPath, tables);
+    if (!rows) throw new RemoteResultMissingError(`a worker reported ${sourcePath} done, but ${jsonPath} cannot be read here: every machine must see the output folder at the same path`);
+    return { kind: 'written', id: ref.id, sourcePath, contentHash: ref.contentHash, ...rows };
+  };
+
   const stepOf = (ref: ScannedRef): Promise<Step> => {
+    if (options.remote && submitted.has(ref.id)) return remoteStep(options.remote, ref);
     const planned = plan.decide(ref);
     if (planned.kind !== 'analyze') return Promise.resolve(planned);
     // An article the worker pool had to stop (over the time budget) is rejected like bad input.
@@ -154,6 +189,12 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
   };
 
   try {
+    // Remote analysis: every article that needs it is handed over before the first result is awaited.
+    if (options.remote) {
+      const needed = scan.refs.filter((ref) => plan.listed(ref) && plan.kept(ref) === null);
+      for (const ref of needed) submitted.add(ref.id);
+      await options.remote.submit(needed);
+    }
     // The reorder buffer: results are awaited in id order, at most `runner.window` ahead of the writer.
     const window: Array<{ ref: ScannedRef; step: Promise<Step> }> = [];
     let done = 0;
@@ -229,6 +270,15 @@ function checkFolders(corpusDir: string, outputDir: string): void {
   } catch (error) {
     throw new RunSetupError(`cannot write to the output folder ${outputDir} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+}
+
+/**
+ * The temporary files of tables and manifest that a killed run left (`.<name>.<pid>.<random>.tmp`, see
+ * src/output/atomic-write.ts): this run holds the output lock, so none of them is still being written.
+ * A distributed coordinator killed and started again relies on it.
+ */
+function removeUnfinishedTables(outputDir: string): void {
+  for (const name of readdirSafe(outputDir)) if (/^\.[a-z_]+\.(csv|json)\.\d+\.[a-z0-9]+\.tmp$/u.test(name)) rmSync(path.join(outputDir, name), { force: true });
 }
 
 /** An article removed from the corpus loses its JSON too, so the output folder mirrors the corpus. */

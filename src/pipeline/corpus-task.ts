@@ -4,7 +4,7 @@ import vm from 'node:vm';
 import type { PipelineConfig } from '../config/schema.js';
 import type { RawArticle } from '../ingest/corpus.js';
 import { beginWinkDocument, winkIsolationActive } from '../nlp/wink-isolation.js';
-import { serializeArticleJson, toArticleJson } from '../output/article-json.js';
+import { serializeArticleJson, toArticleJson, type ArticleJson } from '../output/article-json.js';
 import { replaceFile } from '../output/atomic-write.js';
 import type { TableName } from '../output/csv-tables.js';
 import { safeFileName } from '../output/file-names.js';
@@ -58,15 +58,24 @@ const collect = ((): (() => void) | null => {
   }
 })();
 
-/** Analyzes and writes one article. Throws only on programmer errors. */
-export function runArticleTask(context: TaskContext, task: ArticleTask): ArticleOutcome {
-  const raw = task.raw;
+/**
+ * Analyzes one article to its published JSON, as every thread of a corpus run does (the periodic
+ * collection, wink's per-document isolation); a distributed worker (src/distributed) calls it too, so
+ * its JSON is byte for byte a local run's. Throws only on programmer errors.
+ */
+export function analyzeCorpusArticle(raw: RawArticle, config: PipelineConfig): ArticleJson {
   if (++sinceCollect >= COLLECT_EVERY) {
     sinceCollect = 0;
     collect?.();
   }
   beginWinkDocument();
-  const json = toArticleJson(analyzeArticle(raw, context.config));
+  return toArticleJson(analyzeArticle(raw, config));
+}
+
+/** Analyzes and writes one article. Throws only on programmer errors. */
+export function runArticleTask(context: TaskContext, task: ArticleTask): ArticleOutcome {
+  const raw = task.raw;
+  const json = analyzeCorpusArticle(raw, context.config);
   if (context.config.outputs.json) replaceFile(path.join(context.jsonDir, `${safeFileName(raw.id)}.json`), serializeArticleJson(json));
   return { kind: 'written', id: raw.id, sourcePath: raw.sourcePath, contentHash: raw.contentHash, ...articleRows(json, context.tables) };
 }

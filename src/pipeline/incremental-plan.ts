@@ -57,21 +57,37 @@ export class IncrementalPlan {
     this.anyPrevious = new Map(written.map((a) => [a.id, a]));
   }
 
+  /** Among the articles this run analyzes (all of them without `only`). */
+  listed(ref: ScannedRef): boolean {
+    return this.inputs.only === null || this.inputs.only.has(ref.id);
+  }
+
+  /** The previous run's entry when this article's outputs can be kept as they are, else null. */
+  kept(ref: ScannedRef): ManifestArticle | null {
+    const listed = this.listed(ref);
+    const before = this.inputs.force ? undefined : listed ? this.previousById.get(ref.id) : this.anyPrevious.get(ref.id);
+    if (!before) return null;
+    const sourcePath = ref.line === null ? ref.relPath : `${ref.relPath}:${ref.line}`;
+    const same = sourcePath === before.source_path && (!listed || ref.contentHash === before.content_hash);
+    return same && (!this.inputs.config.outputs.json || existsSync(this.jsonPathOf(ref.id))) ? before : null;
+  }
+
+  /** Where the article's JSON is (or will be) written. */
+  jsonPathOf(id: string): string {
+    return path.join(this.inputs.jsonDir, `${safeFileName(id)}.json`);
+  }
+
   /** Decides what an article needs: an unchanged one is settled here, the others are loaded for analysis. */
   decide(ref: ScannedRef): PlannedStep {
-    const { config, only, force } = this.inputs;
-    const listed = only === null || only.has(ref.id);
-    const before = force ? undefined : listed ? this.previousById.get(ref.id) : this.anyPrevious.get(ref.id);
+    const { config } = this.inputs;
+    const listed = this.listed(ref);
+    const before = this.kept(ref);
     if (before) {
-      const jsonPath = path.join(this.inputs.jsonDir, `${safeFileName(ref.id)}.json`);
-      const sourcePath = ref.line === null ? ref.relPath : `${ref.relPath}:${ref.line}`;
-      const same = sourcePath === before.source_path && (!listed || ref.contentHash === before.content_hash);
-      if (same && (!config.outputs.json || existsSync(jsonPath))) {
-        if (this.inputs.canCopyRows && this.inputs.sameConfig && before.csv && before.counts) return { kind: 'reused', id: ref.id, entry: before };
-        const rebuilt = config.outputs.json ? csvFromPreviousJson(jsonPath, this.inputs.tables) : null;
-        if (rebuilt) return { kind: 'unchanged', id: ref.id, entry: before, ...rebuilt };
-      }
+      if (this.inputs.canCopyRows && this.inputs.sameConfig && before.csv && before.counts) return { kind: 'reused', id: ref.id, entry: before };
+      const rebuilt = config.outputs.json ? csvFromPreviousJson(this.jsonPathOf(ref.id), this.inputs.tables) : null;
+      if (rebuilt) return { kind: 'unchanged', id: ref.id, entry: before, ...rebuilt };
     }
+    // Not kept (or its previous JSON no longer reads): read and, if listed, analyzed.
     const loaded = loadArticle(this.inputs.corpusDir, ref, this.inputs.ingest);
     if (!loaded.ok) return { kind: 'rejected', error: loaded.error };
     if (!listed) return { kind: 'skipped', id: ref.id };

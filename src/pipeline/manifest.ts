@@ -50,12 +50,13 @@ export interface Manifest {
 }
 
 /**
- * Only what changes the analysis enters the config hash: paths, concurrency, the time budget, the report,
- * Parquet and DuckDB switches and the corpus-level aggregation settings (rebuilt from the per-article rows on every run) do
- * not, so moving the output folder or adding workers does not force a full rerun.
+ * Only what changes the analysis enters the config hash: paths, concurrency, the time budget, the queue
+ * settings, the report, Parquet and DuckDB switches and the corpus-level aggregation settings (rebuilt
+ * from the per-article rows on every run) do not, so moving the output folder or adding workers does not
+ * force a full rerun.
  */
 export function configHash(config: PipelineConfig): string {
-  const { corpus: _corpus, output: _output, concurrency: _concurrency, aggregate: _aggregate, outputs, limits, ...analysis } = config;
+  const { corpus: _corpus, output: _output, concurrency: _concurrency, queue: _queue, aggregate: _aggregate, outputs, limits, ...analysis } = config;
   // The time budget decides whether an article is analyzed, never what its analysis holds.
   return createHash('sha256')
     .update(`${TOOL_VERSION}\n${canonicalConfigJson({ ...analysis, limits: { ...limits, articleSeconds: 0 }, outputs: { ...outputs, report: false, parquet: false, duckdb: false } } as PipelineConfig)}`)
