@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 
@@ -21,8 +21,8 @@ interface Owner {
 }
 
 /**
- * Takes the output folder's lock: the file is created with O_EXCL (`wx`), so of two runs starting at
- * once exactly one creates it. A lock left by a run that was killed (its pid is not alive on this host)
+ * Takes the output folder's lock: the file is linked into place whole (link fails on an existing file,
+ * like O_EXCL), so of two runs starting at once exactly one creates it. A lock left by a run that was killed (its pid is not alive on this host)
  * is stale: it is removed and taken. A lock from another host cannot be checked and is never taken over.
  * Released when the run ends, and on process exit if the run could not release it.
  */
@@ -31,10 +31,23 @@ export function takeOutputLock(outputDir: string, now: () => Date = () => new Da
   const content = `${JSON.stringify({ pid: process.pid, host: hostname(), started: now().toISOString() } satisfies Owner)}\n`;
   // Two attempts: the second after removing a stale lock.
   for (let attempt = 0; attempt < 2; attempt++) {
-    let fd: number;
+    // Written whole under a private name, then linked into place: link() fails when the lock exists, as
+    // O_EXCL does, and a reader never sees the lock file empty or half-written.
+    const pending = `${file}.${process.pid}.${attempt}.tmp`;
     try {
-      fd = openSync(file, 'wx');
+      const fd = openSync(pending, 'w');
+      try {
+        writeSync(fd, content);
+      } finally {
+        closeSync(fd);
+      }
+      linkSync(pending, file);
     } catch (error) {
+      try {
+        unlinkSync(pending);
+      } catch {
+        // never created
+      }
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const held = readLock(file);
       if (held === null) continue; // released meanwhile
@@ -50,11 +63,7 @@ export function takeOutputLock(outputDir: string, now: () => Date = () => new Da
           : `the output folder ${outputDir} is being locked by another run (lock file ${file} is being written); wait for it to finish or write to another folder (--out)`,
       );
     }
-    try {
-      writeSync(fd, content);
-    } finally {
-      closeSync(fd);
-    }
+    unlinkSync(pending);
     return holding(file, content);
   }
   throw new OutputLockedError(`the output folder ${outputDir} is in use by another run (lock file ${file} was taken while this run tried to take it)`);
