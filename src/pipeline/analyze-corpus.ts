@@ -274,11 +274,11 @@ function checkFolders(corpusDir: string, outputDir: string): void {
 
 /**
  * The temporary files of tables and manifest that a killed run left (`.<name>.<pid>.<random>.tmp`, see
- * src/output/atomic-write.ts): this run holds the output lock, so none of them is still being written.
+ * src/output/atomic-write.ts; hidden tables such as `.article-rows.csv` give `..article-rows.csv.<pid>.<random>.tmp`): this run holds the output lock, so none of them is still being written.
  * A distributed coordinator killed and started again relies on it.
  */
 function removeUnfinishedTables(outputDir: string): void {
-  for (const name of readdirSafe(outputDir)) if (/^\.[a-z_]+\.(csv|json)\.\d+\.[a-z0-9]+\.tmp$/u.test(name)) rmSync(path.join(outputDir, name), { force: true });
+  for (const name of readdirSafe(outputDir)) if (/^\.\.?[a-z_-]+\.(csv|json)\.\d+\.[a-z0-9]+\.tmp$/u.test(name)) rmSync(path.join(outputDir, name), { force: true });
 }
 
 /** An article removed from the corpus loses its JSON too, so the output folder mirrors the corpus. */
