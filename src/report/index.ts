@@ -8,6 +8,7 @@ import { readArticleJson } from '../output/read-article-json.js';
 import { articleView } from './article-view.js';
 import { buildCorpusPage } from './corpus-page.js';
 import { CorpusAccumulator } from './corpus-summary.js';
+import { readBusiestDyads, readCopies } from './stories-and-series.js';
 
 export { buildArticlePage, type ArticlePageLinks } from './article-page.js';
 export { articleView, readArticleView, type ArticleView } from './article-view.js';
@@ -38,6 +39,7 @@ export async function writeReport(outputDir: string): Promise<{ pages: number }>
   const entries = await readEntries(outputDir);
   const corpus = new CorpusAccumulator();
   const written = new Set<string>();
+  const copies = await readCopies(outputDir);
 
   for (const entry of entries) {
     if (entry.status === 'rejected') {
@@ -63,14 +65,15 @@ export async function writeReport(outputDir: string): Promise<{ pages: number }>
     const view = articleView(read.article);
     const pageName = `${safeFileName(view.id)}.html`;
     if (written.has(pageName)) continue; // the same article listed twice gets one page
-    const html = buildArticlePage(view, { corpus: '../index.html', json: `../../${urlPath(entry.json)}` });
+    const copyOf = copies.get(view.id) ?? null;
+    const html = buildArticlePage(view, { corpus: '../index.html', json: `../../${urlPath(entry.json)}`, copyOf: copyOf === null ? null : { id: copyOf, href: urlPath(`${safeFileName(copyOf)}.html`) } });
     writePage(path.join(articlesDir, pageName), html);
     written.add(pageName);
-    corpus.add(view, `${ARTICLES_DIR}/${urlPath(pageName)}`);
+    corpus.add(view, `${ARTICLES_DIR}/${urlPath(pageName)}`, copyOf);
   }
 
   removeStalePages(articlesDir, written);
-  writePage(path.join(reportDir, 'index.html'), buildCorpusPage(corpus.summary()));
+  writePage(path.join(reportDir, 'index.html'), buildCorpusPage(corpus.summary(), await readBusiestDyads(outputDir)));
   return { pages: written.size + 1 };
 }
 

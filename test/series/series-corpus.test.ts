@@ -41,8 +41,8 @@ const MONTHLY = [
   'VEN,USA,published,month,2026-01-01,1,1,1,0,0,1,0,0,-2,1,0,0,0,1,2,2',
 ];
 
-function setUp(aggregate: Record<string, unknown> = {}) {
-  const raw = { corpus: 'corpus', output: 'out', concurrency: 1, outputs: { report: false }, aggregate };
+function setUp(aggregate: Record<string, unknown> = {}, report = false) {
+  const raw = { corpus: 'corpus', output: 'out', concurrency: 1, outputs: { report }, aggregate };
   const dir = makeTempDir({ ...files, 'pipeline.config.json': JSON.stringify(raw) });
   const config = validateConfig(raw, path.join(dir, 'pipeline.config.json'));
   if (!config.ok) throw new Error(config.errors.join('\n'));
@@ -80,5 +80,23 @@ describe('[series] dyad_series.csv of a run', () => {
     const rows = series().slice(1).map((r) => r.split(','));
     const march = rows.find((r) => r[0] === 'USA' && r[2] === 'event' && r[4] === '2025-03-01')!;
     expect([march[5], march[6], march[7]]).toEqual(['4', '2', '1']); // events, articles, stories
+  });
+
+  it('charts the busiest pairs on both date bases in the report, and marks the copy on its page', async () => {
+    const { dir } = setUp({}, true);
+    const cli = captureIo();
+    expect(await main(['run', '-c', path.join(dir, 'pipeline.config.json')], cli.io), cli.err()).toBe(0);
+    const corpusPage = readFileSync(path.join(dir, 'out', 'report', 'index.html'), 'utf8');
+    const series = corpusPage.slice(corpusPage.indexOf('id="h-series"'), corpusPage.indexOf('id="h-entities"'));
+    // Ranked by events: COL → ECU and USA → VEN (4 each, by name), then ECU → COL (2), VEN → USA (1).
+    expect([...series.matchAll(/<h3 id="h-series-\d">([^<]+)<small>\((\d+) events?\)/gu)].map((m) => `${m[1]!.trim()} ${m[2]}`)).toEqual(['COL → ECU 4', 'USA → VEN 4', 'ECU → COL 2', 'VEN → USA 1']);
+    // USA → VEN by month: March and October 2025 appear only on the event basis.
+    expect(series).toContain('<tr><td>2025-03</td><td class="num">2</td><td class="num">0</td></tr>');
+    expect(series).toContain('<tr><td>2025-10</td><td class="num">1</td><td class="num">0</td></tr>');
+    expect(series).toContain('<tr><td>2026-01</td><td class="num">1</td><td class="num">4</td></tr>');
+    expect(corpusPage).toContain('copy of <code>sanctions-review</code>');
+    const copyPage = readFileSync(path.join(dir, 'out', 'report', 'articles', 'sanctions-wire-copy.html'), 'utf8');
+    expect(copyPage).toContain('A copy of <a href="sanctions-review.html"><code>sanctions-review</code></a>');
+    expect(readFileSync(path.join(dir, 'out', 'report', 'articles', 'sanctions-review.html'), 'utf8')).not.toContain('A copy of');
   });
 });
