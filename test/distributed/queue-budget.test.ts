@@ -33,8 +33,12 @@ interface CliProcess {
   stderr(): string;
 }
 
+/** Every process started, killed by its PID at the end if still running (a failed test leaves none). */
+const started: ChildProcess[] = [];
+
 function startCli(cwd: string, args: readonly string[]): CliProcess {
   const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd });
+  started.push(child);
   let err = '';
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
   child.stdout!.on('data', (chunk: Buffer) => (err += chunk.toString()));
@@ -75,7 +79,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (worker && worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await events?.close().catch(() => undefined);
   await redis?.kill();
 });
