@@ -33,6 +33,9 @@ interface Run {
   readonly articlesPerSecond: number;
   /** User + system CPU of the coordinator (or local run) and of every worker process. */
   readonly cpuSeconds: number;
+  /** Of which the coordinator's (the local run's own for a local run), and the worker processes'. */
+  readonly coordinatorCpuSeconds: number;
+  readonly workerCpuSeconds: number;
   readonly loadBefore: number;
   readonly loadAfter: number;
 }
@@ -110,9 +113,9 @@ export async function benchQueue(options: Options): Promise<void> {
     // bash passes SIGTERM on to nothing: signal the node process, bash's only child.
     for (const w of workers) spawnSync('pkill', ['-TERM', '-P', String(w.child.pid)]);
     const workerCpu = (await Promise.all(workers.map((w) => w.done))).reduce((sum, w) => sum + w.cpuSeconds, 0);
-    const run: Run = { seconds: ms / 1000, articlesPerSecond: Math.round((corpus.articles / (ms / 1000)) * 10) / 10, cpuSeconds: round2(coordinator.cpuSeconds + workerCpu), loadBefore, loadAfter: load() };
+    const run: Run = { seconds: ms / 1000, articlesPerSecond: Math.round((corpus.articles / (ms / 1000)) * 10) / 10, cpuSeconds: round2(coordinator.cpuSeconds + workerCpu), coordinatorCpuSeconds: round2(coordinator.cpuSeconds), workerCpuSeconds: round2(workerCpu), loadBefore, loadAfter: load() };
     runs[name].push(run);
-    log(`  ${name}: ${run.seconds.toFixed(1)} s, ${run.cpuSeconds} CPU-s, load ${loadBefore} -> ${run.loadAfter}`);
+    log(`  ${name}: ${run.seconds.toFixed(1)} s, ${run.cpuSeconds} CPU-s (coordinator ${run.coordinatorCpuSeconds}, workers ${run.workerCpuSeconds}), load ${loadBefore} -> ${run.loadAfter}`);
   };
   try {
     const identical: boolean[] = [];
@@ -151,7 +154,7 @@ export async function benchQueue(options: Options): Promise<void> {
     const lines = [
       `distributed runs, ${corpus.articles} articles, ${corpus.words} words, ${summary.cpus} CPUs (wall time from the coordinator's start to its exit, model loading included)`,
       ...CONFIGURATIONS.flatMap((name) =>
-        runs[name].map((r, i) => `  ${name.padEnd(7)} #${i + 1} ${r.seconds.toFixed(1).padStart(7)} s ${r.articlesPerSecond.toFixed(1).padStart(7)} articles/s ${r.cpuSeconds.toFixed(1).padStart(7)} CPU-s   load ${r.loadBefore} -> ${r.loadAfter}`),
+        runs[name].map((r, i) => `  ${name.padEnd(7)} #${i + 1} ${r.seconds.toFixed(1).padStart(7)} s ${r.articlesPerSecond.toFixed(1).padStart(7)} articles/s ${r.cpuSeconds.toFixed(1).padStart(7)} CPU-s (${r.coordinatorCpuSeconds.toFixed(1)} + workers ${r.workerCpuSeconds.toFixed(1)})   load ${r.loadBefore} -> ${r.loadAfter}`),
       ),
       ...rounds.map(
         (r, i) =>
