@@ -9,7 +9,7 @@
  *   - an unchanged rerun (incremental) against the full run;
  *   - peak RSS on 1,000 and 10,000 articles.
  * Prints a table and writes .bench/results.json. Options: --quick (no 10k run), --articles N;
- * --queue measures distributed runs instead (scripts/bench-queue.ts).
+ * --queue [--repeat R] measures distributed runs instead (scripts/bench-queue.ts).
  * Speed lives here, never in a timed unit test.
  */
 import { spawnSync } from 'node:child_process';
@@ -207,7 +207,8 @@ function main(): void {
 
 if (argv.includes('--queue')) {
   const { benchQueue } = await import('./bench-queue.js');
-  await benchQueue({ root, benchDir, evalDir, articles: articlesArg >= 0 ? mainCount : 600 });
+  const repeatArg = argv.indexOf('--repeat');
+  await benchQueue({ root, benchDir, evalDir, articles: articlesArg >= 0 ? mainCount : 1000, repeat: repeatArg >= 0 ? Number(argv[repeatArg + 1]) : 2 });
 } else {
   main();
 }

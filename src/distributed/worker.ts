@@ -2,12 +2,12 @@ import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:time
 import { DelayedError, Worker, type Job } from 'bullmq';
 import { validateConfig } from '../config/load.js';
 import type { PipelineConfig } from '../config/schema.js';
-import { loadArticle } from '../ingest/corpus.js';
-import { serializeArticleJson } from '../output/article-json.js';
+import { loadArticle, type RawArticle } from '../ingest/corpus.js';
 import { configHash, ingestOptions } from '../pipeline/analyze-corpus.js';
 import { TOOL_VERSION } from '../version.js';
 import { connectionOptions, QueueUnavailableError, WatchedRedis } from './connection.js';
 import { checkInsideCorpus } from './corpus-path.js';
+import { startJobAnalysis, type JobAnalysis, type JobArticleOutcome } from './job-analysis.js';
 import { ACTIVE_RUN_KEY, QUEUE_NAME, runDescriptionKey, type JobArticle, type JobData, type JobRejection, type JobResult, type RunDescription } from './protocol.js';
 import type { QueueAddress } from './queue-url.js';
 import { SharedFolderResultStore, type ResultStore } from './result-store.js';
@@ -30,6 +30,7 @@ interface ServedRun {
   readonly description: RunDescription;
   readonly config: PipelineConfig;
   readonly store: ResultStore;
+  readonly analysis: JobAnalysis;
 }
 
 /**
@@ -43,8 +44,6 @@ interface ServedRun {
  */
 export async function runQueueWorker(address: QueueAddress, options: QueueWorkerOptions = {}): Promise<void> {
   const notice = options.onNotice ?? (() => undefined);
-  // The analysis modules (models, lexicons: seconds to load) load while the worker waits for a run.
-  void import('../pipeline/corpus-task.js').catch(() => undefined);
   const redis = new WatchedRedis(address);
   await redis.connect();
   let stopped = false;
@@ -64,17 +63,24 @@ export async function runQueueWorker(address: QueueAddress, options: QueueWorker
       }
       waitingSaid = false;
       const run = await prepareRun(JSON.parse(text) as RunDescription);
-      notice(`serving the run writing to ${run.description.outputDir} (config ${run.description.configHash.slice(0, 12)}) from ${address.display}`);
-      // Serves this run until a job of another run shows up (a new coordinator), or until stopped.
-      const next = await serveRun(address, redis, run, stop);
-      if (next === 'stopped') break;
+      try {
+        notice(`serving the run writing to ${run.description.outputDir} (config ${run.description.configHash.slice(0, 12)}) from ${address.display}`);
+        // Serves this run until a job of another run shows up (a new coordinator), or until stopped.
+        const next = await serveRun(address, redis, run, stop);
+        if (next === 'stopped') break;
+      } finally {
+        await run.analysis.close();
+      }
     }
   } finally {
     await redis.close();
   }
 }
 
-/** Checks a run against this worker's own version and schema, and loads the models for it. */
+/**
+ * Checks a run against this worker's own version and schema, and loads the models for it: in the worker
+ * thread that analyzes under the run's time budget, or in this thread without one.
+ */
 async function prepareRun(description: RunDescription): Promise<ServedRun> {
   const theirs = `the coordinator runs article-pipeline ${description.toolVersion} with config hash ${description.configHash.slice(0, 12)}`;
   if (description.toolVersion !== TOOL_VERSION) throw new WorkerRefusedError(`refusing the jobs of this run: ${theirs}, this worker is article-pipeline ${TOOL_VERSION}; install the same version on every machine`);
@@ -83,9 +89,9 @@ async function prepareRun(description: RunDescription): Promise<ServedRun> {
   const config = validated.value.config;
   const ours = configHash(config);
   if (ours !== description.configHash) throw new WorkerRefusedError(`refusing the jobs of this run: ${theirs}, but the same config gives ${ours.slice(0, 12)} here; install the same version on every machine`);
-  const { warmUp } = await import('../pipeline/corpus-task.js');
-  warmUp(config);
-  return { description, config, store: new SharedFolderResultStore(description.outputDir) };
+  const analysis = await startJobAnalysis(config, description.outputDir);
+  await analysis.ready;
+  return { description, config, store: new SharedFolderResultStore(description.outputDir), analysis };
 }
 
 async function serveRun(address: QueueAddress, redis: WatchedRedis, run: ServedRun, stop: Promise<void>): Promise<'stopped' | 'other-run'> {
@@ -125,16 +131,22 @@ async function serveRun(address: QueueAddress, redis: WatchedRedis, run: ServedR
 /**
  * The articles of one job. An article whose analysis throws makes the whole job fail while attempts
  * remain (BullMQ retries it, maybe on another worker; rewriting the others' JSON changes nothing); on
- * the last attempt it is handed back as a rejection, and the others still count as written.
+ * the last attempt it is handed back as a rejection, and the others still count as written. An article
+ * stopped by the time budget is handed back at once, with the local run's reason: it would run away
+ * again on any attempt.
  */
 async function analyzeJob(job: Job<JobData, JobResult, string>, run: ServedRun): Promise<JobResult> {
-  const { analyzeCorpusArticle } = await import('../pipeline/corpus-task.js');
   const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
   const { corpusDir } = run.description;
   const ingest = ingestOptions(run.config);
   const rejected: JobRejection[] = [];
   const failures: Array<{ article: JobArticle; reason: string }> = [];
-  let written = 0;
+  // Articles handed to the analysis while the next ones are read here (in its worker thread, under a budget).
+  const analyzed: Array<{ article: JobArticle; outcome: Promise<JobArticleOutcome | { kind: 'error'; reason: string }> }> = [];
+  const analyze = (article: JobArticle, raw: RawArticle): void => {
+    const outcome = run.analysis.analyze(raw).catch((error: unknown) => ({ kind: 'error' as const, reason: error instanceof Error ? error.message : String(error) }));
+    analyzed.push({ article, outcome });
+  };
   for (const article of job.data.articles) {
     // Between articles the event loop runs, so the job's lock is renewed however long the job takes.
     await yieldToEventLoop();
@@ -160,11 +172,23 @@ async function analyzeJob(job: Job<JobData, JobResult, string>, run: ServedRun):
         failures.push({ article, reason: `${loaded.article.sourcePath} changed since the coordinator scanned it; run the coordinator again` });
         continue;
       }
-      run.store.writeArticleJson(article.id, serializeArticleJson(analyzeCorpusArticle(loaded.article, run.config)));
-      written++;
+      analyze(article, loaded.article);
     } catch (error) {
       failures.push({ article, reason: error instanceof Error ? error.message : String(error) });
     }
+  }
+  let written = 0;
+  for (const { article, outcome } of analyzed) {
+    const result = await outcome;
+    if (result.kind === 'json') {
+      try {
+        run.store.writeArticleJson(article.id, result.json);
+        written++;
+      } catch (error) {
+        failures.push({ article, reason: error instanceof Error ? error.message : String(error) });
+      }
+    } else if (result.kind === 'failed') rejected.push({ id: article.id, articleId: article.id, file: article.relPath, line: article.line, reason: result.reason });
+    else failures.push({ article, reason: result.reason });
   }
   if (failures.length > 0 && !lastAttempt) throw new Error(failures.map((f) => `${f.article.id}: ${f.reason}`).join('; '));
   for (const { article, reason } of failures) rejected.push({ id: article.id, articleId: article.id, file: article.relPath, line: article.line, reason: `analysis failed on every attempt: ${reason}` });

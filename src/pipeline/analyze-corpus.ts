@@ -8,7 +8,7 @@ import { writeArticlesTable } from '../dedupe/articles-table.js';
 import { seriesOptions, writeDyadSeriesTable } from '../series/series-table.js';
 import { writeColumnarOutputs } from '../output/corpus-outputs.js';
 import { TOOL_VERSION } from '../version.js';
-import { csvFromPreviousJson } from './article-rows.js';
+import { csvFromWorkerJson } from './article-rows.js';
 import { ThreadArticleRunner, workerCount, type ArticleRunner } from './article-runner.js';
 import type { TaskContext } from './corpus-task.js';
 import { CsvFileSink, PreviousCsv, type RowSink } from './csv-sink.js';
@@ -176,7 +176,7 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
     if (outcome.kind === 'rejected') return { kind: 'rejected', error: outcome.error };
     const sourcePath = ref.line === null ? ref.relPath : `${ref.relPath}:${ref.line}`;
     const jsonPath = plan.jsonPathOf(ref.id);
-    const rows = csvFromPreviousJson(jsonPath, tables);
+    const rows = csvFromWorkerJson(jsonPath, ref.id, tables);
     if (!rows) throw new RemoteResultMissingError(`a worker reported ${sourcePath} done, but ${jsonPath} cannot be read here: every machine must see the output folder at the same path`);
     return { kind: 'written', id: ref.id, sourcePath, contentHash: ref.contentHash, ...rows };
   };

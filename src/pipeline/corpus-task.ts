@@ -23,10 +23,25 @@ export interface TaskContext {
   readonly config: PipelineConfig;
   /** CSV tables this run writes, besides `errors`. */
   readonly tables: readonly TableName[];
+  /**
+   * What a task gives back. 'rows' (a local run, the default): the JSON is written to `jsonDir` and the
+   * outcome carries the CSV rows. 'json' (a distributed worker, src/distributed): the outcome carries
+   * the JSON text, which the worker writes through its result store; no rows are built (they cost ~5%
+   * of the analysis, and the coordinator builds them from the JSON anyway).
+   */
+  readonly deliver?: 'rows' | 'json';
 }
 
 export interface ArticleTask {
   readonly raw: RawArticle;
+}
+
+/** Stopped by the worker pool (over the time budget, or its worker crashed repeatedly): a row in errors.csv. */
+export interface FailedOutcome {
+  readonly kind: 'failed';
+  readonly id: string;
+  readonly sourcePath: string;
+  readonly reason: string;
 }
 
 export type ArticleOutcome =
@@ -36,8 +51,10 @@ export type ArticleOutcome =
       readonly sourcePath: string;
       readonly contentHash: string;
     } & ArticleRows)
-  /** Stopped by the worker pool (over the time budget, or its worker crashed repeatedly): a row in errors.csv. */
-  | { readonly kind: 'failed'; readonly id: string; readonly sourcePath: string; readonly reason: string };
+  | FailedOutcome;
+
+/** What a task gives back under `deliver: 'json'`. */
+export type JsonOutcome = { readonly kind: 'json'; readonly id: string; readonly json: string } | FailedOutcome;
 
 /**
  * A full garbage collection every `COLLECT_EVERY` articles in each thread. What is live stays flat
@@ -70,6 +87,11 @@ export function analyzeCorpusArticle(raw: RawArticle, config: PipelineConfig): A
   }
   beginWinkDocument();
   return toArticleJson(analyzeArticle(raw, config));
+}
+
+/** Analyzes one article to its serialized JSON, written by the caller (`deliver: 'json'`). Throws only on programmer errors. */
+export function runJsonTask(context: TaskContext, task: ArticleTask): JsonOutcome {
+  return { kind: 'json', id: task.raw.id, json: serializeArticleJson(analyzeCorpusArticle(task.raw, context.config)) };
 }
 
 /** Analyzes and writes one article. Throws only on programmer errors. */

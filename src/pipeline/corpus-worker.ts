@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { runArticleTask, warmUp, type ArticleTask } from './corpus-task.js';
+import { runArticleTask, runJsonTask, warmUp, type ArticleTask } from './corpus-task.js';
 import type { WorkerData } from './worker-pool.js';
 
 /**
@@ -9,13 +9,14 @@ import type { WorkerData } from './worker-pool.js';
  */
 const { context, results } = workerData as WorkerData;
 const port = parentPort;
+const runTask = context.deliver === 'json' ? runJsonTask : runArticleTask;
 if (!port) throw new Error('article-pipeline: corpus-worker must run in a worker thread');
 
 port.on('message', (message: { seq: number; task: ArticleTask }) => {
   // The pool's watchdog times the article from here, not from when it was posted.
   results.postMessage({ seq: message.seq, started: Date.now() });
   try {
-    results.postMessage({ seq: message.seq, outcome: runArticleTask(context, message.task) });
+    results.postMessage({ seq: message.seq, outcome: runTask(context, message.task) });
   } catch (error) {
     results.postMessage({ seq: message.seq, error: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
   }

@@ -4,7 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { replaceFileTemporary } from '../output/atomic-write.js';
 import { safeFileName } from '../output/file-names.js';
-import type { ArticleOutcome, ArticleTask, TaskContext } from './corpus-task.js';
+import type { ArticleOutcome, ArticleTask, FailedOutcome, TaskContext } from './corpus-task.js';
 
 /**
  * How worker threads find their code:
@@ -57,15 +57,15 @@ export interface WorkerData {
 }
 
 /** A worker says `started` (its clock) when it begins a task, then `outcome` or `error` when it ends it. */
-interface ResultMessage {
+interface ResultMessage<Outcome> {
   readonly seq: number;
   readonly started?: number;
-  readonly outcome?: ArticleOutcome;
+  readonly outcome?: Outcome;
   readonly error?: string;
 }
 
-interface Pending {
-  readonly resolve: (outcome: ArticleOutcome) => void;
+interface Pending<Outcome> {
+  readonly resolve: (outcome: Outcome | FailedOutcome) => void;
   readonly reject: (error: Error) => void;
   readonly task: ArticleTask;
   slot: Slot;
@@ -109,10 +109,14 @@ const MAX_REPLACEMENTS = 2;
  * unanswered tasks go to `fallback` (the main thread, without heap limits) and a new worker replaces it,
  * up to `MAX_REPLACEMENTS` times. With a time budget (`PoolOptions.articleMs`) a watchdog stops runaway
  * articles instead, and lost workers are always replaced (see `PoolOptions`).
+ *
+ * `Outcome` is what a worker answers: `ArticleOutcome` under the context's default `deliver: 'rows'`,
+ * `JsonOutcome` under `deliver: 'json'` (a distributed worker); either way the pool's own answer for a
+ * stopped article is a `FailedOutcome`.
  */
-export class WorkerPool {
+export class WorkerPool<Outcome = ArticleOutcome> {
   private readonly slots: Slot[] = [];
-  private readonly pending = new Map<number, Pending>();
+  private readonly pending = new Map<number, Pending<Outcome>>();
   private nextSeq = 0;
   private replacements = 0;
   private closed = false;
@@ -130,7 +134,7 @@ export class WorkerPool {
     size: number,
     private readonly entry: WorkerEntry,
     private readonly context: TaskContext,
-    private readonly fallback: (task: ArticleTask) => Promise<ArticleOutcome>,
+    private readonly fallback: (task: ArticleTask) => Promise<NoInfer<Outcome> | FailedOutcome>,
     private readonly options: PoolOptions = { articleMs: 0 },
   ) {
     const readiness: Array<Promise<void>> = [];
@@ -158,11 +162,11 @@ export class WorkerPool {
     return this.pending.size;
   }
 
-  run(task: ArticleTask): Promise<ArticleOutcome> {
+  run(task: ArticleTask): Promise<Outcome | FailedOutcome> {
     if (this.slots.length === 0) return this.fallback(task);
     const seq = this.nextSeq++;
-    const promise = new Promise<ArticleOutcome>((resolve, reject) => {
-      const waiting: Pending = { resolve, reject, task, slot: this.slots[0]!, startedAt: null, crashes: 0 };
+    const promise = new Promise<Outcome | FailedOutcome>((resolve, reject) => {
+      const waiting: Pending<Outcome> = { resolve, reject, task, slot: this.slots[0]!, startedAt: null, crashes: 0 };
       this.pending.set(seq, waiting);
       this.dispatch(seq, waiting);
     });
@@ -170,7 +174,7 @@ export class WorkerPool {
   }
 
   /** Posts a task to the live worker with the fewest unanswered tasks. */
-  private dispatch(seq: number, waiting: Pending): void {
+  private dispatch(seq: number, waiting: Pending<Outcome>): void {
     const slot = this.slots.reduce((best, candidate) => (candidate.inFlight < best.inFlight ? candidate : best));
     waiting.slot = slot;
     waiting.startedAt = null;
@@ -202,7 +206,7 @@ export class WorkerPool {
         : new Worker(`import(${JSON.stringify(entry.tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.file.href)}); });`, { ...options, eval: true });
     const slot: Slot = { worker, results: channel.port1, inFlight: 0 };
     this.slots.push(slot);
-    channel.port1.on('message', (message: ResultMessage) => this.settle(message));
+    channel.port1.on('message', (message: ResultMessage<Outcome>) => this.settle(message));
     channel.port1.unref();
     return new Promise<void>((resolve) => {
       worker.on('message', (message: { ready?: boolean; at?: number }) => {
@@ -249,7 +253,7 @@ export class WorkerPool {
    * answered); its other unanswered articles go elsewhere: under a time budget to the other workers (the
    * one it was running when it crashed counts a crash), else to the main thread.
    */
-  private retire(slot: Slot, reason: string, stopped: Pending | null): void {
+  private retire(slot: Slot, reason: string, stopped: Pending<Outcome> | null): void {
     const index = this.slots.indexOf(slot);
     if (index < 0 || this.closed) return;
     this.slots.splice(index, 1);
@@ -264,8 +268,9 @@ export class WorkerPool {
         if (waiting.slot !== slot) continue;
         if (waiting === stopped) {
           this.pending.delete(seq);
-          // A JSON file the worker was writing when it was stopped stays behind under its temporary name.
-          if (this.context.config.outputs.json) rmSync(replaceFileTemporary(this.jsonPath(waiting.task), process.pid, threadId), { force: true });
+          // A JSON file the worker was writing when it was stopped stays behind under its temporary name
+          // (under `deliver: 'json'` the worker writes none: the caller does).
+          if (this.context.config.outputs.json && this.context.deliver !== 'json') rmSync(replaceFileTemporary(this.jsonPath(waiting.task), process.pid, threadId), { force: true });
           continue;
         }
         if (waiting.startedAt !== null && ++waiting.crashes >= MAX_CRASHES_PER_ARTICLE) {
@@ -291,7 +296,7 @@ export class WorkerPool {
 
   private drainSlot(slot: Slot): void {
     for (let received = receiveMessageOnPort(slot.results); received !== undefined; received = receiveMessageOnPort(slot.results)) {
-      this.settle(received.message as ResultMessage);
+      this.settle(received.message as ResultMessage<Outcome>);
     }
   }
 
@@ -299,7 +304,7 @@ export class WorkerPool {
     return `${this.context.jsonDir}/${safeFileName(task.raw.id)}.json`;
   }
 
-  private settle(message: ResultMessage): void {
+  private settle(message: ResultMessage<Outcome>): void {
     const waiting = this.pending.get(message.seq);
     if (!waiting) return;
     if (message.started !== undefined) {
