@@ -150,7 +150,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
       factors,
     };
     cues.push(cue);
-    facts.push({ category: cue.category, rule: cue.rule, modality: cue.modality, factors, first, isVerb, side: match.cue.side, weight });
+    facts.push({ category: cue.category, rule: cue.rule, modality: cue.modality, factors, first, isVerb, side: match.cue.side, weight, targeted: actors.target !== null });
     const coding = codeCue(cue, context.reversal);
     const reciprocal = actors.rule === 'actors-between' || actors.rule === 'actors-coordinated';
     events.push(makeEvent(cue, coding, coding.rule, { source: actors.source, target: actors.target, reciprocal }, eventModality(context.negated, context.demanded, context.modality), context.background, eventDate(timexes, sentence.start, sentence.end, start, end, doc.dct)));
@@ -337,6 +337,14 @@ function isTopicWord(tokens: readonly Token[], from: number, to: number, cueToke
   const next = i + 1 < to ? tokens[i + 1]! : null;
   if (next && TOPIC_HEADS.has(next.normal)) return true;
   if (next && next.normal === '-' && i + 2 < to && TOPIC_HEADS.has(tokens[i + 2]!.normal)) return true;
+  // A modifier shared by a list: "war and conflict situations", "conflict and post-conflict settings".
+  if (next && (next.normal === 'and' || next.normal === 'or')) {
+    for (let j = i + 2; j < to && j <= i + 5; j++) {
+      const w = tokens[j]!;
+      if (TOPIC_HEADS.has(w.normal)) return j > i + 2;
+      if (w.normal !== '-' && w.normal !== 'post' && w.pos !== 'NOUN' && w.pos !== 'ADJ') break;
+    }
+  }
   for (let k = 1; k <= 2 && i - k >= from; k++) {
     const w = tokens[i - k]!.normal;
     if (TOPIC_MODIFIERS.has(w)) return true;

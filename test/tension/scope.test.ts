@@ -63,9 +63,34 @@ describe('[tension] a demand made of a named actor is the act (CAMEO 10)', () =>
     expect(t.cues.find((c) => c.rule === 'de-escalate')!.factors, here).not.toContain('demanded-of-actor');
     expect(t.label).toBe('neutral');
   });
+  it('calling for hostility against a named actor is hostile to it: "called for sanctions against Nigeria"', () => {
+    const t = tensionOf('The archbishop called for sanctions against Nigeria after the executions.');
+    expect(t.label, here).toBe('escalation');
+  });
+  it('calling for an act of no one against no one stays an appeal: "called for an end to violence"', () => {
+    const t = tensionOf('The envoy called for an end to the violence.');
+    expect(t.label, here).not.toBe('escalation');
+  });
   it('a demand of no one in particular is not charged to an actor: "all parties must"', () => {
     const t = tensionOf('All parties must respect the ceasefire.');
     expect(t.cues.every((c) => !c.factors.includes('demanded-of-actor')), here).toBe(true);
+  });
+});
+
+describe('[tension] word senses and topics', () => {
+  it('a document annex is not an annexation', () => {
+    const t = tensionOf('The figures are given in the annex to this letter.');
+    expect(t.cues.map((c) => c.rule), here).not.toContain('annex');
+    expect(t.label).toBe('neutral');
+  });
+  it('annexing territory is', () => {
+    const t = tensionOf('Russia annexed Crimea in 2014.');
+    expect(t.cues.map((c) => c.rule), here).toContain('annex');
+    expect(t.label).toBe('escalation');
+  });
+  it('a conflict noun sharing a topic head through a list is a topic: "in conflict and post-conflict settings"', () => {
+    const t = tensionOf('Women play a central role in conflict and post-conflict settings.');
+    expect(t.cues.map((c) => c.rule), here).not.toContain('conflict');
   });
 });
 
