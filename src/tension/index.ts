@@ -109,7 +109,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
     const own = readContext(tokens, from, to, match.tokens, match.cue.category, config.negationScope, isVerb);
     // A noun joined to the previous cue by a list ("halt its acts of violence and destruction", "refrain
     // from reprisals, including attacks") is governed by what governed that cue.
-    const context = !isVerb && previous && joinedByList(tokens, previous.last, first) ? inheritScope(own, previous.context) : own;
+    const context: ContextReading = !isVerb && previous && joinedByList(tokens, previous.last, first) ? inheritScope(own, previous.context) : own;
     previous = { last, context };
     const weight = effectiveWeight(match.cue.weight, context, config);
     const found = cueActors(tokens, from, to, first, last, mentions, config.actorWindow);
