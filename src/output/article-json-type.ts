@@ -36,7 +36,7 @@ const tensionCueJson = z.object({
   source: actorJson,
   target: actorJson,
   /** What changed the cue's weight, by id (src/tension: negated, background, secondary, ...). */
-  factors: z.array(z.enum(['negated', 'denied', 'rejected', 'eased', 'background', 'unattributed', 'secondary', 'demanded', 'future', 'hypothetical', 'reported'])),
+  factors: z.array(z.enum(['negated', 'denied', 'rejected', 'eased', 'background', 'unattributed', 'secondary', 'demanded', 'demanded-of-actor', 'future', 'hypothetical', 'reported'])),
   rule: z.string(),
 });
 

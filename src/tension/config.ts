@@ -91,6 +91,11 @@ export const tensionConfigSchema = z
     cooperationWeight: z.number().min(0).max(1).default(0.8),
     /** Factor on cues after the sentence's first verb cue (its main act): objects, complements, relative clauses. */
     secondaryWeight: z.number().min(0).max(1).default(0.5),
+    /**
+     * What a demand made of a named actor adds to the sentence score, once per sentence, in place of the
+     * demanded acts ("Ukraine demands that Russia cease provocations"): the lexicon's call-on weight.
+     */
+    demandOfActorWeight: z.number().min(-10).max(0).default(-3),
     /** Tokens before a cue that a negator reaches. */
     negationScope: z.number().int().min(1).max(8).default(4),
     /** Tokens after the cue searched for a target, before it for a source. */

@@ -14,18 +14,18 @@ const DENIABLE = new Set(['accusation', 'criticism']);
 /** Words that make what follows conditional or merely possible. */
 const HYPOTHETICAL = new Set(['would', 'could', 'might', 'may', 'if', 'unless', 'should', 'must', 'whether', 'possible', 'possibly', 'potential', 'potentially', 'risk', 'consider', 'considering', 'considered', 'propose', 'proposed', 'proposal', 'threaten', 'threatened', 'threatens', 'warn', 'warned',
   // What is demanded, urged or hoped for has not happened: "demanded a truce", "urged talks".
-  'demand', 'demanded', 'demands', 'urge', 'urged', 'urges', 'appeal', 'appealed', 'ask', 'asked', 'asks', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'seek', 'seeks', 'sought', 'call', 'called', 'calls', 'calling', 'encourage', 'encouraged', 'require', 'requires', 'required', 'invite', 'invited', 'invitation', 'offer', 'offered', 'ready', 'willing', 'prepared']);
+  'demand', 'demanded', 'demands', 'urge', 'urged', 'urges', 'appeal', 'appealed', 'ask', 'asked', 'asks', 'want', 'wants', 'wanted', 'hope', 'hopes', 'hoped', 'seek', 'seeks', 'sought', 'call', 'called', 'calls', 'calling', 'encourage', 'encouraged', 'require', 'requires', 'required', 'invite', 'invited', 'invitation', 'offer', 'offered', 'ready', 'willing', 'prepared', 'ultimatum']);
 /**
  * Verbs that reverse the act they govern. A cooperation cue under any of them is conflict ("rejected the
  * peace plan", "suspended aid"); a conflict cue under an easing verb is de-escalation ("lifted the
  * blockade"); a conflict cue under a rejecting verb did not happen ("rejected the accusations").
  */
 const REJECTING = new Set(['break', 'reject', 'refuse', 'oppose', 'deny', 'renege', 'decline', 'spurn', 'rebuff', 'veto', 'block', 'obstruct', 'boycott', 'withhold', 'prohibit', 'halt', 'suspend', 'end', 'cut', 'reduce', 'abandon', 'scrap', 'cancel', 'terminate', 'fail', 'freeze', 'undermine', 'violate', 'breach', 'sabotage', 'derail', 'jeopardize', 'quit', 'withdraw', 'postpone', 'stall', 'torpedo', 'disrupt', 'hamper', 'hinder', 'impede', 'thwart']);
-const EASING = new Set(['break', 'lift', 'ease', 'end', 'halt', 'stop', 'suspend', 'cancel', 'relax', 'remove', 'drop', 'scrap', 'shorten', 'withdraw', 'reduce', 'lower', 'loosen', 'waive', 'postpone', 'delay', 'avert', 'prevent', 'avoid', 'renounce', 'abandon', 'defuse', 'calm', 'resolve', 'settle', 'overcome']);
+const EASING = new Set(['break', 'lift', 'ease', 'end', 'halt', 'stop', 'cease', 'desist', 'suspend', 'cancel', 'relax', 'remove', 'drop', 'scrap', 'shorten', 'withdraw', 'reduce', 'lower', 'loosen', 'waive', 'postpone', 'delay', 'avert', 'prevent', 'avoid', 'renounce', 'abandon', 'defuse', 'calm', 'resolve', 'settle', 'overcome']);
 /** Words that open a background phrase: what happened before or around the reported event. */
 const BACKGROUND = new Set(['after', 'following', 'since', 'during', 'amid', 'amidst', 'despite', 'before', 'fleeing', 'where', 'when', 'whom', 'until', 'because']);
 /** Of the hypothetical words, those that ask another actor to act: what follows is demanded of them. */
-const DEMANDING = new Set(['demand', 'demanded', 'demands', 'urge', 'urged', 'urges', 'appeal', 'appealed', 'ask', 'asked', 'asks', 'call', 'called', 'calls', 'calling', 'encourage', 'encouraged', 'require', 'requires', 'required', 'must', 'should', 'press', 'pressed', 'insist', 'insisted']);
+const DEMANDING = new Set(['demand', 'demanded', 'demands', 'urge', 'urged', 'urges', 'appeal', 'appealed', 'ask', 'asked', 'asks', 'call', 'called', 'calls', 'calling', 'encourage', 'encouraged', 'require', 'requires', 'required', 'must', 'should', 'press', 'pressed', 'insist', 'insisted', 'ultimatum']);
 /** Words that put what follows in the future: "will meet", "the planned meeting", "aims to reduce". */
 const FUTURE = new Set(['will', 'shall', "'ll", 'plan', 'plans', 'planned', 'planning', 'upcoming', 'scheduled', 'expected', 'expect', 'intend', 'intends', 'intended', 'aim', 'aims', 'aimed', 'seek', 'seeks', 'prepare', 'prepares', 'preparing', 'next', 'forthcoming', 'due', 'going']);
 /** Reporting words: the event is someone's report, not the article's assertion. */
@@ -35,6 +35,14 @@ const QUOTE_MARKS = new Set(['"', '“', '”', "''", '``']);
 const CLAUSE_EDGE = new Set([',', ';', ':', '.', '—', '–', '(', ')', 'but', 'and', 'although', 'though', 'because', 'while', 'after', 'before', 'which', 'who', 'that']);
 /** "not only", "no doubt", "never before": not a negation of what follows. */
 const NOT_NEGATING_NEXT = new Set(['only', 'doubt', 'longer', 'less', 'before']);
+
+/** Token `at` asks something of another actor ("call" only as "call on/upon/for"). */
+function isDemanding(tokens: readonly Token[], at: number): boolean {
+  const normal = tokens[at]!.normal;
+  if (!DEMANDING.has(normal)) return false;
+  if (normal === 'call' || normal === 'called' || normal === 'calls' || normal === 'calling') return ['on', 'upon', 'for'].includes(tokens[at + 1]?.normal ?? '');
+  return true;
+}
 
 export interface ContextReading {
   readonly negated: boolean;
@@ -105,8 +113,14 @@ export function readContext(tokens: readonly Token[], from: number, to: number, 
     if (CLAUSE_EDGE.has(normal) && normal !== 'and' && normal !== 'that') break;
     if (HYPOTHETICAL.has(normal) && !cueTokens.includes(first - k)) {
       modality = 'hypothetical';
-      demanded = DEMANDING.has(normal) && (normal !== 'call' && normal !== 'called' && normal !== 'calls' && normal !== 'calling' ? true : ['on', 'upon', 'for'].includes(tokens[first - k + 1]?.normal ?? ''));
+      demanded = isDemanding(tokens, first - k);
       modalityRule = 'modality-hypothetical';
+      // "must be ready to mediate", "should be willing to talk": a demand may stand behind the nearer word of possibility.
+      for (let j = k + 1; !demanded && j <= 8 && first - j >= from; j++) {
+        const before = tokens[first - j]!.normal;
+        if (CLAUSE_EDGE.has(before) && before !== 'and') break;
+        demanded = isDemanding(tokens, first - j);
+      }
       break;
     }
     if (modality === 'asserted' && (FUTURE.has(normal) || (FUTURE.has(lemma) && lemma !== 'go'))) {
@@ -152,11 +166,31 @@ export function readContext(tokens: readonly Token[], from: number, to: number, 
 
 const HARD_EDGE = new Set([',', ';', ':', '.', '—', '–', '(', ')', 'but', 'which', 'who']);
 
+/**
+ * Nouns naming the undoing or failure of an act, which govern the act they introduce through a
+ * preposition: "the cessation of hostilities", "an end to violence", "the prevention and settlement of
+ * conflicts", "the breakdown of talks". The nominal forms of the easing and rejecting verbs (CAMEO 08
+ * yield, 12 reject, 16 reduce relations); a conflict act so governed is eased, a cooperative one undone.
+ */
+const EASING_NOUNS = new Set(['cessation', 'prevention', 'resolution', 'settlement', 'elimination', 'eradication', 'removal', 'lifting', 'reduction', 'renunciation', 'termination', 'suspension', 'cancellation', 'avoidance', 'abolition', 'easing', 'relaxation', 'de-escalation']);
+const REJECTING_NOUNS = new Set(['breakdown', 'collapse', 'suspension', 'termination', 'cancellation', 'obstruction', 'rejection', 'refusal', 'boycott', 'failure', 'violation', 'violations', 'breach', 'breaches']);
+/** The prepositions by which such a noun governs its act: "cessation of", "end to", "reduction in". */
+const GOVERNING_PREPOSITIONS = new Set(['of', 'to', 'in', 'on']);
+
 function governingReversal(tokens: readonly Token[], from: number, cueTokens: readonly number[]): 'rejecting' | 'easing' | null {
   const first = cueTokens[0]!;
+  let preposition = false;
   for (let k = 1; k <= 7 && first - k >= from; k++) {
     const t = tokens[first - k]!;
     const [normal, lemma] = tokenForms(t);
+    if (GOVERNING_PREPOSITIONS.has(normal)) preposition = true;
+    // A noun governs only through its preposition: "resolution 1325 on" is a document, "the resolution of the conflict" an act.
+    if (preposition && t.pos === 'NOUN' && tokens[first - k + 1] && GOVERNING_PREPOSITIONS.has(tokens[first - k + 1]!.normal)) {
+      const easing = EASING_NOUNS.has(normal);
+      const rejecting = REJECTING_NOUNS.has(normal);
+      if (easing) return 'easing';
+      if (rejecting) return 'rejecting';
+    }
     if (HARD_EDGE.has(normal) || normal === 'and' || normal === 'after' || normal === 'because') break;
     if (t.pos !== 'VERB' && t.pos !== 'NOUN' && normal !== 'refusal' && normal !== 'rejection') continue;
     // "called off the strike"

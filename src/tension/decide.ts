@@ -61,7 +61,10 @@ export function exactDecision(facts: readonly CueFacts[]): 'conflict' | 'coopera
   const undone = (f: CueFacts): boolean => f.factors.includes('negated') || f.factors.includes('denied') || f.factors.includes('rejected') || f.factors.includes('demanded') || f.factors.includes('hypothetical');
   if (mainCue && mainCue.weight > 0 && !undone(mainCue) && (mainCue.category === 'de-escalation' || mainCue.factors.includes('eased')) && (mainCue.modality === 'asserted' || mainCue.modality === 'reported')) return 'cooperation';
   // An appeal whose every act is only asked for ("urged Russia to de-escalate"): CAMEO 02, neither side.
-  if (main && main.rule === 'event-appeal' && tension.length > 0 && tension.every((f) => f.factors.includes('demanded'))) return 'neutral';
+  // Unless it asks for hostility against someone ("called for sanctions against Nigeria"): advocating a
+  // conflict act aimed at a named actor is itself hostile to that actor, so the cue score decides.
+  const advocatesHostility = tension.some((f) => f.weight < 0 && f.targeted === true && !f.factors.includes('negated') && !f.factors.includes('eased'));
+  if (main && main.rule === 'event-appeal' && tension.length > 0 && tension.every((f) => f.factors.includes('demanded')) && !advocatesHostility) return 'neutral';
   // Background phrases do not outvote the main event: when the cues outside them all point one way, so does the sentence.
   const foreground = tension.filter((f) => !f.factors.includes('background') && f.weight !== 0);
   if (foreground.length > 0 && foreground.length < tension.length && tension.some((f) => f.factors.includes('background'))) {

@@ -98,13 +98,19 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
   let strongest: { cue: TensionCue; size: number } | null = null;
   let mainVerbSeen = false;
   let mainVerbAt = -1;
+  let previous: { last: number; context: ContextReading } | null = null;
+  let demandCharged = false;
   for (const match of matches) {
     const first = match.tokens[0]!;
     const last = match.tokens[match.tokens.length - 1]!;
     for (let k = first; k <= last; k++) covered.add(k);
     // wink tags some nouns after a determiner as verbs ("the capture of").
     const isVerb = tokens[first]!.pos === 'VERB' && !['DET', 'ADJ'].includes(tokens[first - 1]?.pos ?? '') && tokens[first - 1]?.normal !== "'s";
-    const context = readContext(tokens, from, to, match.tokens, match.cue.category, config.negationScope, isVerb);
+    const own = readContext(tokens, from, to, match.tokens, match.cue.category, config.negationScope, isVerb);
+    // A noun joined to the previous cue by a list ("halt its acts of violence and destruction", "refrain
+    // from reprisals, including attacks") is governed by what governed that cue.
+    const context: ContextReading = !isVerb && previous && joinedByList(tokens, previous.last, first) ? inheritScope(own, previous.context) : own;
+    previous = { last, context };
     const weight = effectiveWeight(match.cue.weight, context, config);
     const found = cueActors(tokens, from, to, first, last, mentions, config.actorWindow);
     // What is demanded is demanded of someone: "the Council called on Russia to reduce tensions" aims at Russia.
@@ -124,7 +130,12 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
       mainVerbSeen = true;
       mainVerbAt = last;
     }
-    const factors = cueFactors(context, unattributed, secondary, config);
+    // A demand made of a named actor is itself the act (CAMEO 10, PLOVER DEMAND), whatever is demanded:
+    // "Ukraine demands that Russia cease provocations", "Libya must hand over the suspects" confront the
+    // addressee. The demanded act did not happen, so it does not count at its own polarity; the sentence
+    // is charged one demand. Appeals ("urged", "encouraged", CAMEO 02) are left as they are.
+    const demandedOf = match.cue.category !== 'demand' && context.demanded ? demandAddressee(tokens, from, first, mentions) : null;
+    const factors = cueFactors(context, unattributed, secondary, config, demandedOf !== null);
     const cue: TensionCue = {
       start,
       end,
@@ -139,11 +150,13 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
       factors,
     };
     cues.push(cue);
-    facts.push({ category: cue.category, rule: cue.rule, modality: cue.modality, factors, first, isVerb, side: match.cue.side, weight });
+    facts.push({ category: cue.category, rule: cue.rule, modality: cue.modality, factors, first, isVerb, side: match.cue.side, weight, targeted: actors.target !== null });
     const coding = codeCue(cue, context.reversal);
     const reciprocal = actors.rule === 'actors-between' || actors.rule === 'actors-coordinated';
     events.push(makeEvent(cue, coding, coding.rule, { source: actors.source, target: actors.target, reciprocal }, eventModality(context.negated, context.demanded, context.modality), context.background, eventDate(timexes, sentence.start, sentence.end, start, end, doc.dct)));
-    const contribution = weight * config.modalityWeights[context.modality] * (context.background ? config.backgroundWeight : 1) * (unattributed ? config.unattributedNounWeight : 1) * (secondary ? config.secondaryWeight : 1);
+    const ownContribution = weight * config.modalityWeights[context.modality] * (context.background ? config.backgroundWeight : 1) * (unattributed ? config.unattributedNounWeight : 1) * (secondary ? config.secondaryWeight : 1);
+    const contribution = demandedOf ? (demandCharged ? 0 : config.demandOfActorWeight) : ownContribution;
+    if (demandedOf || (match.cue.category === 'demand' && actors.target && weight !== 0)) demandCharged = true;
     score += contribution > 0 ? contribution * config.cooperationWeight : contribution;
     // The sentence's actors are those of its main act, usually its first verb cue ("Petro condemned the
     // U.S. military operation": Petro against the U.S.); without one, the largest contribution wins.
@@ -210,6 +223,64 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
   };
 }
 
+/** What may stand between two members of one list of acts: "violence and destruction", "reprisals, including attacks". */
+const LIST_GLUE = new Set(['and', 'or', 'nor', ',', 'including', 'such', 'as', 'well', 'other', 'all', 'any', 'further', 'its', 'their', 'his', 'her', 'the', 'of', 'acts', 'forms', 'kinds']);
+const LIST_JOINERS = new Set(['and', 'or', 'nor', ',', 'including']);
+
+function joinedByList(tokens: readonly Token[], previousLast: number, first: number): boolean {
+  if (first - previousLast < 2 || first - previousLast > 5) return false;
+  let joiner = false;
+  for (let k = previousLast + 1; k < first; k++) {
+    const t = tokens[k]!;
+    if (LIST_JOINERS.has(t.normal)) joiner = true;
+    else if (!LIST_GLUE.has(t.normal) && t.pos !== 'ADJ') return false;
+  }
+  return joiner;
+}
+
+/** The governing context of the first member of a list, carried to a later member that has none of its own. */
+function inheritScope(own: ContextReading, governing: ContextReading): ContextReading {
+  if (own.negated || own.reversal !== null) return own;
+  if (!governing.negated && governing.reversal === null && !governing.demanded) return own;
+  return {
+    ...own,
+    negated: governing.negated,
+    reversal: governing.reversal,
+    demanded: own.demanded || governing.demanded,
+    modality: own.modality === 'asserted' ? governing.modality : own.modality,
+    rule: `${governing.rule}+list`,
+  };
+}
+
+/** Words of demand (CAMEO 10), as against appeal (02): what follows is required of the actor they name. */
+const DEMAND_WORDS = new Set(['demand', 'demanded', 'demands', 'demanding', 'insist', 'insisted', 'insists', 'press', 'pressed', 'presses', 'must', 'ultimatum']);
+/** Where the subject of a "must" stops, reading back: "that the Sudanese government and the rebels must". */
+const SUBJECT_EDGE = new Set([';', ':', ',', '.', 'that', 'said', 'says', 'but', 'while', 'if', 'because']);
+
+/**
+ * The named actor a demand governing token `cueFirst` is made of: the first name after "demand(ed)",
+ * "insist(ed)", "press(ed)" or "called on", or the subject just before "must" ("Russia must withdraw").
+ * Null for appeals and for demands of no one in particular ("all parties must").
+ */
+function demandAddressee(tokens: readonly Token[], from: number, cueFirst: number, mentions: readonly ActorMention[]): Actor | null {
+  for (let k = cueFirst - 1; k >= from && k >= cueFirst - 12; k--) {
+    const normal = tokens[k]!.normal;
+    if (normal === ';' || normal === '.') return null;
+    const callOn = (normal === 'call' || normal === 'called' || normal === 'calls' || normal === 'calling') && (tokens[k + 1]?.normal === 'on' || tokens[k + 1]?.normal === 'upon');
+    if (!callOn && !DEMAND_WORDS.has(normal)) continue;
+    if (normal === 'must') {
+      // The subject: the first name of the clause before "must".
+      let start = k;
+      while (start > from && k - start < 10 && !SUBJECT_EDGE.has(tokens[start - 1]!.normal)) start--;
+      const subject = mentions.find((m) => m.first >= start && m.last < k);
+      return subject?.actor ?? null;
+    }
+    const asked = mentions.find((m) => m.first > k && m.last < cueFirst);
+    return asked?.actor ?? null;
+  }
+  return null;
+}
+
 /** Words that ask another actor to act; the first name after one is the actor asked. */
 const ADDRESSING = new Set(['urge', 'call', 'ask', 'demand', 'appeal', 'press', 'encourage', 'implore', 'request', 'invite', 'tell', 'require']);
 
@@ -224,7 +295,7 @@ function addresseeOf(tokens: readonly Token[], from: number, cueFirst: number, m
 }
 
 /** What changed a cue's share of the sentence score, as ids (see TensionCue.factors). */
-function cueFactors(context: ContextReading, unattributed: boolean, secondary: boolean, config: Readonly<TensionConfig>): string[] {
+function cueFactors(context: ContextReading, unattributed: boolean, secondary: boolean, config: Readonly<TensionConfig>, demandedOfActor = false): string[] {
   const factors: string[] = [];
   if (context.negated) factors.push(context.rule.startsWith('negated-by-denial') ? 'denied' : 'negated');
   if (context.reversal === 'rejecting') factors.push('rejected');
@@ -233,6 +304,7 @@ function cueFactors(context: ContextReading, unattributed: boolean, secondary: b
   if (unattributed) factors.push('unattributed');
   if (secondary) factors.push('secondary');
   if (context.demanded) factors.push('demanded');
+  if (demandedOfActor) factors.push('demanded-of-actor');
   if (context.modality !== 'asserted' && config.modalityWeights[context.modality] !== 1) factors.push(context.modality);
   return factors;
 }
@@ -265,6 +337,14 @@ function isTopicWord(tokens: readonly Token[], from: number, to: number, cueToke
   const next = i + 1 < to ? tokens[i + 1]! : null;
   if (next && TOPIC_HEADS.has(next.normal)) return true;
   if (next && next.normal === '-' && i + 2 < to && TOPIC_HEADS.has(tokens[i + 2]!.normal)) return true;
+  // A modifier shared by a list: "war and conflict situations", "conflict and post-conflict settings".
+  if (next && (next.normal === 'and' || next.normal === 'or')) {
+    for (let j = i + 2; j < to && j <= i + 5; j++) {
+      const w = tokens[j]!;
+      if (TOPIC_HEADS.has(w.normal)) return j > i + 2;
+      if (w.normal !== '-' && w.normal !== 'post' && w.pos !== 'NOUN' && w.pos !== 'ADJ') break;
+    }
+  }
   for (let k = 1; k <= 2 && i - k >= from; k++) {
     const w = tokens[i - k]!.normal;
     if (TOPIC_MODIFIERS.has(w)) return true;

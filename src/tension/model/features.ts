@@ -21,6 +21,8 @@ export interface CueFacts {
   readonly side: 'conflict' | 'cooperation' | null;
   /** The cue's weight after negation and reversal. */
   readonly weight: number;
+  /** The cue names whom it is aimed at (a target actor). */
+  readonly targeted?: boolean;
 }
 
 export interface NameSpan {
