@@ -9,7 +9,13 @@ const ROW_CACHE_CHARS = 32 << 20;
 interface FileRows {
   readonly bytes: number;
   readonly mtimeMs: number;
-  readonly rows: Map<number, readonly string[]>;
+  readonly rows: Map<number, KeptRow>;
+}
+
+/** A record and its content hash (`rowHash`), so the second read does not hash the row again. */
+export interface KeptRow {
+  readonly record: readonly string[];
+  readonly hash: string;
 }
 
 const files = new Map<string, FileRows>();
@@ -27,32 +33,32 @@ export function beginFileRows(file: string, bytes: number, mtimeMs: number): voi
   files.set(file, { bytes, mtimeMs, rows: new Map() });
 }
 
-export function keepRow(file: string, byteStart: number, record: readonly string[]): void {
+export function keepRow(file: string, byteStart: number, record: readonly string[], hash: string): void {
   const entry = files.get(file);
   const length = size(record);
   if (!entry || chars + length > ROW_CACHE_CHARS) return;
-  entry.rows.set(byteStart, record);
+  entry.rows.set(byteStart, { record, hash });
   chars += length;
 }
 
 /** The record the scan parsed at `byteStart`, if kept and the file is unchanged. */
-export function takeRow(file: string, bytes: number, mtimeMs: number, byteStart: number): readonly string[] | null {
+export function takeRow(file: string, bytes: number, mtimeMs: number, byteStart: number): KeptRow | null {
   const entry = files.get(file);
   if (!entry) return null;
   if (entry.bytes !== bytes || entry.mtimeMs !== mtimeMs) {
     forget(file);
     return null;
   }
-  const record = entry.rows.get(byteStart);
-  if (!record) return null;
+  const kept = entry.rows.get(byteStart);
+  if (!kept) return null;
   entry.rows.delete(byteStart);
-  chars -= size(record);
-  return record;
+  chars -= size(kept.record);
+  return kept;
 }
 
 function forget(file: string): void {
   const entry = files.get(file);
   if (!entry) return;
-  for (const record of entry.rows.values()) chars -= size(record);
+  for (const kept of entry.rows.values()) chars -= size(kept.record);
   files.delete(file);
 }
