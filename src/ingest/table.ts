@@ -76,6 +76,8 @@ export interface TableRow {
   readonly byteStart: number;
   readonly byteEnd: number;
   readonly record: readonly string[];
+  /** The record's own bytes (empty lines before it not included) when the fast reader read it; may be kept. */
+  readonly bytes?: Buffer;
 }
 
 export interface TableScanHandlers {
@@ -125,28 +127,23 @@ const REGULAR_PENDING_LIMIT = 8 << 20;
 async function scanRegularTable(chunks: ChunkSource, delimiter: ',' | '\t', handlers: TableScanHandlers, progress: ScanProgress): Promise<boolean> {
   const delimiterByte = delimiter.charCodeAt(0);
   const relaxQuotes = delimiter === '\t';
-  let pending: Buffer = Buffer.alloc(0);
-  /** File offset of pending[0]. */
-  let base = 0;
-  let started = false;
   let previousEnd = 0;
   let previousLines = 0;
   /** CR and LF bytes csv-parse has counted as lines so far (its `info.lines` is one more). */
   let breaks = 0;
-  // Reads the records pending holds; false: irregular. Leaves in pending what a later chunk completes.
-  const drain = (last: boolean): boolean => {
-    let pos = 0;
-    if (!started) {
-      if (pending.length < 3 && !last) return true;
-      const bom = bomLength(pending);
-      if (bom < 0) return false;
-      pos = bom;
-      started = true;
-    }
-    for (;;) {
-      const step = readRegularRecord(pending, pos, last, delimiterByte, relaxQuotes);
+  const IRREGULAR = -1;
+  const STOP = -2;
+  /**
+   * Reads the records of `buf` (whose first byte is at file offset `base`) from `pos` on, until one
+   * needs bytes after `buf` or, with `until`, until a record starts at or after `until`. Returns where
+   * it stopped, IRREGULAR, or STOP (bad header).
+   */
+  const read = (buf: Buffer, base: number, pos: number, last: boolean, until: number): number => {
+    while (pos < until) {
+      const step = readRegularRecord(buf, pos, last, delimiterByte, relaxQuotes);
       if (step.kind === 'more' || step.kind === 'done') break;
-      if (step.kind === 'irregular') return false;
+      if (step.kind === 'irregular') return IRREGULAR;
+      const recordStart = pos;
       pos = step.end;
       if (step.kind === 'empty-line') {
         breaks++;
@@ -163,22 +160,67 @@ async function scanRegularTable(chunks: ChunkSource, delimiter: ',' | '\t', hand
         if (resolved.ok) progress.layout = resolved.layout;
         else {
           progress.fileError = resolved.reason;
-          return true;
+          return STOP;
         }
         continue;
       }
-      handlers.onRow({ row: ++progress.row, line, byteStart, byteEnd: previousEnd, record: step.fields }, progress.layout);
+      handlers.onRow({ row: ++progress.row, line, byteStart, byteEnd: previousEnd, record: step.fields, bytes: buf.subarray(recordStart, step.end) }, progress.layout);
     }
-    pending = pending.subarray(pos);
-    base += pos;
-    return pending.length <= REGULAR_PENDING_LIMIT;
+    return pos;
   };
+  /** The bytes after the last whole record, and the file offset of their first byte. */
+  let pending: Buffer = Buffer.alloc(0);
+  let pendingBase = 0;
+  let started = false;
   for await (const chunk of chunks) {
-    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-    if (!drain(false)) return false;
-    if (progress.fileError !== null) return true;
+    let buf: Buffer = chunk;
+    let base = pendingBase + pending.length;
+    let pos = 0;
+    if (!started) {
+      // The first bytes: csv-parse drops a UTF-8 BOM once it has 3 bytes; another BOM is for csv-parse.
+      buf = Buffer.concat([pending, chunk]);
+      base = pendingBase;
+      if (buf.length < 3) {
+        pending = buf;
+        continue;
+      }
+      pos = bomLength(buf);
+      if (pos < 0) return false;
+      started = true;
+    } else if (pending.length > 0) {
+      // A record runs on from the previous chunk: it is read on the pending bytes joined with as much of
+      // this chunk as it needs (the chunk is not copied whole for one record), then the chunk goes on.
+      let inChunk = -1;
+      for (let take = Math.min(chunk.length, 1 << 16); ; take = Math.min(chunk.length, take * 4)) {
+        const joined = Buffer.concat([pending, chunk.subarray(0, take)]);
+        const reached = read(joined, pendingBase, 0, false, pending.length);
+        if (reached === IRREGULAR) return false;
+        if (reached === STOP) return true;
+        if (reached >= pending.length) {
+          inChunk = reached - pending.length;
+          break;
+        }
+        pending = joined.subarray(reached, pending.length);
+        pendingBase += reached;
+        if (take === chunk.length) break;
+      }
+      if (inChunk < 0) {
+        // The whole chunk is inside one record.
+        pending = Buffer.concat([pending, chunk]);
+        if (pending.length > REGULAR_PENDING_LIMIT) return false;
+        continue;
+      }
+      pos = inChunk;
+    }
+    const reached = read(buf, base, pos, false, Infinity);
+    if (reached === IRREGULAR) return false;
+    if (reached === STOP) return true;
+    pending = buf.subarray(reached);
+    pendingBase = base + reached;
   }
-  return drain(true);
+  const from = started ? 0 : bomLength(pending);
+  if (from < 0) return false;
+  return read(pending, pendingBase, from, true, Infinity) !== IRREGULAR;
 }
 
 /** The scan by csv-parse alone: the reference the fast pass must agree with (tests compare the two). */

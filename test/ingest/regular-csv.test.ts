@@ -83,6 +83,19 @@ describe('the fast CSV reader against csv-parse', () => {
     );
   });
 
+  it('agrees on records longer than the window joined across a chunk boundary (64 KB)', async () => {
+    const long = 'Paragraph "one", and more.\r\n'.repeat(9000); // ~250 KB once quoted
+    const quoted = `"${long.replace(/"/gu, '""')}"`;
+    const bytes = Buffer.from(`id,text\r\n1,${quoted}\r\n2,short\r\n3,${quoted}\n\n4,"a ""b"""\r\n5,x${'y'.repeat(150_000)}\r\n`);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat({ max: bytes.length }), { minLength: 1, maxLength: 6 }), async (cuts) => {
+        const chunks = chunked(bytes, cuts);
+        expect(await events(scanTable, chunks, ',', anyHeader)).toEqual(await events(scanTableByCsvParse, chunks, ',', anyHeader));
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('stops at a bad header as csv-parse does', async () => {
     const bytes = Buffer.from('a,a\n1,2\n');
     const refuse = (): LayoutResult => ({ ok: false, reason: 'header names the column "a" twice' });
