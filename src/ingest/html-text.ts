@@ -65,11 +65,29 @@ function nameParts(value: string): string[] {
 function isClutter(element: DomElement): boolean {
   if (PROTECTED.has(element.localName) || element.getAttribute('itemprop') === 'articleBody') return false;
   if (CLUTTER_TAGS.has(element.localName)) return true;
-  if (element.hasAttribute('data-ad-slot') || element.hasAttribute('data-ad') || /^advertisement$/iu.test(element.getAttribute('aria-label') ?? '')) return true;
+  if (element.hasAttribute('data-ad-slot') || element.hasAttribute('data-ad') || ADVERTISEMENT_LABEL.test(element.getAttribute('aria-label') ?? '')) return true;
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
   if (names.trim() === '') return false;
-  for (const part of nameParts(names)) if (CLUTTER_WORDS.has(part)) return !holdsArticle(element);
-  return false;
+  return namesFurniture(names) && !holdsArticle(element);
+}
+
+const ADVERTISEMENT_LABEL = /^advertisement$/iu;
+
+/**
+ * Whether a class-and-id string names page furniture, remembered per string: a page repeats the same
+ * class names hundreds of times ("nav-item", "comment"), and splitting each costs two regex passes.
+ * The memory is cleared when it grows past a bound, so it stays small over any corpus.
+ */
+const furnitureNames = new Map<string, boolean>();
+
+function namesFurniture(names: string): boolean {
+  let furniture = furnitureNames.get(names);
+  if (furniture === undefined) {
+    furniture = nameParts(names).some((part) => CLUTTER_WORDS.has(part));
+    if (furnitureNames.size >= 4096) furnitureNames.clear();
+    furnitureNames.set(names, furniture);
+  }
+  return furniture;
 }
 
 /**
