@@ -33,11 +33,20 @@ const MORE: RegularStep = { kind: 'more' };
 const DONE: RegularStep = { kind: 'done' };
 const IRREGULAR: RegularStep = { kind: 'irregular' };
 
-/** CR and LF bytes in [from, to): csv-parse counts each as a line inside a quoted field. */
+/**
+ * CR and LF bytes in [from, to): csv-parse counts each as a line inside a quoted field. `indexOf` has no
+ * end bound, so it runs on a view of the field: unbounded, a search for a CR in an LF-only file would
+ * cross the rest of the chunk for every quoted field.
+ */
 function lineBreaksIn(buf: Buffer, from: number, to: number): number {
   let count = 0;
-  for (let at = buf.indexOf(LF, from); at !== -1 && at < to; at = buf.indexOf(LF, at + 1)) count++;
-  for (let at = buf.indexOf(CR, from); at !== -1 && at < to; at = buf.indexOf(CR, at + 1)) count++;
+  if (to - from < 64) {
+    for (let at = from; at < to; at++) if (buf[at] === LF || buf[at] === CR) count++;
+    return count;
+  }
+  const field = buf.subarray(from, to);
+  for (let at = field.indexOf(LF); at !== -1; at = field.indexOf(LF, at + 1)) count++;
+  for (let at = field.indexOf(CR); at !== -1; at = field.indexOf(CR, at + 1)) count++;
   return count;
 }
 
