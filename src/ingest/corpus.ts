@@ -124,8 +124,9 @@ export async function scanArticleFile(corpusDir: string, relPath: string, size: 
   if (format.format === 'csv' || format.format === 'tsv') {
     const stat = statSync(full);
     beginFileRows(full, stat.size, stat.mtimeMs);
-    const chunks = data ? chunksOf(data) : createReadStream(full, { highWaterMark: READ_CHUNK_BYTES });
-    const fileError = await scanTable(chunks, delimiterOf(format.format), {
+    // Called again when csv-parse must read the file from its start (see `scanTable`).
+    const openChunks = (): AsyncIterable<Buffer> | Iterable<Buffer> => (data ? chunksOf(data) : createReadStream(full, { highWaterMark: READ_CHUNK_BYTES }));
+    const fileError = await scanTable(openChunks, delimiterOf(format.format), {
       onHeader: (header) => resolveLayout(header, options.table ?? DEFAULT_TABLE_OPTIONS),
       onRow: (row, layout) => {
         const ref = { relPath, line: row.row, byteStart: row.byteStart, byteEnd: row.byteEnd };
@@ -136,7 +137,7 @@ export async function scanArticleFile(corpusDir: string, relPath: string, size: 
           return;
         }
         const result = tableRowArticle(row.record, layout, { ...ref, id: '' }, options, true, row.line);
-        if (result.ok) keepRow(full, row.byteStart, row.record);
+        if (result.ok) keepRow(full, row.byteStart, row.bytes ? { bytes: row.bytes, hash: result.article.contentHash } : { record: row.record, hash: result.article.contentHash });
         take(result, ref);
       },
       onBadRecord: (row, line, reason) => errors.push({ articleId: defaultId({ relPath, line: row }), file: relPath, line: row, reason: `${reason}${lineNote(row, line)}` }),
@@ -269,13 +270,32 @@ export function loadArticle(corpusDir: string, ref: ArticleRef, options: IngestO
     const stat = statSync(full);
     const layout = tableLayout(full, stat, data, delimiter, options.table ?? DEFAULT_TABLE_OPTIONS);
     if (!layout.ok) return fail(layout.reason);
-    const record = takeRow(full, stat.size, stat.mtimeMs, ref.byteStart) ?? readRow(data ? data.subarray(ref.byteStart, ref.byteEnd) : readRange(full, ref.byteStart, ref.byteEnd), delimiter);
+    const kept = takeRow(full, stat.size, stat.mtimeMs, ref.byteStart);
+    const record = kept && 'record' in kept ? kept.record : readRow(kept ? kept.bytes : data ? data.subarray(ref.byteStart, ref.byteEnd) : readRowBytes(full, stat, ref.byteStart, ref.byteEnd), delimiter);
     if (!Array.isArray(record)) return fail((record as { error: string }).error);
-    return tableRowArticle(record, layout.layout, ref, options, false, null);
+    return tableRowArticle(record, layout.layout, ref, options, false, null, kept?.hash);
   }
   const bytes = data ? data.subarray(ref.byteStart, ref.byteEnd) : readRange(full, ref.byteStart, ref.byteEnd);
   if (format.format === 'html') return htmlArticle(bytes, ref, options, false);
   return parseFormatBytes(bytes, ref, format.format, options, false);
+}
+
+/**
+ * The last block of a CSV/TSV file read for a row the row cache did not keep. Articles are loaded in id
+ * order, which for "file:row" ids and most id columns is close to file order: the next rows are then
+ * usually in this block, and one read serves dozens of rows instead of three system calls per row.
+ */
+let rowBlock: { readonly file: string; readonly bytes: number; readonly mtimeMs: number; readonly start: number; readonly data: Buffer } | null = null;
+const ROW_BLOCK_BYTES = 1 << 16;
+
+function readRowBytes(file: string, stat: { size: number; mtimeMs: number }, start: number, end: number): Buffer {
+  const block = rowBlock;
+  if (block && block.file === file && block.bytes === stat.size && block.mtimeMs === stat.mtimeMs && start >= block.start && end <= block.start + block.data.length) {
+    return block.data.subarray(start - block.start, end - block.start);
+  }
+  const data = readRange(file, start, Math.max(end, Math.min(start + ROW_BLOCK_BYTES, stat.size)));
+  rowBlock = { file, bytes: stat.size, mtimeMs: stat.mtimeMs, start, data };
+  return data.subarray(0, end - start);
 }
 
 function readRange(file: string, start: number, end: number): Buffer {
@@ -400,21 +420,24 @@ function htmlArticle(bytes: Uint8Array, ref: Omit<ArticleRef, 'id'> & { id: stri
   return finishArticle({ ...extracted.metadata }, extracted.text, { ...ref, id: '' }, options, scanOnly, htmlInputHash(bytes), true);
 }
 
-/** One CSV/TSV row (`./table.ts`): `line` is its physical line when known (the scan), for messages. */
-function tableRowArticle(record: readonly string[], layout: TableLayout, ref: Omit<ArticleRef, 'id'> & { id: string }, options: IngestOptions, scanOnly: boolean, line: number | null): ArticleResult {
+/**
+ * One CSV/TSV row (`./table.ts`): `line` is its physical line when known (the scan), for messages;
+ * `hash` its `rowHash` when the scan computed it already.
+ */
+function tableRowArticle(record: readonly string[], layout: TableLayout, ref: Omit<ArticleRef, 'id'> & { id: string }, options: IngestOptions, scanOnly: boolean, line: number | null, hash?: string): ArticleResult {
   const checked = checkRow(record, layout);
   const row = ref.line ?? 0;
   if (!checked.ok) return { ok: false, error: { articleId: checked.id ?? defaultId(ref), file: ref.relPath, line: ref.line, reason: `${checked.reason}${line === null ? '' : lineNote(row, line)}` } };
-  return finishArticle(checked.metadata, normalizeText(checked.text), ref, options, scanOnly, rowHash(record, layout));
+  return finishArticle(checked.metadata, normalizeText(checked.text), ref, options, scanOnly, hash ?? rowHash(record, layout), false, checked.dct);
 }
 
 /**
  * The checks every format shares, on its metadata and stored text: metadata types, id, empty text,
  * publication date, language. `inputHash` replaces the hash of text and metadata for formats whose
  * scan does not build the text (HTML, CSV rows): the hash of the input bytes or fields then stands
- * for what the analysis reads.
+ * for what the analysis reads. `knownDct`: the date already parsed from `rawMetadata.date` (a CSV row's).
  */
-function finishArticle(rawMetadata: unknown, body: string, ref: Omit<ArticleRef, 'id'> & { id: string }, options: IngestOptions, scanOnly: boolean, inputHash: string | null, pathId = false): ArticleResult {
+function finishArticle(rawMetadata: unknown, body: string, ref: Omit<ArticleRef, 'id'> & { id: string }, options: IngestOptions, scanOnly: boolean, inputHash: string | null, pathId = false, knownDct: string | null = null): ArticleResult {
   const fail = (reason: string, articleId: string | null = null): ArticleResult => ({ ok: false, error: { articleId, file: ref.relPath, line: ref.line, reason } });
   const checked = checkMetadata(rawMetadata);
   if (!checked.ok) return fail(checked.reason, pathId ? defaultId(ref) : idOf(rawMetadata, ref));
@@ -425,7 +448,7 @@ function finishArticle(rawMetadata: unknown, body: string, ref: Omit<ArticleRef,
   let dct: string | null = null;
   let dctSource: DctSource = 'none';
   if (metadata.date !== undefined && metadata.date !== null) {
-    dct = parsePublicationDate(metadata.date);
+    dct = knownDct ?? parsePublicationDate(metadata.date);
     if (dct === null) return fail(`invalid date ${JSON.stringify(metadata.date)}: expected ${PUBLICATION_DATE_FORMS}`, id);
     dctSource = 'metadata';
   } else if (options.defaultPublicationDate) {

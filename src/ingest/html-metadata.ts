@@ -1,4 +1,4 @@
-import type { DomElement } from './html-text.js';
+import { descendantElements, type DomElement } from './html-text.js';
 
 /**
  * What a saved news page says about itself, read before anything is removed from it (the JSON-LD sits
@@ -10,8 +10,7 @@ import type { DomElement } from './html-text.js';
 /** The parts of a DOM document this module reads (linkedom's document satisfies it). */
 export interface PageDocument {
   readonly documentElement: DomElement | null;
-  querySelector(selectors: string): DomElement | null;
-  querySelectorAll(selectors: string): ArrayLike<DomElement>;
+  readonly children: ArrayLike<DomElement>;
 }
 
 export interface PageMetadata {
@@ -29,11 +28,49 @@ export interface PageMetadata {
 /** JSON-LD types that describe a news or blog article (schema.org's Article and its subtypes). */
 const ARTICLE_TYPE = /(?:^|[^A-Za-z])(?:[A-Za-z]*Article|BlogPosting|LiveBlogPosting|Report)$/u;
 
+/**
+ * The elements the metadata comes from, found in one walk over the page. Each is what the selector in
+ * its comment finds (the first in document order), matched as css-select matches it in an HTML
+ * document: tag names case-insensitively, `rel` and `type` values ASCII case-insensitively, `property`
+ * and `name` values exactly. Querying each selector compiled it on every page, several times over.
+ */
+interface MetadataElements {
+  /** `meta[property="KEY"]` and `meta[name="KEY"]`, by KEY. */
+  readonly metaByProperty: Map<string, DomElement>;
+  readonly metaByName: Map<string, DomElement>;
+  /** `link[rel="canonical"]` */
+  readonly canonical: DomElement | null;
+  /** `script[type="application/ld+json"]`, all of them. */
+  readonly jsonLd: DomElement[];
+}
+
+function metadataElements(document: PageDocument): MetadataElements {
+  const metaByProperty = new Map<string, DomElement>();
+  const metaByName = new Map<string, DomElement>();
+  let canonical: DomElement | null = null;
+  const jsonLd: DomElement[] = [];
+  for (const element of descendantElements(document)) {
+    const tag = element.localName.toLowerCase();
+    if (tag === 'meta') {
+      const property = element.getAttribute('property');
+      if (property !== null && !metaByProperty.has(property)) metaByProperty.set(property, element);
+      const name = element.getAttribute('name');
+      if (name !== null && !metaByName.has(name)) metaByName.set(name, element);
+    } else if (tag === 'link') {
+      if (canonical === null && element.getAttribute('rel')?.toLowerCase() === 'canonical') canonical = element;
+    } else if (tag === 'script') {
+      if (element.getAttribute('type')?.toLowerCase() === 'application/ld+json') jsonLd.push(element);
+    }
+  }
+  return { metaByProperty, metaByName, canonical, jsonLd };
+}
+
 export function readPageMetadata(document: PageDocument): PageMetadata {
-  const article = findJsonLdArticle(document);
+  const elements = metadataElements(document);
+  const article = findJsonLdArticle(elements.jsonLd);
   const meta = (key: string): string | undefined =>
-    nonEmpty(document.querySelector(`meta[property="${key}"]`)?.getAttribute('content')) ?? nonEmpty(document.querySelector(`meta[name="${key}"]`)?.getAttribute('content'));
-  const canonical = nonEmpty(document.querySelector('link[rel="canonical"]')?.getAttribute('href'));
+    nonEmpty(elements.metaByProperty.get(key)?.getAttribute('content')) ?? nonEmpty(elements.metaByName.get(key)?.getAttribute('content'));
+  const canonical = nonEmpty(elements.canonical?.getAttribute('href'));
   const metadata: Record<string, string | undefined> = {
     title: text(article?.headline) ?? meta('og:title'),
     date: text(article?.datePublished) ?? meta('article:published_time'),
@@ -50,8 +87,7 @@ export function readPageMetadata(document: PageDocument): PageMetadata {
 type JsonObject = Record<string, unknown>;
 
 /** The first Article-typed object in the page's JSON-LD blocks (arrays and `@graph` searched too). */
-function findJsonLdArticle(document: PageDocument): JsonObject | null {
-  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
+function findJsonLdArticle(scripts: readonly DomElement[]): JsonObject | null {
   for (let i = 0; i < scripts.length; i++) {
     let data: unknown;
     try {

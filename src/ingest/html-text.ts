@@ -44,6 +44,7 @@ export interface DomNode {
 
 export interface DomElement extends DomNode {
   readonly localName: string;
+  readonly children: ArrayLike<DomElement>;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
   querySelector(selectors: string): DomElement | null;
@@ -64,11 +65,59 @@ function nameParts(value: string): string[] {
 function isClutter(element: DomElement): boolean {
   if (PROTECTED.has(element.localName) || element.getAttribute('itemprop') === 'articleBody') return false;
   if (CLUTTER_TAGS.has(element.localName)) return true;
-  if (element.hasAttribute('data-ad-slot') || element.hasAttribute('data-ad') || /^advertisement$/iu.test(element.getAttribute('aria-label') ?? '')) return true;
+  if (element.hasAttribute('data-ad-slot') || element.hasAttribute('data-ad') || ADVERTISEMENT_LABEL.test(element.getAttribute('aria-label') ?? '')) return true;
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
   if (names.trim() === '') return false;
-  for (const part of nameParts(names)) if (CLUTTER_WORDS.has(part)) return !element.querySelector('article, [itemprop="articleBody"]');
+  return namesFurniture(names) && !holdsArticle(element);
+}
+
+const ADVERTISEMENT_LABEL = /^advertisement$/iu;
+
+/**
+ * Whether a class-and-id string names page furniture, remembered per string: a page repeats the same
+ * class names hundreds of times ("nav-item", "comment"), and splitting each costs two regex passes.
+ * The memory is cleared when it grows past a bound, so it stays small over any corpus.
+ */
+const furnitureNames = new Map<string, boolean>();
+
+function namesFurniture(names: string): boolean {
+  let furniture = furnitureNames.get(names);
+  if (furniture === undefined) {
+    furniture = nameParts(names).some((part) => CLUTTER_WORDS.has(part));
+    if (furnitureNames.size >= 4096) furnitureNames.clear();
+    furnitureNames.set(names, furniture);
+  }
+  return furniture;
+}
+
+/**
+ * Whether an element below `element` is an `<article>` or `itemprop="articleBody"`: what
+ * `querySelector('article, [itemprop="articleBody"]')` finds, without linkedom compiling the selector
+ * on every call (that compile was a tenth of a page's extraction time). Like linkedom's querySelector,
+ * it does not look inside a `<template>`.
+ */
+export function holdsArticle(element: DomElement): boolean {
+  const children = element.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.localName.toLowerCase() === 'article' || child.getAttribute('itemprop') === 'articleBody') return true;
+    if (child.localName !== 'template' && holdsArticle(child)) return true;
+  }
   return false;
+}
+
+/**
+ * Every element below `root` in document order, not looking inside a `<template>` (as linkedom's
+ * `querySelectorAll('*')` walks them).
+ */
+export function descendantElements(root: DomElement | { readonly children: ArrayLike<DomElement> }, into: DomElement[] = []): DomElement[] {
+  const children = root.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    into.push(child);
+    if (child.localName !== 'template') descendantElements(child, into);
+  }
+  return into;
 }
 
 /**
@@ -78,7 +127,7 @@ function isClutter(element: DomElement): boolean {
  */
 export function removeClutter(root: DomElement): number {
   const found: DomElement[] = [];
-  const all = root.querySelectorAll('*');
+  const all = descendantElements(root);
   for (let i = 0; i < all.length; i++) {
     const element = all[i]!;
     if (isClutter(element)) found.push(element);

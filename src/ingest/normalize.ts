@@ -17,6 +17,11 @@ export function decodeArticleBytes(bytes: Uint8Array): DecodeResult {
   return { ok: true, text: normalizeText(text) };
 }
 
+const CARRIAGE_RETURN = /\r\n?/gu;
+
 export function normalizeText(text: string): string {
-  return text.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').normalize('NFC');
+  // Runs on every article and CSV row twice (scan and read): the replaces only when there is something to replace.
+  let normalized = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (normalized.includes('\r')) normalized = normalized.replace(CARRIAGE_RETURN, '\n');
+  return normalized.normalize('NFC');
 }

@@ -36,11 +36,18 @@ export function parsePublicationDate(value: unknown): string | null {
   if ((match = RFC_2822.exec(trimmed))) {
     const day = calendarDay(Number(match[4]), MONTHS[match[3]!.toLowerCase()], Number(match[2]));
     if (day === null || match[1] === undefined) return day;
-    return WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()] === match[1].toLowerCase() ? day : null;
+    return WEEKDAYS[weekdayOf(Number(match[4]), MONTHS[match[3]!.toLowerCase()]!, Number(match[2]))] === match[1].toLowerCase() ? day : null;
   }
   if ((match = MONTH_DAY_YEAR.exec(trimmed))) return calendarDay(Number(match[3]), MONTHS[match[1]!.toLowerCase()], Number(match[2]));
   if ((match = DAY_MONTH_YEAR.exec(trimmed))) return calendarDay(Number(match[3]), MONTHS[match[2]!.toLowerCase()], Number(match[1]));
   return null;
+}
+
+/** 0 (Sunday) to 6 of a real calendar day; `setUTCFullYear` reads years 0-99 as written, unlike `Date.UTC`. */
+function weekdayOf(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCDay();
 }
 
 function calendarDay(year: number, month: number | undefined, day: number): string | null {

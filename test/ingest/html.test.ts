@@ -90,3 +90,21 @@ describe('clutter removal and block text', () => {
     expect(blockText(document.querySelector('div') as never)).toEqual(['Heading', 'Loose inline text', 'City Hall.', 'Mayor\u00a0Adams said.', 'One', 'Two', 'a b']);
   });
 });
+
+describe('the metadata and clutter found by walking the page (as the CSS selectors found them)', () => {
+  const paragraph = '<p>The council voted on Tuesday to approve the budget, which the mayor said would pay for more teachers and for repairs to the bridges the storm damaged last year.</p>';
+  const page = `<html lang="en"><head><meta name="og:title" content="By name"><meta property="og:title" content="By property"><meta property="og:title" content="Second"><link rel="Canonical" href="https://x.example/a"><link rel="canonical" href="https://x.example/b"><script type="Application/LD+JSON">{"@type":"NewsArticle","datePublished":"2026-01-14"}</script></head><body><div class="share-box"><div><p itemprop="articleBody">Kept: the box holds the article body.</p></div></div><div class="promo"><p>Dropped promo.</p></div><article>${paragraph}${paragraph}</article></body></html>`;
+  const result = extractHtmlArticle(page, { minChars: 100 });
+  if (!result.ok) throw new Error(result.reason);
+
+  it('takes the first meta by property before one by name, the first canonical link (rel in any case) and JSON-LD typed in any case', () => {
+    expect(result.metadata).toEqual({ title: 'By property', date: '2026-01-14', url: 'https://x.example/a', language: 'en' });
+  });
+
+  it('keeps a furniture-named box that holds the article body and removes the others', () => {
+    const { document } = parseHTML(page);
+    removeClutter(document.body as never);
+    expect(document.body.textContent).toContain('Kept: the box holds the article body.');
+    expect(document.body.textContent).not.toContain('Dropped promo.');
+  });
+});
