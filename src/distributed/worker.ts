@@ -85,7 +85,7 @@ async function prepareRun(description: RunDescription): Promise<ServedRun> {
   if (ours !== description.configHash) throw new WorkerRefusedError(`refusing the jobs of this run: ${theirs}, but the same config gives ${ours.slice(0, 12)} here; install the same version on every machine`);
   const { warmUp } = await import('../pipeline/corpus-task.js');
   warmUp(config);
-  return { description, config, store: new SharedFolderResultStore(description.outputDir) };
+  return { description, config, store: new SharedFolderResultStore(description.outputDir, config.outputs.json) };
 }
 
 async function serveRun(address: QueueAddress, redis: WatchedRedis, run: ServedRun, stop: Promise<void>): Promise<'stopped' | 'other-run'> {

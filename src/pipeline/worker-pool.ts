@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { replaceFileTemporary } from '../output/atomic-write.js';
-import { safeFileName } from '../output/file-names.js';
+import { analyzedJsonFile } from '../output/json-store.js';
 import type { ArticleOutcome, ArticleTask, TaskContext } from './corpus-task.js';
 
 /**
@@ -265,7 +265,8 @@ export class WorkerPool {
         if (waiting === stopped) {
           this.pending.delete(seq);
           // A JSON file the worker was writing when it was stopped stays behind under its temporary name.
-          if (this.context.config.outputs.json) rmSync(replaceFileTemporary(this.jsonPath(waiting.task), process.pid, threadId), { force: true });
+          const jsonFile = analyzedJsonFile(this.context.jsonDir, this.context.config.outputs.json, waiting.task.raw.id);
+          if (jsonFile) rmSync(replaceFileTemporary(jsonFile, process.pid, threadId), { force: true });
           continue;
         }
         if (waiting.startedAt !== null && ++waiting.crashes >= MAX_CRASHES_PER_ARTICLE) {
@@ -293,10 +294,6 @@ export class WorkerPool {
     for (let received = receiveMessageOnPort(slot.results); received !== undefined; received = receiveMessageOnPort(slot.results)) {
       this.settle(received.message as ResultMessage);
     }
-  }
-
-  private jsonPath(task: ArticleTask): string {
-    return `${this.context.jsonDir}/${safeFileName(task.raw.id)}.json`;
   }
 
   private settle(message: ResultMessage): void {
