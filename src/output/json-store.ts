@@ -339,9 +339,14 @@ export interface ArticleJsonWriter {
   abort(): void;
 }
 
-export function createArticleJsonWriter(outputDir: string, layout: JsonLayout, previous: ArticleJsonReader): ArticleJsonWriter {
+/**
+ * The writer of a run's JSON in `layout`; `previous` reads what the previous run left (its unchanged
+ * articles are kept or moved from it). `shardArticles` is the jsonl shard size (10,000 in every run;
+ * smaller only to see shard boundaries on a small corpus).
+ */
+export function createArticleJsonWriter(outputDir: string, layout: JsonLayout, previous: ArticleJsonReader, shardArticles = JSONL_SHARD_ARTICLES): ArticleJsonWriter {
   const jsonDir = path.join(outputDir, JSON_DIR);
-  if (layout === 'jsonl') return new JsonlWriter(jsonDir, previous);
+  if (layout === 'jsonl') return new JsonlWriter(jsonDir, previous, shardArticles);
   if (layout === 'none') return new NoJsonWriter(jsonDir);
   return new PerFileWriter(jsonDir, layout, previous);
 }
@@ -415,6 +420,7 @@ class JsonlWriter implements ArticleJsonWriter {
   constructor(
     private readonly jsonDir: string,
     private readonly previous: ArticleJsonReader,
+    private readonly shardArticles: number,
   ) {
     mkdirSync(jsonDir, { recursive: true });
     this.previousJsonl = previous instanceof JsonlReader ? previous : null;
@@ -443,7 +449,7 @@ class JsonlWriter implements ArticleJsonWriter {
     }
     this.index.write(csvText([[id, shard, this.bytes, bytes.length]]));
     this.bytes += bytes.length;
-    if (++this.count >= JSONL_SHARD_ARTICLES) this.closeShard();
+    if (++this.count >= this.shardArticles) this.closeShard();
     return `${JSON_DIR}/${shard}`;
   }
 
