@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateConfig, type LoadedConfig } from '../../src/config/load.js';
 import type { JsonLayout } from '../../src/output/json-layouts.js';
@@ -24,9 +25,11 @@ const LAYOUTS: readonly JsonLayout[] = ['files', 'sharded', 'jsonl', 'none'];
 
 let root: string;
 
-function configFor(layout: JsonLayout | boolean, output: string, corpus = 'corpus'): LoadedConfig {
-  // No time budget: articles are analyzed in this thread, which loads the models once for the whole file.
-  const result = validateConfig({ corpus, output, concurrency: 1, limits: { articleSeconds: 0 }, outputs: { json: layout, report: false } }, path.join(root, 'pipeline.config.json'));
+function configFor(layout: JsonLayout | boolean, output: string, corpus = 'corpus', threads = false): LoadedConfig {
+  // No time budget: articles are analyzed in this thread, which loads the models once for the whole file
+  // (with `threads`, two worker threads under the default budget analyze them, as in most runs).
+  const run = threads ? { concurrency: 2 } : { concurrency: 1, limits: { articleSeconds: 0 } };
+  const result = validateConfig({ corpus, output, ...run, outputs: { json: layout, report: false } }, path.join(root, 'pipeline.config.json'));
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.value;
 }
@@ -87,6 +90,31 @@ describe('outputs.json layouts', () => {
     const manifest = JSON.parse(readFileSync(path.join(root, 'jsonl', 'manifest.json'), 'utf8')) as { json_layout: string; articles: Array<{ json: string | null }> };
     expect(manifest.json_layout).toBe('jsonl');
     expect(new Set(manifest.articles.map((a) => a.json))).toEqual(new Set(['json/articles-00000.jsonl.gz']));
+  });
+
+  it('writes the same bytes when worker threads analyze the articles', async () => {
+    for (const layout of ['sharded', 'jsonl'] as const) {
+      const summary = await analyzeCorpus(configFor(layout, `${layout}-threads`, 'corpus', true));
+      expect(summary.workers, layout).toBe(2);
+      const files = jsonFolder(path.join(root, layout));
+      expect(jsonFolder(path.join(root, `${layout}-threads`))).toEqual(files);
+      for (const file of files) expect(readFileSync(path.join(root, `${layout}-threads`, 'json', file)).equals(readFileSync(path.join(root, layout, 'json', file))), file).toBe(true);
+    }
+  }, 120_000);
+
+  it('gives jsonl shards that DuckDB reads as JSON Lines', async () => {
+    const instance = await DuckDBInstance.create(':memory:', { autoinstall_known_extensions: 'false', autoload_known_extensions: 'false' });
+    const connection = await instance.connect();
+    const glob = path.join(root, 'jsonl', 'json', '*.jsonl.gz').replaceAll("'", "''");
+    const result = await connection.runAndReadAll(`SELECT id, dct, tension.index AS tension FROM read_json('${glob}', format = 'newline_delimited') ORDER BY id`);
+    const rows = result.getRowObjectsJson() as Array<{ id: string; dct: string | null; tension: number }>;
+    connection.closeSync();
+    instance.closeSync();
+    const articles = readCsv(path.join(root, 'files', 'articles.csv'));
+    expect(rows.map((r) => [r.id, r.dct ?? ''])).toEqual(articles.map((a) => [a.article_id, a.dct]));
+    const reader = openArticleJson(path.join(root, 'files'));
+    expect(rows.map((r) => r.tension)).toEqual(IDS.map((id) => (JSON.parse(reader.read(id)!) as { tension: { index: number } }).tension.index));
+    reader.close();
   });
 
   it('writes the same jsonl bytes when every article is analyzed again', async () => {
