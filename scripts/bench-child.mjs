@@ -49,7 +49,7 @@ if (mode === 'run') {
   const { loadArticle } = await import(new URL('ingest/corpus.js', dist).href);
   const { scanCorpusCached } = await import(new URL('pipeline/scan-cache.js', dist).href);
   const ingest = corpusModule.ingestOptions(loaded.config);
-  const refs = scanCorpusCached(loaded.corpusDir, ingest, null).refs.slice(0, args.limit ?? 500);
+  const refs = (await scanCorpusCached(loaded.corpusDir, ingest, null)).refs.slice(0, args.limit ?? 500);
   const stageModule = async (file, name) => {
     try {
       const module = await import(new URL(file, dist).href);
@@ -61,9 +61,11 @@ if (mode === 'run') {
   const config = loaded.config;
   const stages = [
     { name: 'ingest', run: null },
-    { name: 'createDocument', run: (raw) => createDocument({ id: raw.id, text: raw.text, dct: raw.dct, dctSource: raw.dctSource, metadata: raw.metadata, sourcePath: raw.sourcePath }) },
+    { name: 'createDocument', run: (raw) => createDocument({ id: raw.id, text: raw.text, dct: raw.dct, dctSource: raw.dctSource, metadata: raw.metadata, sourcePath: raw.sourcePath }, { maxSentenceTokens: config.limits.maxSentenceTokens }) },
     { name: 'extractEntities', module: await stageModule('entities/index.js', 'extractEntities'), key: 'entities' },
     { name: 'normalizeDates', module: await stageModule('dates/index.js', 'normalizeDates'), key: 'dates' },
+    // Tension reads the sentiment stage's readings, so sentiment runs (and is timed) before it.
+    { name: 'scoreSentiment', module: await stageModule('sentiment/index.js', 'scoreSentiment'), key: 'sentiment' },
     { name: 'scoreTension', module: await stageModule('tension/index.js', 'scoreTension'), key: 'tension' },
     { name: 'toArticleJson+csv', run: null },
   ];
@@ -84,7 +86,7 @@ if (mode === 'run') {
   const totalWords = raws.reduce((n, raw) => n + words(raw.text), 0);
   results.push({ stage: 'ingest', ms: performance.now() - t, cpuMs: cpuMs() });
   let docs = null;
-  for (const stage of stages.slice(1, 5)) {
+  for (const stage of stages.slice(1, -1)) {
     if (stage.run) {
       mark();
       docs = raws.map(stage.run);

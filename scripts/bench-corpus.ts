@@ -23,7 +23,7 @@ const SOURCES = [
 ] as const;
 
 /** mulberry32: a small seeded generator, so the corpus never depends on Math.random. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -106,9 +106,21 @@ function main(): void {
   log('bench: memory, 1,000 articles, 2 workers');
   const mem1k = run(c1k, out('mem-1k'), 2, true);
   let mem10k: ReturnType<typeof run> | null = null;
+  let addOne: ReturnType<typeof run> | null = null;
   if (c10k) {
     log('bench: memory, 10,000 articles, 2 workers');
     mem10k = run(c10k, out('mem-10k'), 2, true);
+    // Issue 16: one new article in a 10k corpus reruns in seconds (the rest reused, stories and the
+    // dyad series rebuilt from the per-article rows).
+    log('bench: 10,000 articles plus one new article, incremental');
+    const added = path.join(c10k.dir, 'added-article.md');
+    const firstArticle = readdirSync(c10k.dir, { recursive: true, withFileTypes: true }).find((f) => f.isFile() && f.name.endsWith('.md'))!;
+    writeFileSync(added, readFileSync(path.join(firstArticle.parentPath, firstArticle.name), 'utf8').replace(/^id: .*$/mu, 'id: added-article'));
+    try {
+      addOne = run(c10k, out('mem-10k'), 2, false);
+    } finally {
+      rmSync(added, { force: true });
+    }
     rmSync(out('mem-10k'), { recursive: true, force: true });
   }
 
@@ -156,6 +168,7 @@ function main(): void {
     speedup2Workers: Math.round((one.ms / two.ms) * 100) / 100,
     identicalOutput: identical,
     incremental: { fullSeconds: Math.round(two.ms) / 1000, rerunSeconds: Math.round(rerun.ms) / 1000, speedup: Math.round(two.ms / rerun.ms), unchanged: rerun.summary.unchanged },
+    oneAddedTo10k: addOne ? { seconds: Math.round(addOne.ms) / 1000, analyzed: addOne.summary.ok, unchanged: addOne.summary.unchanged, peakRssMb: Math.round(addOne.maxRssMb) } : null,
     memory: { articles1k: shape(mem1k, c1k), articles10k: mem10k && c10k ? shape(mem10k, c10k) : null },
   };
   writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -184,6 +197,7 @@ function main(): void {
     `  2 workers (main thread + 1 worker thread; the main thread analyzed ${results.workers2.analyzedInMainThread} of ${results.workers2.ok}) vs 1: ${results.speedup2Workers}x; outputs byte-identical: ${identical.same ? `yes (${identical.files} files)` : `NO (${identical.firstDifference})`}`,
     '',
     `incremental: unchanged rerun ${results.incremental.rerunSeconds} s vs full ${results.incremental.fullSeconds} s: ${results.incremental.speedup}x faster`,
+    `one article added to 10k: ${results.oneAddedTo10k ? `${results.oneAddedTo10k.seconds} s (${results.oneAddedTo10k.analyzed} analyzed, ${fmt(results.oneAddedTo10k.unchanged)} unchanged; stories and dyad series rebuilt)` : '(skipped: --quick)'}`,
     `memory (peak RSS, 2 workers): 1k articles ${results.memory.articles1k.peakRssMb} MB; 10k articles ${results.memory.articles10k ? `${results.memory.articles10k.peakRssMb} MB` : '(skipped: --quick)'}`,
     '',
     `results: ${path.relative(root, path.join(benchDir, 'results.json'))}`,

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assignStories, type DedupeInput } from '../src/dedupe/cluster.js';
 import { minhashSignature } from '../src/dedupe/minhash.js';
+import { generator } from './bench-corpus.js';
 
 interface Article {
   readonly id: string;
@@ -32,16 +33,6 @@ const SEED = option('seed', 11);
 const THRESHOLD = option('threshold', 0.4);
 const COPY_SHARE = 0.2;
 
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = generator(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 

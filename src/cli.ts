@@ -89,6 +89,28 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     });
 
   program
+    .command('aggregate')
+    .description('rebuild the story clusters and dyad_series.csv of an existing output folder, without analyzing again')
+    .option('-c, --config <file>', 'config file', 'pipeline.config.json')
+    .option('--out <dir>', 'output folder (overrides the config)')
+    .addOption(new Option('--period <period>', 'period of the series (overrides aggregate.period)').choices(['day', 'week', 'month']))
+    .addOption(new Option('--basis <basis>', 'date basis of the series rows (overrides aggregate.basis)').choices(['event', 'published', 'both']))
+    .addHelpText('after', EXIT_CODES_HELP)
+    .action(async (options: { config: string; out?: string; period?: 'day' | 'week' | 'month'; basis?: 'event' | 'published' | 'both' }) => {
+      const loaded = loadWithOverrides(options.config, { output: options.out }, io);
+      if (!loaded) {
+        exitCode = EXIT_USAGE;
+        return;
+      }
+      const { aggregateOutputs } = await import('./pipeline/aggregate.js');
+      const summary = await aggregateOutputs(loaded, { ...(options.period ? { period: options.period } : {}), ...(options.basis ? { basis: options.basis } : {}) });
+      const series = summary.series
+        ? `dyad_series.csv: ${summary.series.rows} rows from ${summary.series.events} events (period ${summary.options.period}, basis ${summary.options.basis}${summary.options.dedupe ? ', each story once' : ''})`
+        : 'no events table (tension stage off): no dyad series';
+      io.stderr(`${summary.stories.articles} articles, ${summary.stories.duplicates} copies of ${summary.stories.syndicated} syndicated stories; ${series}\n`);
+    });
+
+  program
     .command('annotate')
     .description('analyze one article (a file, or - for standard input) and print its JSON')
     .argument('[file]', 'article file (.txt, .md, .json, .html, .htm, or one of them .gz); - or nothing reads standard input (as text)', '-')

@@ -12,6 +12,8 @@ export type { PipelineConfig } from './config/schema.js';
 export { analyzeArticle } from './pipeline/analyze-article.js';
 export type { ArticleInput } from './pipeline/analyze-article.js';
 export { analyzeCorpus, RunSetupError } from './pipeline/analyze-corpus.js';
+export { aggregateOutputs } from './pipeline/aggregate.js';
+export type { AggregateSummary } from './pipeline/aggregate.js';
 export { processArticle } from './pipeline/process-article.js';
 export { annotateBytes } from './pipeline/annotate-bytes.js';
 export type { AnnotateOptions, AnnotateResult } from './pipeline/annotate-bytes.js';

@@ -115,6 +115,8 @@ export const coreConfigShape = {
     .object({
       /** Period of dyad_series.csv: day, ISO week (Monday first) or calendar month. */
       period: z.enum(['day', 'week', 'month']).default('month'),
+      /** Date bases of dyad_series.csv: events on their own date, on their article's publication date, or both. */
+      basis: z.enum(['both', 'event', 'published']).default('both'),
       /** Count each story (a cluster of near-duplicate articles) once in the series; raw counts stay beside. */
       dedupe: z.boolean().default(true),
       /** Estimated Jaccard of 5-word shingles at or above which two articles are copies of one story. */

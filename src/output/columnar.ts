@@ -96,6 +96,17 @@ const VIEWS: readonly { readonly name: string; readonly needs: readonly string[]
     sql: 'SELECT a.dct, a.source AS outlet, d.* FROM dyads d JOIN articles a USING (article_id)',
   },
   {
+    // The shift that placing events on their own date makes, per dyad and period, side by side.
+    name: 'dyad_series_by_basis',
+    needs: ['dyad_series'],
+    sql: `SELECT source_country, target_country, period, period_start,
+      coalesce(sum(events) FILTER (WHERE date_basis = 'event'), 0) AS events_by_event_date,
+      coalesce(sum(events) FILTER (WHERE date_basis = 'published'), 0) AS events_by_publication_date,
+      max(net_tension) FILTER (WHERE date_basis = 'event') AS net_tension_by_event_date,
+      max(net_tension) FILTER (WHERE date_basis = 'published') AS net_tension_by_publication_date
+      FROM dyad_series GROUP BY source_country, target_country, period, period_start`,
+  },
+  {
     name: 'entity_mentions_by_article',
     needs: ['entity_summary', 'articles'],
     sql: 'SELECT a.dct, a.source AS outlet, e.* FROM entity_summary e JOIN articles a USING (article_id)',

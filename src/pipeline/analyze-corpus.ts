@@ -5,6 +5,7 @@ import type { PipelineConfig } from '../config/schema.js';
 import type { IngestError } from '../ingest/corpus.js';
 import type { TableName } from '../output/csv-tables.js';
 import { writeArticlesTable } from '../dedupe/articles-table.js';
+import { seriesOptions, writeDyadSeriesTable } from '../series/series-table.js';
 import { writeColumnarOutputs } from '../output/corpus-outputs.js';
 import { analyzedJsonFile, createArticleJsonWriter, openArticleJson, remoteResultFile, removeIncoming } from '../output/json-store.js';
 import { TOOL_VERSION } from '../version.js';
@@ -241,6 +242,8 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
   // articles.csv needs every article's signature: it is built once all rows are in, before the manifest,
   // so a run that fails here is not recorded as done.
   const stories = sink ? (await writeArticlesTable(outputDir, config.aggregate.duplicateThreshold)).summary : null;
+  // The series reads the finished articles.csv (stories, publication dates) and events.csv.
+  if (sink) await writeDyadSeriesTable(outputDir, seriesOptions(config));
   const manifest: Manifest = {
     tool: 'article-pipeline',
     version: TOOL_VERSION,

@@ -8,6 +8,8 @@ export interface ArticlePageLinks {
   readonly corpus: string;
   /** The article's JSON, relative to the article page; null when no JSON was written. */
   readonly json: string | null;
+  /** When the article is a copy of an earlier one (articles.csv duplicate_of): that story's first article and its page. */
+  readonly copyOf?: { readonly id: string; readonly href: string } | null;
 }
 
 // Layers, outermost first when two highlights cover the same text.
@@ -30,6 +32,7 @@ export function buildArticlePage(view: ArticleView, links: ArticlePageLinks): st
     `<p class="crumbs"><a${attr('href', links.corpus)}>Corpus report</a> / article</p>`,
     `<h1>${escapeHtml(title)}</h1>`,
     `<p class="meta">${metaLine(view, links)}</p>`,
+    links.copyOf ? `<p class="note copy-of">A copy of <a${attr('href', links.copyOf.href)}><code>${escapeHtml(links.copyOf.id)}</code></a> (a syndicated or lightly edited version of that story): the dyad series counts the story once, by its first article.</p>` : '',
     '</header>',
     '<main>',
     legend(view, categories),

@@ -1,4 +1,5 @@
 import type { CorpusSummary } from './corpus-summary.js';
+import type { BusyDyad } from './stories-and-series.js';
 import { attr, classToken, escapeHtml, formatNumber, formatSigned, htmlDocument } from './html.js';
 import { BASE_CSS, ENTITY_STYLES, OTHER_ENTITY } from './style.js';
 import { barChart, MAX_LINKED_MARKS, tensionChart, timelineChart, type TimelineBin } from './svg-charts.js';
@@ -12,7 +13,7 @@ export const TOP_DYADS = 25;
  * publication date, a timeline of the dates the articles talk about, the most mentioned entities, the
  * actor pairs with their mean weight, and the list of article pages.
  */
-export function buildCorpusPage(summary: CorpusSummary): string {
+export function buildCorpusPage(summary: CorpusSummary, busiest: readonly BusyDyad[] | null = null): string {
   const body = [
     '<a class="skip" href="#main">Skip to the content</a>',
     '<header class="page">',
@@ -26,6 +27,7 @@ export function buildCorpusPage(summary: CorpusSummary): string {
     `<section aria-labelledby="h-tension-chart"><h2 id="h-tension-chart">Tension index by publication date</h2>${tensionPart(summary)}</section>`,
     `<section aria-labelledby="h-timeline"><h2 id="h-timeline">Timeline of the dates the articles talk about</h2>${timelinePart(summary)}</section>`,
     '</div>',
+    seriesSection(summary, busiest),
     '<div class="grid2">',
     `<section aria-labelledby="h-entities"><h2 id="h-entities">Most mentioned entities</h2>${entitiesPart(summary)}</section>`,
     `<section aria-labelledby="h-dyads"><h2 id="h-dyads">Actor pairs (dyads)</h2>${dyadsPart(summary)}</section>`,
@@ -90,6 +92,31 @@ function timelinePart(summary: CorpusSummary): string {
   return `${timelineChart(bins, 'timeline-chart')}${note}${table}`;
 }
 
+/**
+ * The busiest country pairs, month by month, counted by the date their events happened beside their
+ * articles' publication dates: where the two differ, the news told of events of another month.
+ */
+function seriesSection(summary: CorpusSummary, busiest: readonly BusyDyad[] | null): string {
+  const heading = '<h2 id="h-series">Busiest country pairs over time</h2>';
+  if (summary.withLayer.tension === 0 || busiest === null) return `<section aria-labelledby="h-series">${heading}${NOT_COMPUTED('tension')}</section>`;
+  if (busiest.length === 0) return `<section aria-labelledby="h-series">${heading}<p>No event between two countries.</p></section>`;
+  const labels = {
+    title: 'Events by month',
+    solid: 'by the date they happened',
+    solidUnit: 'events by the date they happened',
+    hatched: 'by publication date',
+    hatchedUnit: 'events by publication date',
+  };
+  const charts = busiest.map((dyad, i) => {
+    const bins = dyad.months.map((m) => ({ month: m.month, mentioned: m.byEventDate, published: m.byPublicationDate }));
+    const table = `<details><summary>${escapeHtml(dyad.source)} → ${escapeHtml(dyad.target)} as a table</summary><table><thead><tr><th scope="col">month</th><th scope="col" class="num">events by event date</th><th scope="col" class="num">events by publication date</th></tr></thead><tbody>${dyad.months
+      .map((m) => `<tr><td>${escapeHtml(m.month)}</td><td class="num">${m.byEventDate}</td><td class="num">${m.byPublicationDate}</td></tr>`)
+      .join('')}</tbody></table></details>`;
+    return `<section aria-labelledby="h-series-${i}"><h3 id="h-series-${i}">${escapeHtml(dyad.source)} → ${escapeHtml(dyad.target)} <small>(${dyad.events} ${dyad.events === 1 ? 'event' : 'events'})</small></h3>${timelineChart(bins, `series-chart-${i}`, { ...labels, title: `${dyad.source} to ${dyad.target}: events by month` })}${table}</section>`;
+  });
+  return `<section aria-labelledby="h-series">${heading}<p class="note">From dyad_series.csv: events between two countries that happened as told, each syndicated story counted once. Solid bars place an event in the month it happened (a date range by its midpoint, an undated event on its article's date); hatched bars in the month its article was published.</p><div class="grid2">${charts.join('')}</div></section>`;
+}
+
 function entitiesPart(summary: CorpusSummary): string {
   if (summary.withLayer.entities === 0) return NOT_COMPUTED('entities');
   const top = summary.entities.slice(0, TOP_ENTITIES);
@@ -135,7 +162,8 @@ function articlesTable(summary: CorpusSummary): string {
   const cell = (value: number | null): string => `<td class="num">${value === null ? '<span class="absent">–</span>' : value}</td>`;
   const rows = summary.articles.map((a) => {
     const tension = a.tensionIndex === null ? '<td class="num"><span class="absent">–</span></td>' : `<td class="num">${formatSigned(a.tensionIndex, 2)} <span class="label-${classToken(a.tensionLabel ?? 'neutral')}">${escapeHtml(a.tensionLabel ?? '')}</span></td>`;
-    return `<tr><td><a${attr('href', a.href)}>${escapeHtml(a.title)}</a><br><small><code>${escapeHtml(a.id)}</code></small></td><td>${escapeHtml(a.dct ?? '')}</td><td class="num">${a.sentences}</td>${cell(a.entities)}${cell(a.timexes)}${cell(a.cues)}${tension}</tr>`;
+    const copy = a.copyOf ? ` <small class="copy-of">copy of <code>${escapeHtml(a.copyOf)}</code></small>` : '';
+    return `<tr><td><a${attr('href', a.href)}>${escapeHtml(a.title)}</a><br><small><code>${escapeHtml(a.id)}</code></small>${copy}</td><td>${escapeHtml(a.dct ?? '')}</td><td class="num">${a.sentences}</td>${cell(a.entities)}${cell(a.timexes)}${cell(a.cues)}${tension}</tr>`;
   });
   return `<table><caption>– : the layer was not computed for this article.</caption><thead><tr><th scope="col">article</th><th scope="col">published</th><th scope="col" class="num">sentences</th><th scope="col" class="num">entities</th><th scope="col" class="num">dates</th><th scope="col" class="num">cues</th><th scope="col" class="num">tension index</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

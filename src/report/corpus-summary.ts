@@ -18,6 +18,8 @@ export interface ArticleRow {
   readonly cues: number | null;
   readonly tensionIndex: number | null;
   readonly tensionLabel: string | null;
+  /** The story's first article when this one is a syndicated or edited copy of it, else null. */
+  readonly copyOf: string | null;
 }
 
 export interface EntityTotal {
@@ -85,7 +87,7 @@ export class CorpusAccumulator {
   private readonly rejected: ReportProblem[] = [];
   private readonly unreadable: ReportProblem[] = [];
 
-  add(view: ArticleView, href: string): void {
+  add(view: ArticleView, href: string, copyOf: string | null = null): void {
     const cues = view.tension ? view.sentences.reduce((n, s) => n + (s.tension?.cues.length ?? 0), 0) : null;
     this.articles.push({
       id: view.id,
@@ -98,6 +100,7 @@ export class CorpusAccumulator {
       cues,
       tensionIndex: view.tension?.index ?? null,
       tensionLabel: view.tension?.label ?? null,
+      copyOf,
     });
     this.totals.sentences += view.sentences.length;
     if (view.entities) {

@@ -9,6 +9,7 @@ import { readArticleJson } from '../output/read-article-json.js';
 import { articleView } from './article-view.js';
 import { buildCorpusPage } from './corpus-page.js';
 import { CorpusAccumulator } from './corpus-summary.js';
+import { readBusiestDyads, readCopies } from './stories-and-series.js';
 
 export { buildArticlePage, type ArticlePageLinks } from './article-page.js';
 export { articleView, readArticleView, type ArticleView } from './article-view.js';
@@ -39,8 +40,8 @@ function readListedSafe(reader: ArticleJsonReader, entry: ManifestEntry): string
 /**
  * Writes `<outputDir>/report/index.html` and one page per article under `report/articles/`, from
  * `manifest.json` and the article JSON, in whichever layout the run wrote it (`outputs.json`; with
- * "none" there is no JSON, so the corpus page lists the articles without pages and says why). Articles stream through one at a time (read, page,
- * forget); only the corpus page's aggregates stay in memory. Pages are self-contained (one inline
+ * "none" there is no JSON, so the corpus page lists the articles without pages and says why). Articles
+ * stream through one at a time (read, page, forget); only the corpus page's aggregates stay in memory. Pages are self-contained (one inline
  * stylesheet, inline SVG, no script, no request) and their bytes depend only on the outputs: no
  * time, no absolute path. Pages of articles no longer in the outputs are removed.
  */
@@ -50,15 +51,16 @@ export async function writeReport(outputDir: string): Promise<{ pages: number }>
   const { entries, layout } = await readEntries(outputDir);
   const reader = openArticleJson(outputDir, layout);
   try {
-    return writePages(outputDir, reportDir, articlesDir, entries, reader);
+    return await writePages(outputDir, reportDir, articlesDir, entries, reader);
   } finally {
     reader.close();
   }
 }
 
-function writePages(outputDir: string, reportDir: string, articlesDir: string, entries: readonly ManifestEntry[], reader: ArticleJsonReader): { pages: number } {
+async function writePages(outputDir: string, reportDir: string, articlesDir: string, entries: readonly ManifestEntry[], reader: ArticleJsonReader): Promise<{ pages: number }> {
   const corpus = new CorpusAccumulator();
   const written = new Set<string>();
+  const copies = await readCopies(outputDir);
 
   for (const entry of entries) {
     if (entry.status === 'rejected') {
@@ -83,14 +85,15 @@ function writePages(outputDir: string, reportDir: string, articlesDir: string, e
     const view = articleView(read.article);
     const pageName = `${safeFileName(view.id)}.html`;
     if (written.has(pageName)) continue; // the same article listed twice gets one page
-    const html = buildArticlePage(view, { corpus: '../index.html', json: `../../${urlPath(entry.json)}` });
+    const copyOf = copies.get(view.id) ?? null;
+    const html = buildArticlePage(view, { corpus: '../index.html', json: `../../${urlPath(entry.json)}`, copyOf: copyOf === null ? null : { id: copyOf, href: urlPath(`${safeFileName(copyOf)}.html`) } });
     writePage(path.join(articlesDir, pageName), html);
     written.add(pageName);
-    corpus.add(view, `${ARTICLES_DIR}/${urlPath(pageName)}`);
+    corpus.add(view, `${ARTICLES_DIR}/${urlPath(pageName)}`, copyOf);
   }
 
   removeStalePages(articlesDir, written);
-  writePage(path.join(reportDir, 'index.html'), buildCorpusPage(corpus.summary()));
+  writePage(path.join(reportDir, 'index.html'), buildCorpusPage(corpus.summary(), await readBusiestDyads(outputDir)));
   return { pages: written.size + 1 };
 }
 

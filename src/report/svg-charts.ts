@@ -136,11 +136,29 @@ export interface TimelineBin {
   readonly published: number;
 }
 
+/** What the two bars of a timeline count. */
+export interface TimelineLabels {
+  readonly title: string;
+  /** Legend of the solid bar, and its unit in a bar's tooltip. */
+  readonly solid: string;
+  readonly solidUnit: string;
+  readonly hatched: string;
+  readonly hatchedUnit: string;
+}
+
+const DATES_TIMELINE: TimelineLabels = {
+  title: 'Timeline of normalized dates and publication dates',
+  solid: 'dates the articles talk about',
+  solidUnit: 'dates mentioned',
+  hatched: 'articles published',
+  hatchedUnit: 'articles published',
+};
+
 /**
- * Two bars per month: how many normalized dates in the articles fall in that month (solid), and how
- * many articles were published in it (hatched). Long spans are grouped by year.
+ * Two bars per month: by default, how many normalized dates in the articles fall in that month
+ * (solid), and how many articles were published in it (hatched). Long spans are grouped by year.
  */
-export function timelineChart(bins: readonly TimelineBin[], id: string): string {
+export function timelineChart(bins: readonly TimelineBin[], id: string, labels: TimelineLabels = DATES_TIMELINE): string {
   if (bins.length === 0) return '<p class="absent">No dated article and no normalized date to place on a timeline.</p>';
   const sorted = [...bins].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const first = sorted[0]!.month;
@@ -179,15 +197,15 @@ export function timelineChart(bins: readonly TimelineBin[], id: string): string 
     const t = totals.get(key)!;
     const cx = m.left + slot * i + slot / 2;
     const name = byYear ? key : monthLabel(Math.round(Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, 1) / DAY_MS), true);
-    if (t.mentioned > 0) parts.push(`<rect class="bar-mentioned" x="${num(cx - bar)}" y="${num(y(t.mentioned))}" width="${num(bar)}" height="${num(y(0) - y(t.mentioned))}" fill="${CHART.mentioned}"><title>${escapeHtml(`${name}: ${t.mentioned} dates mentioned`)}</title></rect>`);
-    if (t.published > 0) parts.push(`<rect class="bar-published" x="${num(cx)}" y="${num(y(t.published))}" width="${num(bar)}" height="${num(y(0) - y(t.published))}" fill="url(#${id}-hatch)" stroke="${CHART.published}"><title>${escapeHtml(`${name}: ${t.published} articles published`)}</title></rect>`);
+    if (t.mentioned > 0) parts.push(`<rect class="bar-mentioned" x="${num(cx - bar)}" y="${num(y(t.mentioned))}" width="${num(bar)}" height="${num(y(0) - y(t.mentioned))}" fill="${CHART.mentioned}"><title>${escapeHtml(`${name}: ${t.mentioned} ${labels.solidUnit}`)}</title></rect>`);
+    if (t.published > 0) parts.push(`<rect class="bar-published" x="${num(cx)}" y="${num(y(t.published))}" width="${num(bar)}" height="${num(y(0) - y(t.published))}" fill="url(#${id}-hatch)" stroke="${CHART.published}"><title>${escapeHtml(`${name}: ${t.published} ${labels.hatchedUnit}`)}</title></rect>`);
     if (i % labelEvery === 0) parts.push(`<text x="${num(cx)}" y="${height - m.bottom + 16}" text-anchor="middle">${escapeHtml(byYear ? key : monthLabel(Math.round(Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, 1) / DAY_MS), i === 0))}</text>`);
   });
   parts.push(`<text x="${m.left + plotW / 2}" y="${height - 8}" text-anchor="middle">${byYear ? 'year' : 'month'}</text>`);
-  parts.push(`<rect x="${m.left + 8}" y="8" width="14" height="14" fill="${CHART.mentioned}"/><text x="${m.left + 27}" y="20">dates the articles talk about</text>`);
-  parts.push(`<rect x="${m.left + 258}" y="8" width="14" height="14" fill="url(#${id}-hatch)" stroke="${CHART.published}"/><text x="${m.left + 277}" y="20">articles published</text>`);
+  parts.push(`<rect x="${m.left + 8}" y="8" width="14" height="14" fill="${CHART.mentioned}"/><text x="${m.left + 27}" y="20">${escapeHtml(labels.solid)}</text>`);
+  parts.push(`<rect x="${m.left + 258}" y="8" width="14" height="14" fill="url(#${id}-hatch)" stroke="${CHART.published}"/><text x="${m.left + 277}" y="20">${escapeHtml(labels.hatched)}</text>`);
   const desc = `${keys.length} ${byYear ? 'years' : 'months'} from ${byYear ? keys[0] : first} to ${byYear ? keys.at(-1) : last}.`;
-  return `<svg class="chart" role="group"${attr('id', id)} viewBox="0 0 ${width} ${height}"${attr('aria-label', `Timeline of normalized dates and publication dates. ${desc}`)}><title>Timeline of normalized dates and publication dates</title><desc>${escapeHtml(desc)}</desc>${parts.join('')}</svg>`;
+  return `<svg class="chart" role="group"${attr('id', id)} viewBox="0 0 ${width} ${height}"${attr('aria-label', `${labels.title}. ${desc}`)}><title>${escapeHtml(labels.title)}</title><desc>${escapeHtml(desc)}</desc>${parts.join('')}</svg>`;
 }
 
 /** 0 and up to four round steps up to `max`. */

@@ -104,36 +104,24 @@ interface Cell {
 const round = (value: number): number => Math.round(value * 1e4) / 1e4;
 
 /**
- * The dyad series rows, sorted by source, target, basis and period start. `storyOf` maps an article to
- * its story's first article: with `dedupe`, only that article's events are counted, and every copy's
- * events still go to the raw counts.
+ * Accumulates events into dyad series cells, one event at a time: memory grows with the cells (dyads x
+ * periods) and the article ids in them, not with the events, so a corpus-sized events table streams.
+ * With `dedupe`, only the events of a story's first article are counted (its `storyId` is its own id),
+ * and every copy's events still go to the raw counts.
  */
-export function dyadSeries(events: readonly SeriesEvent[], options: SeriesOptions): SeriesRow[] {
-  const cells = new Map<string, Cell>();
-  const cell = (event: SeriesEvent, basis: DateBasis, day: number): Cell => {
-    const start = periodStart(day, options.period);
-    const key = `${event.sourceCountry}\u0000${event.targetCountry}\u0000${basis}\u0000${start}`;
-    let found = cells.get(key);
-    if (!found) {
-      found = {
-        source: event.sourceCountry, target: event.targetCountry, basis, periodStart: start, events: 0,
-        articles: new Set(), stories: new Set(),
-        quads: { verbal_cooperation: 0, material_cooperation: 0, verbal_conflict: 0, material_conflict: 0, none: 0 },
-        goldsteinSum: 0, goldsteinCount: 0, precision: { day: 0, month: 0, coarser: 0, vague: 0 },
-        eventsRaw: 0, articlesRaw: new Set(),
-      };
-      cells.set(key, found);
-    }
-    return found;
-  };
-  for (const event of events) {
-    const counted = !options.dedupe || event.storyId === event.articleId;
+export class DyadSeriesBuilder {
+  private readonly cells = new Map<string, Cell>();
+
+  constructor(private readonly options: SeriesOptions) {}
+
+  add(event: SeriesEvent): void {
+    const counted = !this.options.dedupe || event.storyId === event.articleId;
     const placed = placeEvent(event);
     const publishedDay = event.published ? dayNumber(event.published) : null;
     const targets: [DateBasis, number | null][] = [['event', placed.day], ['published', publishedDay]];
     for (const [basis, day] of targets) {
       if (day === null) continue;
-      const target = cell(event, basis, day);
+      const target = this.cell(event, basis, day);
       target.eventsRaw++;
       target.articlesRaw.add(event.articleId);
       if (!counted) continue;
@@ -148,6 +136,38 @@ export function dyadSeries(events: readonly SeriesEvent[], options: SeriesOption
       target.precision[placed.precision]++;
     }
   }
+
+  private cell(event: SeriesEvent, basis: DateBasis, day: number): Cell {
+    const start = periodStart(day, this.options.period);
+    const key = `${event.sourceCountry}\u0000${event.targetCountry}\u0000${basis}\u0000${start}`;
+    let found = this.cells.get(key);
+    if (!found) {
+      found = {
+        source: event.sourceCountry, target: event.targetCountry, basis, periodStart: start, events: 0,
+        articles: new Set(), stories: new Set(),
+        quads: { verbal_cooperation: 0, material_cooperation: 0, verbal_conflict: 0, material_conflict: 0, none: 0 },
+        goldsteinSum: 0, goldsteinCount: 0, precision: { day: 0, month: 0, coarser: 0, vague: 0 },
+        eventsRaw: 0, articlesRaw: new Set(),
+      };
+      this.cells.set(key, found);
+    }
+    return found;
+  }
+
+  /** The rows, sorted by source, target, basis and period start. */
+  rows(): SeriesRow[] {
+    return seriesRows(this.cells, this.options.period);
+  }
+}
+
+/** The dyad series rows of a list of events (see `DyadSeriesBuilder`). */
+export function dyadSeries(events: Iterable<SeriesEvent>, options: SeriesOptions): SeriesRow[] {
+  const builder = new DyadSeriesBuilder(options);
+  for (const event of events) builder.add(event);
+  return builder.rows();
+}
+
+function seriesRows(cells: ReadonlyMap<string, Cell>, period: Period): SeriesRow[] {
   const sorted = [...cells.values()].sort((a, b) =>
     a.source !== b.source ? (a.source < b.source ? -1 : 1)
       : a.target !== b.target ? (a.target < b.target ? -1 : 1)
@@ -160,7 +180,7 @@ export function dyadSeries(events: readonly SeriesEvent[], options: SeriesOption
       const conflict = c.quads.verbal_conflict + c.quads.material_conflict;
       const cooperation = c.quads.verbal_cooperation + c.quads.material_cooperation;
       return [
-        c.source, c.target, c.basis, options.period, c.periodStart,
+        c.source, c.target, c.basis, period, c.periodStart,
         c.events, c.articles.size, c.stories.size,
         c.quads.verbal_cooperation, c.quads.material_cooperation, c.quads.verbal_conflict, c.quads.material_conflict, c.quads.none,
         c.goldsteinCount > 0 ? round(c.goldsteinSum / c.goldsteinCount) : null,

@@ -9,6 +9,7 @@ describe('public API', () => {
       'CSV_COLUMNS',
       'RunSetupError',
       'SCHEMA_VERSION',
+      'aggregateOutputs',
       'analyzeArticle',
       'analyzeCorpus',
       'annotateBytes',

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateConfig } from '../../src/config/load.js';
 import { analyzeCorpus } from '../../src/pipeline/analyze-corpus.js';
 import { declaredColumnType } from '../../src/output/column-types.js';
-import { CSV_COLUMNS, type TableName } from '../../src/output/csv-tables.js';
+import { CSV_COLUMNS } from '../../src/output/csv-tables.js';
+import { DYAD_SERIES_COLUMNS } from '../../src/series/dyad-series.js';
 import { readCsv } from '../helpers/check-output.js';
 import { makeTempDir } from '../helpers/temp-corpus.js';
 
@@ -19,7 +20,9 @@ let dir: string;
 let out: string;
 let db: DuckDBInstance;
 let connection: DuckDBConnection;
-const TABLES = Object.keys(CSV_COLUMNS) as TableName[];
+/** Every table of a run: the per-article tables and the corpus-level dyad series. */
+const COLUMNS: Record<string, readonly string[]> = { ...CSV_COLUMNS, dyad_series: DYAD_SERIES_COLUMNS };
+const TABLES = Object.keys(COLUMNS);
 
 async function rows(sql: string): Promise<Record<string, unknown>[]> {
   return (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
@@ -48,7 +51,7 @@ afterAll(() => {
 
 describe('[output] Parquet tables and the DuckDB file', () => {
   it('types every column of every table on purpose', () => {
-    const undecided = TABLES.flatMap((t) => CSV_COLUMNS[t].filter((c) => declaredColumnType(c) === null).map((c) => `${t}.${c}`));
+    const undecided = TABLES.flatMap((t) => COLUMNS[t]!.filter((c) => declaredColumnType(c) === null).map((c) => `${t}.${c}`));
     expect(undecided).toEqual([]);
   });
 
@@ -60,7 +63,7 @@ describe('[output] Parquet tables and the DuckDB file', () => {
       const parquet = await rows(`SELECT * FROM read_parquet('${file}')`);
       expect(parquet.length, table).toBe(csv.length);
       csv.forEach((csvRow, i) => {
-        for (const column of CSV_COLUMNS[table]) {
+        for (const column of COLUMNS[table]!) {
           const value = parquet[i]![column];
           const text = csvRow[column]!;
           // Empty CSV fields are NULL; numbers and booleans print back to the CSV's text.
@@ -103,7 +106,12 @@ describe('[output] Parquet tables and the DuckDB file', () => {
       const joined = await rows('SELECT count(*)::INT AS n, count(DISTINCT outlet)::INT AS outlets FROM corpus.sentences_with_articles');
       expect(joined[0]!.n).toBe(readCsv(path.join(out, 'sentences.csv')).length);
       const views = (await rows("SELECT view_name FROM duckdb_views() WHERE database_name = 'corpus' AND NOT internal")).map((r) => r.view_name).sort();
-      expect(views).toEqual(['dyads_with_articles', 'entity_mentions_by_article', 'events_with_articles', 'sentences_with_articles']);
+      expect(views).toEqual(['dyad_series_by_basis', 'dyads_with_articles', 'entity_mentions_by_article', 'events_with_articles', 'sentences_with_articles']);
+      // The series view lines up the two date bases of dyad_series.csv.
+      const [byBasis] = (await rows('SELECT sum(events_by_event_date)::INT AS event, sum(events_by_publication_date)::INT AS published FROM corpus.dyad_series_by_basis')) as [{ event: number; published: number }];
+      const series = readCsv(path.join(out, 'dyad_series.csv'));
+      const total = (basis: string) => series.filter((r) => r.date_basis === basis).reduce((n, r) => n + Number(r.events), 0);
+      expect(byBasis).toEqual({ event: total('event'), published: total('published') });
     } finally {
       await connection.run('DETACH corpus');
     }

@@ -216,7 +216,8 @@ describe('[report/corpus-page] the corpus page', () => {
     const corpus = new CorpusAccumulator();
     corpus.add(view(articleJson(SEED_TEXT, 'us-colombia-relations.md', defaultConfig({ stages: { entities: false, dates: false, sentiment: false, tension: false } }))), 'articles/a.html');
     const bare = buildCorpusPage(corpus.summary());
-    expect(count(bare, /Not computed: the (entities|dates|tension) stage was off/gu)).toBe(4);
+    // Entities, the timeline note, the tension chart, the dyads and the country pairs over time.
+    expect(count(bare, /Not computed: the (entities|dates|tension) stage was off/gu)).toBe(5);
     expect(bare).toContain('<li><b>–</b>entity mentions: not computed</li>');
     // The publication date alone still makes a timeline.
     expect(bare).toContain('<title>Jan 2026: 1 articles published</title>');
