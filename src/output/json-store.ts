@@ -416,6 +416,7 @@ class JsonlWriter implements ArticleJsonWriter {
   private readonly shards = new Set<string>();
   private readonly index: AtomicFileWriter;
   private readonly previousJsonl: JsonlReader | null;
+  private indexRows = '';
 
   constructor(
     private readonly jsonDir: string,
@@ -429,6 +430,7 @@ class JsonlWriter implements ArticleJsonWriter {
   }
 
   put(id: string, source: JsonSource): string {
+    if (source.kind === 'in-place') throw new Error(`article-pipeline: ${id} was analyzed without its jsonl line (a thread wrote another layout)`);
     const shard = jsonlShardName(this.sequence);
     if (this.count === 0) this.shards.add(shard);
     let bytes: Uint8Array;
@@ -447,7 +449,9 @@ class JsonlWriter implements ArticleJsonWriter {
       this.diverge(shard);
       this.writer!.write(bytes);
     }
-    this.index.write(csvText([[id, shard, this.bytes, bytes.length]]));
+    this.indexRows += csvText([[id, shard, this.bytes, bytes.length]]);
+    // One write per ~64 KB of index, not per article.
+    if (this.indexRows.length >= 65_536) this.flushIndex();
     this.bytes += bytes.length;
     if (++this.count >= this.shardArticles) this.closeShard();
     return `${JSON_DIR}/${shard}`;
@@ -472,8 +476,14 @@ class JsonlWriter implements ArticleJsonWriter {
     this.bytes = 0;
   }
 
+  private flushIndex(): void {
+    this.index.write(this.indexRows);
+    this.indexRows = '';
+  }
+
   commit(): void {
     this.closeShard();
+    this.flushIndex();
     this.previous.close();
     for (const writer of this.finished) writer.commit();
     this.index.commit();
