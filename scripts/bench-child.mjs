@@ -1,6 +1,6 @@
 // One benchmark measurement in a fresh process, so peak RSS and start-up time belong to it alone.
 // Runs the compiled package (dist/), as `bin/article-pipeline.js` does. Prints one JSON line.
-//   node scripts/bench-child.mjs run    '{"corpus":"…","output":"…","workers":2,"force":true,"dist":"…"}'
+//   node scripts/bench-child.mjs run    '{"corpus":"…","output":"…","workers":2,"force":true,"dist":"…","outputs":{"json":"sharded"}}'
 //   node scripts/bench-child.mjs stages '{"corpus":"…","limit":500}'
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,7 +21,7 @@ const { createDocument } = await import(new URL('segment/create-document.js', di
 const words = (text) => text.split(/\s+/u).filter((w) => w !== '').length;
 
 function loadedConfig() {
-  const result = validateConfig({ corpus: args.corpus, output: args.output ?? path.join(args.corpus, '..', 'unused-output'), concurrency: args.workers ?? 1, outputs: { report: false } }, path.join(process.cwd(), 'bench.config.json'));
+  const result = validateConfig({ corpus: args.corpus, output: args.output ?? path.join(args.corpus, '..', 'unused-output'), concurrency: args.workers ?? 1, outputs: { report: false, ...(args.outputs ?? {}) } }, path.join(process.cwd(), 'bench.config.json'));
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.value;
 }

@@ -261,6 +261,8 @@ async function runCommand(loaded: LoadedConfig, options: { only?: string[]; forc
   if (loaded.config.outputs.report) {
     const report = await writeReport(loaded.outputDir);
     io.stdout(`report: ${report.pages} pages in ${loaded.outputDir}/report/index.html\n`);
+    // Article pages are built from the article JSON: say why there are none rather than leave the user guessing.
+    if (loaded.config.outputs.json === 'none') io.stderr('article-pipeline: outputs.json is "none", so the report has no article pages (they are built from the article JSON); the CSV tables hold every article\'s rows\n');
   }
   return summary.rejected > 0 ? EXIT_REJECTED : EXIT_OK;
 }

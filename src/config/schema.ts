@@ -3,6 +3,7 @@ import { datesConfigSchema } from '../dates/config.js';
 import { entitiesConfigSchema } from '../entities/config.js';
 import { sentimentConfigSchema } from '../sentiment/config.js';
 import { DEFAULT_HTML_OPTIONS, TABLE_FIELDS, type TableField } from '../ingest/options.js';
+import { JSON_LAYOUTS, type JsonLayout } from '../output/json-layouts.js';
 import { tensionConfigSchema } from '../tension/config.js';
 
 /**
@@ -75,7 +76,16 @@ export const coreConfigShape = {
     .prefault({}),
   outputs: z
     .object({
-      json: z.boolean().default(true),
+      /**
+       * Where the article JSON goes (src/output/json-store.ts): `files` json/<id>.json, `sharded`
+       * json/<2 hex>/<id>.json, `jsonl` gzip JSON Lines shards of 10,000 articles with an index, `none`.
+       * `true` and `false`, this key's values before layouts existed, mean `files` and `none`.
+       */
+      json: z
+        .union([z.enum(JSON_LAYOUTS), z.boolean().transform((on): JsonLayout => (on ? 'files' : 'none'))], {
+          error: `expected one of ${JSON_LAYOUTS.map((l) => `"${l}"`).join(', ')}`,
+        })
+        .default('files'),
       csv: z.boolean().default(true),
       report: z.boolean().default(true),
       /** Every CSV table also as `parquet/<table>.parquet` (typed columns, zstd). Needs `csv`. */

@@ -33,7 +33,6 @@ interface Batch {
  */
 export async function runCoordinator(loaded: LoadedConfig, address: QueueAddress, options: CoordinatorOptions = {}): Promise<RunSummary> {
   const { config, corpusDir, outputDir } = loaded;
-  if (!config.outputs.json) throw new RunSetupError('run --queue needs outputs.json: workers hand each article back as json/<id>.json');
   const notice = options.onNotice ?? (() => undefined);
   const redis = new WatchedRedis(address);
   await redis.connect();

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { replaceFile } from '../output/atomic-write.js';
-import { safeFileName } from '../output/file-names.js';
+import { JSON_DIR, remoteResultFile, type JsonLayout } from '../output/json-store.js';
 
 /**
  * Where a worker puts an article's result. This release has one kind, a folder every machine sees at
  * the same path; an object store would implement the same method (and the coordinator's reading of
- * `json/<id>.json` would follow it).
+ * the file `remoteResultFile` names would follow it).
  */
 export interface ResultStore {
   /**
@@ -16,16 +16,22 @@ export interface ResultStore {
   writeArticleJson(articleId: string, json: string): void;
 }
 
-/** `json/<id>.json` under the run's output folder on a shared filesystem. */
+/**
+ * The run's output folder on a shared filesystem: the article's own file in the `files` and `sharded`
+ * layouts, else a hand-over file under `json/.incoming/` that the coordinator stores in the layout
+ * (`jsonl`) or only reads (`none`).
+ */
 export class SharedFolderResultStore implements ResultStore {
   private readonly jsonDir: string;
 
-  constructor(outputDir: string) {
-    this.jsonDir = path.join(outputDir, 'json');
+  constructor(outputDir: string, private readonly layout: JsonLayout) {
+    this.jsonDir = path.join(outputDir, JSON_DIR);
     mkdirSync(this.jsonDir, { recursive: true });
   }
 
   writeArticleJson(articleId: string, json: string): void {
-    replaceFile(path.join(this.jsonDir, `${safeFileName(articleId)}.json`), json);
+    const file = remoteResultFile(this.jsonDir, this.layout, articleId);
+    mkdirSync(path.dirname(file), { recursive: true });
+    replaceFile(file, json);
   }
 }

@@ -91,7 +91,7 @@ async function prepareRun(description: RunDescription): Promise<ServedRun> {
   if (ours !== description.configHash) throw new WorkerRefusedError(`refusing the jobs of this run: ${theirs}, but the same config gives ${ours.slice(0, 12)} here; install the same version on every machine`);
   const analysis = await startJobAnalysis(config, description.outputDir);
   await analysis.ready;
-  return { description, config, store: new SharedFolderResultStore(description.outputDir), analysis };
+  return { description, config, store: new SharedFolderResultStore(description.outputDir, config.outputs.json), analysis };
 }
 
 async function serveRun(address: QueueAddress, redis: WatchedRedis, run: ServedRun, stop: Promise<void>): Promise<'stopped' | 'other-run'> {

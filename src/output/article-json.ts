@@ -177,7 +177,4 @@ function toJson(value: unknown): JsonValue {
   return String(value);
 }
 
-/** Pretty-printed with a fixed key order, so a changed annotation is a few changed lines in a diff. */
-export function serializeArticleJson(json: ArticleJson): string {
-  return `${JSON.stringify(json, null, 2)}\n`;
-}
+export { serializeArticleJson } from './serialize-article-json.js';

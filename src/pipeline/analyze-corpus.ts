@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoadedConfig } from '../config/load.js';
 import type { PipelineConfig } from '../config/schema.js';
@@ -7,6 +7,7 @@ import type { TableName } from '../output/csv-tables.js';
 import { writeArticlesTable } from '../dedupe/articles-table.js';
 import { seriesOptions, writeDyadSeriesTable } from '../series/series-table.js';
 import { writeColumnarOutputs } from '../output/corpus-outputs.js';
+import { analyzedJsonFile, createArticleJsonWriter, openArticleJson, remoteResultFile, removeIncoming } from '../output/json-store.js';
 import { TOOL_VERSION } from '../version.js';
 import { csvFromWorkerJson } from './article-rows.js';
 import { ThreadArticleRunner, workerCount, type ArticleRunner } from './article-runner.js';
@@ -14,7 +15,7 @@ import type { TaskContext } from './corpus-task.js';
 import { CsvFileSink, PreviousCsv, type RowSink } from './csv-sink.js';
 import { IncrementalPlan, type Step } from './incremental-plan.js';
 import { ingestOptions } from './ingest-options.js';
-import { configHash, readManifest, writeManifest, type Manifest } from './manifest.js';
+import { configHash, previousJsonLayout, readManifest, writeManifest, type Manifest } from './manifest.js';
 import { RunResults } from './run-results.js';
 import { OutputLockedError, takeOutputLock } from './output-lock.js';
 import { scanCorpusCached, type ScannedRef } from './scan-cache.js';
@@ -40,7 +41,7 @@ export interface RunOptions {
 
 /**
  * Articles analyzed elsewhere, whose JSON appears in the output folder's `json/` (a folder every machine
- * sees): the run hands over every article that needs analysis at once, then awaits each outcome in id
+ * sees; `remoteResultFile` says where for each layout): the run hands over every article that needs analysis at once, then awaits each outcome in id
  * order and builds that article's CSV rows from its JSON, as for an unchanged article.
  */
 export interface RemoteAnalysis {
@@ -136,7 +137,9 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
   const previous = readManifest(outputDir);
   const sameConfig = previous?.config_hash === hash;
   const jsonDir = path.join(outputDir, 'json');
-  mkdirSync(jsonDir, { recursive: true });
+  // The previous run's JSON is read in the layout it was written in; this run's goes in `outputs.json`'s.
+  const previousJson = openArticleJson(outputDir, previousJsonLayout(previous));
+  const json = createArticleJsonWriter(outputDir, config.outputs.json, previousJson);
   const tables = enabledTables(config);
   const context: TaskContext = { jsonDir, config, tables };
   const runner: ArticleRunner = new ThreadArticleRunner(context, workerCount(config));
@@ -157,7 +160,7 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
   const sink: RowSink | null = config.outputs.csv ? await orStopRunner(() => new CsvFileSink(outputDir, [...tables, 'errors'])) : null;
   const plan = new IncrementalPlan({
     corpusDir,
-    jsonDir,
+    previousJson,
     config,
     ingest,
     previous,
@@ -167,7 +170,7 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
     canCopyRows: previousCsv !== null,
     tables,
   });
-  const results = new RunResults(sink, previousCsv, tables, config.outputs.json, scan.errors);
+  const results = new RunResults(sink, previousCsv, tables, json, scan.errors);
 
   /** Articles handed to `options.remote`: their rows are built from the JSON a worker wrote. */
   const submitted = new Set<string>();
@@ -175,10 +178,18 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
     const outcome = await remote.outcome(ref);
     if (outcome.kind === 'rejected') return { kind: 'rejected', error: outcome.error };
     const sourcePath = ref.line === null ? ref.relPath : `${ref.relPath}:${ref.line}`;
-    const jsonPath = plan.jsonPathOf(ref.id);
-    const rows = csvFromWorkerJson(jsonPath, ref.id, tables);
+    const jsonPath = remoteResultFile(jsonDir, config.outputs.json, ref.id);
+    let jsonText: string | null = null;
+    try {
+      jsonText = readFileSync(jsonPath, 'utf8');
+    } catch {
+      // reported below
+    }
+    const rows = jsonText === null ? null : csvFromWorkerJson(jsonText, ref.id, tables);
     if (!rows) throw new RemoteResultMissingError(`a worker reported ${sourcePath} done, but ${jsonPath} cannot be read here: every machine must see the output folder at the same path`);
-    return { kind: 'written', id: ref.id, sourcePath, contentHash: ref.contentHash, ...rows };
+    // In jsonl (and none) the hand-over file is not the output: the JSON writer stores the text.
+    const handOver = analyzedJsonFile(jsonDir, config.outputs.json, ref.id) === null ? { jsonText: jsonText! } : {};
+    return { kind: 'written', id: ref.id, sourcePath, contentHash: ref.contentHash, ...handOver, ...rows };
   };
 
   const stepOf = (ref: ScannedRef): Promise<Step> => {
@@ -217,11 +228,14 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
     while (window.length > 0) await next();
     results.writeErrors();
     sink?.commit();
+    json.commit();
   } catch (error) {
     sink?.abort();
+    json.abort();
     throw error;
   } finally {
     previousCsv?.close();
+    previousJson.close();
     await runner.close();
   }
 
@@ -230,11 +244,11 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
   const stories = sink ? (await writeArticlesTable(outputDir, config.aggregate.duplicateThreshold)).summary : null;
   // The series reads the finished articles.csv (stories, publication dates) and events.csv.
   if (sink) await writeDyadSeriesTable(outputDir, seriesOptions(config));
-  removeStaleJson(jsonDir, results.jsonFiles());
   const manifest: Manifest = {
     tool: 'article-pipeline',
     version: TOOL_VERSION,
     config_hash: hash,
+    json_layout: config.outputs.json,
     started_at: startedAt.toISOString(),
     ...(sink ? { csv_files: sink.files() } : {}),
     articles: results.manifestArticles(),
@@ -243,6 +257,8 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
   // Typed copies of the finished tables; before the manifest, so a run that fails here is not recorded as done.
   if (sink) await writeColumnarOutputs(outputDir, config, [...tables, 'errors']);
   writeManifest(outputDir, manifest);
+  // The workers' hand-over files are read and the run is recorded: a restarted coordinator no longer needs them.
+  if (options.remote) removeIncoming(jsonDir);
 
   const stats = runner.stats;
   return {
@@ -282,11 +298,6 @@ function checkFolders(corpusDir: string, outputDir: string): void {
  */
 function removeUnfinishedTables(outputDir: string): void {
   for (const name of readdirSafe(outputDir)) if (/^\.\.?[a-z_-]+\.(csv|json)\.\d+\.[a-z0-9]+\.tmp$/u.test(name)) rmSync(path.join(outputDir, name), { force: true });
-}
-
-/** An article removed from the corpus loses its JSON too, so the output folder mirrors the corpus. */
-function removeStaleJson(jsonDir: string, keep: ReadonlySet<string>): void {
-  for (const name of readdirSafe(jsonDir)) if (name.endsWith('.json') && !keep.has(name)) rmSync(path.join(jsonDir, name), { force: true });
 }
 
 function readdirSafe(dir: string): string[] {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { ArticleJson } from '../output/article-json-type.js';
 import { readArticleJson } from '../output/read-article-json.js';
 import { articleTables, type TableName } from '../output/csv-tables.js';
@@ -18,14 +17,8 @@ export interface ArticleRows {
   readonly counts: ArticleCounts;
 }
 
-/** CSV rows of an article already written in an earlier run, from its JSON; null when it cannot be read. */
-export function csvFromPreviousJson(jsonPath: string, tables: readonly TableName[]): ArticleRows | null {
-  let jsonText: string;
-  try {
-    jsonText = readFileSync(jsonPath, 'utf8');
-  } catch {
-    return null;
-  }
+/** CSV rows of an article written in an earlier run (or by another process), from its JSON text; null when it does not read. */
+export function rowsFromJsonText(jsonText: string, tables: readonly TableName[]): ArticleRows | null {
   const read = readArticleJson(jsonText);
   // A damaged previous output, or one of another shape, is recomputed, never trusted.
   return read.ok ? articleRows(read.article, tables) : null;
@@ -39,10 +32,10 @@ export function csvFromPreviousJson(jsonPath: string, tables: readonly TableName
  * check costs ~0.6 ms of CPU per article in the coordinator (JSON.parse ~0.3), which builds every
  * article's rows in turn and so bounds how fast a run with many workers can go.
  */
-export function csvFromWorkerJson(jsonPath: string, articleId: string, tables: readonly TableName[]): ArticleRows | null {
+export function csvFromWorkerJson(jsonText: string, articleId: string, tables: readonly TableName[]): ArticleRows | null {
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(jsonPath, 'utf8'));
+    value = JSON.parse(jsonText);
   } catch {
     return null;
   }

@@ -1,13 +1,11 @@
-import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { PipelineConfig } from '../config/schema.js';
 import type { RawArticle } from '../ingest/corpus.js';
 import { beginWinkDocument, winkIsolationActive } from '../nlp/wink-isolation.js';
 import { serializeArticleJson, toArticleJson, type ArticleJson } from '../output/article-json.js';
-import { replaceFile } from '../output/atomic-write.js';
 import type { TableName } from '../output/csv-tables.js';
-import { safeFileName } from '../output/file-names.js';
+import { storeAnalyzedJson } from '../output/json-store.js';
 import { analyzeArticle } from './analyze-article.js';
 import { articleRows, type ArticleRows } from './article-rows.js';
 
@@ -50,6 +48,10 @@ export type ArticleOutcome =
       readonly id: string;
       readonly sourcePath: string;
       readonly contentHash: string;
+      /** `outputs.json` "jsonl": the article's gzipped line, appended in id order by the main thread. */
+      readonly jsonGz?: Uint8Array;
+      /** Analyzed by another process, in a layout without per-article files: its JSON text, for the main thread to store. */
+      readonly jsonText?: string;
     } & ArticleRows)
   | FailedOutcome;
 
@@ -98,8 +100,8 @@ export function runJsonTask(context: TaskContext, task: ArticleTask): JsonOutcom
 export function runArticleTask(context: TaskContext, task: ArticleTask): ArticleOutcome {
   const raw = task.raw;
   const json = analyzeCorpusArticle(raw, context.config);
-  if (context.config.outputs.json) replaceFile(path.join(context.jsonDir, `${safeFileName(raw.id)}.json`), serializeArticleJson(json));
-  return { kind: 'written', id: raw.id, sourcePath: raw.sourcePath, contentHash: raw.contentHash, ...articleRows(json, context.tables) };
+  const jsonGz = storeAnalyzedJson(context.jsonDir, context.config.outputs.json, raw.id, json);
+  return { kind: 'written', id: raw.id, sourcePath: raw.sourcePath, contentHash: raw.contentHash, ...(jsonGz ? { jsonGz } : {}), ...articleRows(json, context.tables) };
 }
 
 // "Zarqovian" is a word no lexicon has: wink learns it, which shows whether the isolation hook is active.

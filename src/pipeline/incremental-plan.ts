@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { PipelineConfig } from '../config/schema.js';
 import { loadArticle, type IngestError, type IngestOptions, type RawArticle } from '../ingest/corpus.js';
 import type { TableName } from '../output/csv-tables.js';
-import { safeFileName } from '../output/file-names.js';
-import { csvFromPreviousJson, type ArticleCounts } from './article-rows.js';
+import type { ArticleJsonReader } from '../output/json-store.js';
+import { rowsFromJsonText, type ArticleCounts } from './article-rows.js';
 import type { ArticleOutcome } from './corpus-task.js';
 import type { Manifest, ManifestArticle } from './manifest.js';
 import type { ScannedRef } from './scan-cache.js';
@@ -16,7 +14,7 @@ export type PlannedStep =
   | { readonly kind: 'skipped'; readonly id: string }
   /** Unchanged, and its rows can be copied byte for byte from the previous CSV files. */
   | { readonly kind: 'reused'; readonly id: string; readonly entry: ManifestArticle }
-  /** Unchanged; its rows are rebuilt from its previous JSON. */
+  /** Unchanged; its rows are rebuilt from its previous JSON (whatever layout the previous run wrote it in). */
   | { readonly kind: 'unchanged'; readonly id: string; readonly entry: ManifestArticle; readonly csv: Partial<Record<TableName, string>>; readonly counts: ArticleCounts }
   | { readonly kind: 'analyze'; readonly raw: RawArticle };
 
@@ -25,7 +23,8 @@ export type Step = Exclude<PlannedStep, { kind: 'analyze' }> | Exclude<ArticleOu
 
 export interface PlanInputs {
   readonly corpusDir: string;
-  readonly jsonDir: string;
+  /** The article JSON the previous run left, in the layout it wrote. */
+  readonly previousJson: ArticleJsonReader;
   readonly config: PipelineConfig;
   readonly ingest: IngestOptions;
   /** The previous run's manifest, or null. */
@@ -43,8 +42,10 @@ export interface PlanInputs {
 
 /**
  * The incremental rerun: an article whose source path and content (and the config) are unchanged since
- * the previous run, and whose JSON is still there, is not analyzed again. With `only`, an article not
- * listed keeps its previous outputs whatever its content, as long as the previous run wrote it.
+ * the previous run, and whose JSON is still there (unless this run writes none), is not analyzed again.
+ * With `only`, an article not listed keeps its previous outputs whatever its content, as long as the
+ * previous run wrote it. With `outputs.json` "none" its rows are copied from the previous CSV files;
+ * when those changed and no previous JSON is left either, the article is analyzed again.
  */
 export class IncrementalPlan {
   private readonly previousById: ReadonlyMap<string, ManifestArticle>;
@@ -69,22 +70,17 @@ export class IncrementalPlan {
     if (!before) return null;
     const sourcePath = ref.line === null ? ref.relPath : `${ref.relPath}:${ref.line}`;
     const same = sourcePath === before.source_path && (!listed || ref.contentHash === before.content_hash);
-    return same && (!this.inputs.config.outputs.json || existsSync(this.jsonPathOf(ref.id))) ? before : null;
-  }
-
-  /** Where the article's JSON is (or will be) written. */
-  jsonPathOf(id: string): string {
-    return path.join(this.inputs.jsonDir, `${safeFileName(id)}.json`);
+    return same && (this.inputs.config.outputs.json === 'none' || this.inputs.previousJson.has(ref.id)) ? before : null;
   }
 
   /** Decides what an article needs: an unchanged one is settled here, the others are loaded for analysis. */
   decide(ref: ScannedRef): PlannedStep {
-    const { config } = this.inputs;
     const listed = this.listed(ref);
     const before = this.kept(ref);
     if (before) {
       if (this.inputs.canCopyRows && this.inputs.sameConfig && before.csv && before.counts) return { kind: 'reused', id: ref.id, entry: before };
-      const rebuilt = config.outputs.json ? csvFromPreviousJson(this.jsonPathOf(ref.id), this.inputs.tables) : null;
+      const previousText = this.inputs.previousJson.read(ref.id);
+      const rebuilt = previousText === null ? null : rowsFromJsonText(previousText, this.inputs.tables);
       if (rebuilt) return { kind: 'unchanged', id: ref.id, entry: before, ...rebuilt };
     }
     // Not kept (or its previous JSON no longer reads): read and, if listed, analyzed.

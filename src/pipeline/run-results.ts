@@ -1,8 +1,7 @@
-import path from 'node:path';
 import type { IngestError } from '../ingest/corpus.js';
 import type { TableName } from '../output/csv-tables.js';
 import { csvText } from '../output/csv-writer.js';
-import { safeFileName } from '../output/file-names.js';
+import type { ArticleJsonWriter, JsonSource } from '../output/json-store.js';
 import type { ArticleCounts } from './article-rows.js';
 import type { PreviousCsv, RowSink } from './csv-sink.js';
 import type { Step } from './incremental-plan.js';
@@ -20,7 +19,8 @@ export interface RunCounts {
 
 /**
  * Records a run's results in id order: each article's CSV rows go to the sink (copied from the previous
- * files for a reused article), its manifest entry and counts are kept for the manifest and the summary.
+ * files for a reused article), its JSON to the JSON writer (in the layout of `outputs.json`), its
+ * manifest entry and counts are kept for the manifest and the summary.
  */
 export class RunResults {
   readonly articles: ManifestArticle[] = [];
@@ -31,7 +31,7 @@ export class RunResults {
     private readonly sink: RowSink | null,
     private readonly previousCsv: PreviousCsv | null,
     private readonly tables: readonly TableName[],
-    private readonly writesJson: boolean,
+    private readonly json: ArticleJsonWriter,
     scanErrors: readonly IngestError[],
   ) {
     this.errors = [...scanErrors];
@@ -64,7 +64,9 @@ export class RunResults {
     this.counts.entities += articleCounts.entities;
     this.counts.timexes += articleCounts.timexes;
     this.counts.tensionCues += articleCounts.tensionCues;
-    const json = this.writesJson ? `json/${safeFileName(entry.id)}.json` : null;
+    const source: JsonSource =
+      step.kind !== 'written' ? { kind: 'previous' } : step.jsonGz ? { kind: 'member', bytes: step.jsonGz } : step.jsonText !== undefined ? { kind: 'text', text: step.jsonText } : { kind: 'in-place' };
+    const json = this.json.put(entry.id, source);
     this.articles.push({ id: entry.id, source_path: entry.source_path, content_hash: entry.content_hash, status, json, counts: articleCounts, ...(sink ? { csv: ranges } : {}) });
   }
 
@@ -72,11 +74,6 @@ export class RunResults {
   writeErrors(): void {
     this.errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
     this.sink?.append('errors', this.errors.length > 0 ? csvText(this.errors.map((e) => [e.articleId, e.file, e.line, e.reason])) : undefined);
-  }
-
-  /** JSON files of the written and unchanged articles (file names in the json folder). */
-  jsonFiles(): Set<string> {
-    return new Set(this.articles.map((a) => a.json).filter((j): j is string => j !== null).map((j) => path.basename(j)));
   }
 
   /** Every manifest entry: the articles in id order, then the rejected inputs in file order. */

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { replaceFileTemporary } from '../output/atomic-write.js';
-import { safeFileName } from '../output/file-names.js';
+import { analyzedJsonFile } from '../output/json-store.js';
 import type { ArticleOutcome, ArticleTask, FailedOutcome, TaskContext } from './corpus-task.js';
 
 /**
@@ -270,7 +270,8 @@ export class WorkerPool<Outcome = ArticleOutcome> {
           this.pending.delete(seq);
           // A JSON file the worker was writing when it was stopped stays behind under its temporary name
           // (under `deliver: 'json'` the worker writes none: the caller does).
-          if (this.context.config.outputs.json && this.context.deliver !== 'json') rmSync(replaceFileTemporary(this.jsonPath(waiting.task), process.pid, threadId), { force: true });
+          const jsonFile = this.context.deliver === 'json' ? null : analyzedJsonFile(this.context.jsonDir, this.context.config.outputs.json, waiting.task.raw.id);
+          if (jsonFile) rmSync(replaceFileTemporary(jsonFile, process.pid, threadId), { force: true });
           continue;
         }
         if (waiting.startedAt !== null && ++waiting.crashes >= MAX_CRASHES_PER_ARTICLE) {
@@ -298,10 +299,6 @@ export class WorkerPool<Outcome = ArticleOutcome> {
     for (let received = receiveMessageOnPort(slot.results); received !== undefined; received = receiveMessageOnPort(slot.results)) {
       this.settle(received.message as ResultMessage<Outcome>);
     }
-  }
-
-  private jsonPath(task: ArticleTask): string {
-    return `${this.context.jsonDir}/${safeFileName(task.raw.id)}.json`;
   }
 
   private settle(message: ResultMessage<Outcome>): void {

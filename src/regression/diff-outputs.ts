@@ -4,6 +4,8 @@ import { articleSummary, diffArticle, type Change, type ChangeKind } from './dif
 import { FAIL_ON_ALL, failsOn, type FailOn } from './fail-on.js';
 import type { ArticleJson } from '../output/article-json-type.js';
 import { readArticleJson } from '../output/read-article-json.js';
+import { openArticleJson, openJsonFolder, type ArticleJsonReader, type StoredArticle } from '../output/json-store.js';
+import { previousJsonLayout, type Manifest } from '../pipeline/manifest.js';
 import { LAYERS, type LayerName } from './layers.js';
 
 /** A folder that cannot be compared (missing, unreadable, a broken JSON file): exit code 2. */
@@ -24,7 +26,7 @@ export interface ReportedChange extends Change {
 export interface ArticleReport {
   /** The article id (from the JSON, else the file name). */
   readonly id: string;
-  /** File name inside the compared folders. */
+  /** File name inside the compared folders (`<safe id>.json`, whatever the layout of `outputs.json`). */
   readonly file: string;
   /** `only_old` / `only_new`: the article is missing on the other side. */
   readonly status: 'changed' | 'only_old' | 'only_new';
@@ -57,16 +59,26 @@ export interface DiffReport {
 }
 
 /**
- * Compares two output folders article by article. A folder is either an output folder (its
- * `json/` subfolder is read) or a folder of article JSON files itself (a golden folder). Articles
- * are read one pair at a time, so memory holds two articles and the changes found, never the corpus.
+ * Compares two output folders article by article. A folder is either an output folder (its article
+ * JSON is read in the layout its run wrote: files, sharded or jsonl) or a folder of article JSON files
+ * itself (a golden folder); articles are matched by file name, so folders of different layouts compare.
+ * Articles are read one pair at a time, so memory holds two articles and the changes found, never the corpus.
  */
 export function diffOutputs(oldDir: string, newDir: string, options: DiffOptions = {}): DiffReport {
   const tolerance = options.tolerance ?? 0;
   const failOn = options.failOn ?? FAIL_ON_ALL;
-  const oldFiles = listArticleFiles(oldDir);
-  const newFiles = listArticleFiles(newDir);
-  const names = [...new Set([...oldFiles.names, ...newFiles.names])].sort();
+  const oldFiles = openArticleSource(oldDir);
+  const newFiles = openArticleSource(newDir);
+  try {
+    return compareSources(oldFiles, newFiles, tolerance, failOn);
+  } finally {
+    oldFiles.reader.close();
+    newFiles.reader.close();
+  }
+}
+
+function compareSources(oldFiles: ArticleSource, newFiles: ArticleSource, tolerance: number, failOn: FailOn): DiffReport {
+  const names = [...new Set([...oldFiles.names.keys(), ...newFiles.names.keys()])].sort();
   const layers = Object.fromEntries(LAYERS.map((l) => [l, { added: 0, removed: 0, changed: 0 }])) as Record<LayerName, LayerTotals>;
   const articles: ArticleReport[] = [];
   let compared = 0;
@@ -75,8 +87,8 @@ export function diffOutputs(oldDir: string, newDir: string, options: DiffOptions
   for (const name of names) {
     const inOld = oldFiles.names.has(name);
     const inNew = newFiles.names.has(name);
-    const oldArticle = inOld ? readArticle(oldFiles.dir, name) : null;
-    const newArticle = inNew ? readArticle(newFiles.dir, name) : null;
+    const oldArticle = inOld ? readArticle(oldFiles, name) : null;
+    const newArticle = inNew ? readArticle(newFiles, name) : null;
     if (oldArticle === null || newArticle === null) {
       const article = (oldArticle ?? newArticle)!;
       const kind: ChangeKind = oldArticle === null ? 'added' : 'removed';
@@ -119,42 +131,64 @@ export function diffOutputs(oldDir: string, newDir: string, options: DiffOptions
   };
 }
 
-/** The folder holding the article JSON files: `<dir>/json` for an output folder, else `<dir>` itself. */
-export function articleJsonDir(dir: string): string {
+/** The article JSON of one side of a diff: its articles by file name, and the reader that reads them. */
+export interface ArticleSource {
+  /** The folder holding the article JSON (`<dir>/json` for an output folder). */
+  readonly dir: string;
+  /** Where each article's JSON is, by file name (`<safe id>.json`). */
+  readonly names: ReadonlyMap<string, StoredArticle>;
+  /** The output folder the locations are relative to (the folder itself for a flat folder). */
+  readonly root: string;
+  readonly reader: ArticleJsonReader;
+}
+
+/**
+ * The article JSON of a folder: an output folder (with `json/`, or a manifest) in the layout its run
+ * recorded, else a flat folder of `<safe id>.json` (hidden files, temporary files and a run manifest
+ * skipped). The caller closes `reader`.
+ */
+export function openArticleSource(dir: string): ArticleSource {
+  if (!isDirectory(dir)) throw new DiffInputError(`${dir} is not a folder: expected an output folder (with json/) or a folder of article JSON files`);
+  const manifestFile = path.join(dir, 'manifest.json');
+  const manifest = isManifest(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest) : null;
   const nested = path.join(dir, 'json');
-  if (isDirectory(nested)) return nested;
-  if (isDirectory(dir)) {
-    const manifest = path.join(dir, 'manifest.json');
-    // An output folder of a run with outputs.json off has nothing to compare: say so rather than report zero articles.
-    if (isManifest(manifest) && !readdirSync(dir).some((name) => name.endsWith('.json') && name !== 'manifest.json')) throw new DiffInputError(`${dir} is an output folder without json/: run the pipeline with outputs.json set to true`);
-    return dir;
+  if (isDirectory(nested) || manifest) {
+    const layout = previousJsonLayout(manifest);
+    // An output folder of a run without JSON has nothing to compare: say so rather than report zero articles.
+    if (!isDirectory(nested) || layout === 'none') {
+      if (!readdirSync(dir).some((name) => name.endsWith('.json') && name !== 'manifest.json')) throw new DiffInputError(`${dir} is an output folder without json/ (its run had outputs.json "none"): run the pipeline with outputs.json "files", "sharded" or "jsonl" to compare articles`);
+    } else {
+      const reader = openArticleJson(dir, layout);
+      return { dir: nested, root: dir, names: byName(reader.list()), reader };
+    }
   }
-  throw new DiffInputError(`${dir} is not a folder: expected an output folder (with json/) or a folder of article JSON files`);
-}
-
-/** The article JSON file names of a folder (hidden files, temporary files and a run manifest skipped). */
-export function listArticleFiles(dir: string): { dir: string; names: ReadonlySet<string> } {
-  const jsonDir = articleJsonDir(dir);
-  let entries: string[];
+  let reader: ArticleJsonReader;
+  let listed: StoredArticle[];
   try {
-    entries = readdirSync(jsonDir);
+    reader = openJsonFolder(dir);
+    readdirSync(dir);
+    listed = reader.list().filter((a) => !(a.name === 'manifest.json' && isManifest(path.join(dir, a.name))));
   } catch (error) {
-    throw new DiffInputError(`cannot read the folder ${jsonDir} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new DiffInputError(`cannot read the folder ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const names = entries.filter((name) => name.endsWith('.json') && !name.startsWith('.') && !(name === 'manifest.json' && isManifest(path.join(jsonDir, name))));
-  return { dir: jsonDir, names: new Set(names) };
+  return { dir, root: dir, names: byName(listed), reader };
 }
 
-function readArticle(dir: string, name: string): ArticleJson {
-  const file = path.join(dir, name);
+function byName(articles: readonly StoredArticle[]): Map<string, StoredArticle> {
+  return new Map(articles.map((a) => [a.name, a]));
+}
+
+function readArticle(source: ArticleSource, name: string): ArticleJson {
+  const stored = source.names.get(name)!;
+  const file = path.join(source.root, stored.location);
   let jsonText: string;
   try {
-    jsonText = readFileSync(file, 'utf8');
+    jsonText = source.reader.readListed(stored);
   } catch (error) {
     throw new DiffInputError(`cannot read ${file} as article JSON (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   const read = readArticleJson(jsonText);
-  if (!read.ok) throw new DiffInputError(`${file}: ${read.reason}`);
+  if (!read.ok) throw new DiffInputError(`${file}${source.reader.layout === 'jsonl' ? ` (${name})` : ''}: ${read.reason}`);
   return read.article;
 }
 

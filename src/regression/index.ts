@@ -3,7 +3,7 @@
  * the corpus against committed golden JSON (`checkGolden`), and render the result for people or tools.
  */
 export { diffArticle, type ArticleDiff, type ArticleDiffOptions, type Change, type ChangeKind, type FieldChange } from './diff-article.js';
-export { DiffInputError, diffOutputs, listArticleFiles, type ArticleReport, type DiffOptions, type DiffReport, type DiffTotals, type ReportedChange } from './diff-outputs.js';
+export { DiffInputError, diffOutputs, openArticleSource, type ArticleSource, type ArticleReport, type DiffOptions, type DiffReport, type DiffTotals, type ReportedChange } from './diff-outputs.js';
 export { checkGolden, type CheckOptions, type CheckResult } from './check.js';
 export { FAIL_ON_ALL, failsOn, parseFailOn, type FailOn, type FailOnRule } from './fail-on.js';
 export { formatDiffJson, formatDiffReport, type FormatOptions } from './format.js';

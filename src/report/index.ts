@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { replaceFile } from '../output/atomic-write.js';
 import { safeFileName } from '../output/file-names.js';
+import { JSON_LAYOUTS, openArticleJson, type ArticleJsonReader, type JsonLayout } from '../output/json-store.js';
 import { buildArticlePage } from './article-page.js';
 import { readArticleJson } from '../output/read-article-json.js';
 import { articleView } from './article-view.js';
@@ -24,19 +25,39 @@ interface ManifestEntry {
   readonly source_path: string;
   readonly status: string;
   readonly json: string | null;
+  /** Found by listing the JSON folder (no manifest): `json` is where, the id is not known. */
+  readonly fromListing?: { readonly name: string; readonly key: string };
+}
+
+function readListedSafe(reader: ArticleJsonReader, entry: ManifestEntry): string | null {
+  try {
+    return reader.readListed({ name: entry.fromListing!.name, key: entry.fromListing!.key, location: entry.json ?? '' });
+  } catch {
+    return null;
+  }
 }
 
 /**
  * Writes `<outputDir>/report/index.html` and one page per article under `report/articles/`, from
- * `manifest.json` and the article JSON files. Articles stream through one at a time (read, page,
- * forget); only the corpus page's aggregates stay in memory. Pages are self-contained (one inline
+ * `manifest.json` and the article JSON, in whichever layout the run wrote it (`outputs.json`; with
+ * "none" there is no JSON, so the corpus page lists the articles without pages and says why). Articles
+ * stream through one at a time (read, page, forget); only the corpus page's aggregates stay in memory. Pages are self-contained (one inline
  * stylesheet, inline SVG, no script, no request) and their bytes depend only on the outputs: no
  * time, no absolute path. Pages of articles no longer in the outputs are removed.
  */
 export async function writeReport(outputDir: string): Promise<{ pages: number }> {
   const reportDir = path.join(outputDir, REPORT_DIR);
   const articlesDir = path.join(reportDir, ARTICLES_DIR);
-  const entries = await readEntries(outputDir);
+  const { entries, layout } = await readEntries(outputDir);
+  const reader = openArticleJson(outputDir, layout);
+  try {
+    return await writePages(outputDir, reportDir, articlesDir, entries, reader);
+  } finally {
+    reader.close();
+  }
+}
+
+async function writePages(outputDir: string, reportDir: string, articlesDir: string, entries: readonly ManifestEntry[], reader: ArticleJsonReader): Promise<{ pages: number }> {
   const corpus = new CorpusAccumulator();
   const written = new Set<string>();
   const copies = await readCopies(outputDir);
@@ -47,14 +68,13 @@ export async function writeReport(outputDir: string): Promise<{ pages: number }>
       continue;
     }
     if (entry.json === null) {
-      corpus.addUnreadable({ id: entry.id, where: entry.source_path, reason: 'no JSON was written (outputs.json is off), so the article has no page' });
+      corpus.addUnreadable({ id: entry.id, where: entry.source_path, reason: 'no JSON was written (outputs.json is "none"), and an article page is built from its JSON, so the article has no page; its rows are in the CSV tables' });
       continue;
     }
-    let jsonText: string;
-    try {
-      jsonText = await readFile(path.join(outputDir, entry.json), 'utf8');
-    } catch (error) {
-      corpus.addUnreadable({ id: entry.id, where: entry.json, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+    // By id in the run's layout; a listing without a manifest names the file instead.
+    const jsonText = entry.fromListing ? readListedSafe(reader, entry) : reader.read(entry.id);
+    if (jsonText === null) {
+      corpus.addUnreadable({ id: entry.id, where: entry.json, reason: `its JSON cannot be read from ${entry.json}` });
       continue;
     }
     const read = readArticleJson(jsonText);
@@ -78,10 +98,10 @@ export async function writeReport(outputDir: string): Promise<{ pages: number }>
 }
 
 /**
- * The articles to report, from the manifest; without one (outputs copied by hand), every
- * `json/*.json` in name order.
+ * The articles to report and the layout of their JSON, from the manifest; without one (outputs copied
+ * by hand), every article the JSON folder holds, in name order.
  */
-async function readEntries(outputDir: string): Promise<ManifestEntry[]> {
+async function readEntries(outputDir: string): Promise<{ entries: ManifestEntry[]; layout: JsonLayout | null }> {
   let manifest: unknown;
   try {
     manifest = JSON.parse(await readFile(path.join(outputDir, 'manifest.json'), 'utf8'));
@@ -90,7 +110,9 @@ async function readEntries(outputDir: string): Promise<ManifestEntry[]> {
   }
   const articles = manifest && typeof manifest === 'object' && Array.isArray((manifest as { articles?: unknown }).articles) ? ((manifest as { articles: unknown[] }).articles) : null;
   if (articles) {
-    return articles
+    const recorded = (manifest as { json_layout?: unknown }).json_layout;
+    const layout = typeof recorded === 'string' && (JSON_LAYOUTS as readonly string[]).includes(recorded) ? (recorded as JsonLayout) : null;
+    const entries = articles
       .filter((a): a is Record<string, unknown> => a !== null && typeof a === 'object')
       .map((a) => ({
         id: typeof a.id === 'string' ? a.id : '',
@@ -100,14 +122,11 @@ async function readEntries(outputDir: string): Promise<ManifestEntry[]> {
         json: typeof a.json === 'string' && isInside(a.json) ? a.json : null,
       }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.source_path < b.source_path ? -1 : a.source_path > b.source_path ? 1 : 0));
+    // A manifest from before layouts: its JSON files are `files`, unless it wrote none.
+    return { entries, layout: layout ?? (entries.some((e) => e.json !== null) ? null : 'none') };
   }
-  let names: string[];
-  try {
-    names = readdirSync(path.join(outputDir, 'json')).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
-  } catch {
-    names = [];
-  }
-  return names.map((name) => ({ id: name.slice(0, -'.json'.length), source_path: '', status: 'ok', json: `json/${name}` }));
+  const listed = openArticleJson(outputDir).list();
+  return { entries: listed.map((a) => ({ id: a.name.slice(0, -'.json'.length), source_path: '', status: 'ok', json: a.location, fromListing: { name: a.name, key: a.key } })), layout: null };
 }
 
 function isInside(relative: string): boolean {
