@@ -69,37 +69,81 @@ function storyOrder(a: DedupeInput, b: DedupeInput): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** A 32-bit mix of one band's values (murmur3's finalizer over a running combination). */
+function mixBand(values: Uint32Array, offset: number, seed: number): number {
+  let h = seed >>> 0;
+  for (let row = 0; row < LSH_ROWS; row++) {
+    h = Math.imul(h ^ values[offset + row]!, 0x9e3779b1);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+  }
+  return h >>> 0;
+}
+
+function sameBand(values: Uint32Array, a: number, b: number): boolean {
+  for (let row = 0; row < LSH_ROWS; row++) if (values[a + row] !== values[b + row]) return false;
+  return true;
+}
+
+function jaccardAt(values: Uint32Array, a: number, b: number): number {
+  let equal = 0;
+  for (let i = 0; i < SIGNATURE_SIZE; i++) if (values[a + i] === values[b + i]) equal++;
+  return equal / SIGNATURE_SIZE;
+}
+
 /**
  * Groups articles into stories. The result is in input order and depends only on the inputs' ids,
  * dates and signatures, never on their order, so incremental and distributed runs agree.
+ *
+ * The stories are the connected groups of the pairs (article, representative) whose estimated Jaccard
+ * reaches the threshold, where an LSH bucket's representatives are its first members in story order
+ * and each member is compared with those before it. Memory is what the corpus needs and little more:
+ * every signature in one Uint32Array (512 bytes an article) and, one band at a time, a sorted key per
+ * article (8 bytes), instead of a map entry per article and band (about 5 KB an article).
  */
 export function assignStories(inputs: readonly DedupeInput[], threshold = DEFAULT_DUPLICATE_THRESHOLD): StoryAssignment[] {
-  // Sorting first makes bucket order, and so the representatives compared, independent of input order.
+  // Sorting first makes the representatives of each bucket independent of input order.
   const sorted = [...inputs].sort(storyOrder);
-  const sets = new UnionFind(sorted.length);
-  const buckets = new Map<string, number[]>();
-  for (let index = 0; index < sorted.length; index++) {
+  const count = sorted.length;
+  const values = new Uint32Array(count * SIGNATURE_SIZE);
+  const signed: number[] = [];
+  for (let index = 0; index < count; index++) {
     const signature = sorted[index]!.signature;
     if (signature.length !== SIGNATURE_SIZE) continue;
-    for (let band = 0; band < LSH_BANDS; band++) {
-      const offset = band * LSH_ROWS;
-      let key = `${band}`;
-      for (let row = 0; row < LSH_ROWS; row++) key += `:${signature[offset + row]!}`;
-      const members = buckets.get(key);
-      if (members === undefined) {
-        buckets.set(key, [index]);
-        continue;
-      }
-      for (const other of members) {
-        if (sets.find(other) === sets.find(index)) continue;
-        if (estimatedJaccard(sorted[other]!.signature, signature) >= threshold) sets.union(other, index);
-      }
-      if (members.length < BUCKET_REPRESENTATIVES) members.push(index);
+    values.set(signature, index * SIGNATURE_SIZE);
+    signed.push(index);
+  }
+  const sets = new UnionFind(count);
+  // A bucket key per article packs a hash of its band's values above its index, so a native numeric
+  // sort orders the articles by bucket and, within one, by story order. Two bands that only share the
+  // hash are told apart below by their values, so a collision costs a comparison, never a wrong link.
+  const indexBits = Math.max(1, Math.ceil(Math.log2(count + 1)));
+  const indexSpace = 2 ** indexBits;
+  const hashSpace = 2 ** (52 - indexBits);
+  const keys = new Float64Array(signed.length);
+  for (let band = 0; band < LSH_BANDS; band++) {
+    const offset = band * LSH_ROWS;
+    for (let k = 0; k < signed.length; k++) {
+      const index = signed[k]!;
+      const at = index * SIGNATURE_SIZE + offset;
+      // 52 bits of hash from two 32-bit mixes, cut to what the index leaves free.
+      const hash = (mixBand(values, at, band) * 1_048_576 + (mixBand(values, at, band ^ 0x5bd1e995) >>> 12)) % hashSpace;
+      keys[k] = hash * indexSpace + index;
+    }
+    keys.sort();
+    let runStart = 0;
+    while (runStart < keys.length) {
+      const hash = Math.floor(keys[runStart]! / indexSpace);
+      let runEnd = runStart + 1;
+      while (runEnd < keys.length && Math.floor(keys[runEnd]! / indexSpace) === hash) runEnd++;
+      if (runEnd - runStart > 1) linkBucketRun(keys, runStart, runEnd, indexSpace, values, offset, sets, threshold);
+      runStart = runEnd;
     }
   }
   // Union keeps the smaller index as root, and the sort put the earliest article first: roots are stories.
   const byId = new Map<string, StoryAssignment>();
-  for (let index = 0; index < sorted.length; index++) {
+  for (let index = 0; index < count; index++) {
     const article = sorted[index]!;
     const root = sets.find(index);
     const story = sorted[root]!;
@@ -111,4 +155,23 @@ export function assignStories(inputs: readonly DedupeInput[], threshold = DEFAUL
     });
   }
   return inputs.map((input) => byId.get(input.id)!);
+}
+
+/** The articles of one run of equal hashes, in story order: each bucket (equal band values) links its members to its first representatives. */
+function linkBucketRun(keys: Float64Array, start: number, end: number, indexSpace: number, values: Uint32Array, offset: number, sets: UnionFind, threshold: number): void {
+  const buckets: number[][] = [];
+  for (let k = start; k < end; k++) {
+    const index = keys[k]! % indexSpace;
+    const at = index * SIGNATURE_SIZE;
+    const representatives = buckets.find((members) => sameBand(values, members[0]! * SIGNATURE_SIZE + offset, at + offset));
+    if (representatives === undefined) {
+      buckets.push([index]);
+      continue;
+    }
+    for (const other of representatives) {
+      if (sets.find(other) === sets.find(index)) continue;
+      if (jaccardAt(values, other * SIGNATURE_SIZE, at) >= threshold) sets.union(other, index);
+    }
+    if (representatives.length < BUCKET_REPRESENTATIVES) representatives.push(index);
+  }
 }

@@ -15,7 +15,8 @@ export const SHINGLE_WORDS = 5;
 export const SIGNATURE_SIZE = 128;
 
 /** A MinHash signature: SIGNATURE_SIZE unsigned 32-bit minima, or empty for a text without words. */
-export type Signature = readonly number[];
+/** 128 unsigned 32-bit minima, or none for a text without words (an array or a Uint32Array). */
+export type Signature = ArrayLike<number>;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -94,14 +95,20 @@ export function estimatedJaccard(a: Signature, b: Signature): number {
 
 /** A signature as compact text for storage (hex, 8 characters per value). */
 export function encodeSignature(signature: Signature): string {
-  return signature.map((v) => v.toString(16).padStart(8, '0')).join('');
+  return Array.from(signature, (v) => v.toString(16).padStart(8, '0')).join('');
 }
 
-/** The inverse of encodeSignature; null for text that is not a whole signature. */
-export function decodeSignature(text: string): Signature | null {
-  if (text === '') return [];
-  if (text.length !== SIGNATURE_SIZE * 8 || !/^[0-9a-f]+$/u.test(text)) return null;
-  const values: number[] = [];
-  for (let i = 0; i < text.length; i += 8) values.push(Number.parseInt(text.slice(i, i + 8), 16));
+const HEX_SIGNATURE = /^[0-9a-f]+$/u;
+
+/**
+ * The inverse of encodeSignature, as a Uint32Array (512 bytes, where an array of numbers above 2^31
+ * takes about four times that: the corpus's signatures are held together while stories are found);
+ * null for text that is not a whole signature.
+ */
+export function decodeSignature(text: string): Uint32Array | null {
+  if (text === '') return new Uint32Array(0);
+  if (text.length !== SIGNATURE_SIZE * 8 || !HEX_SIGNATURE.test(text)) return null;
+  const values = new Uint32Array(SIGNATURE_SIZE);
+  for (let i = 0; i < SIGNATURE_SIZE; i++) values[i] = Number.parseInt(text.slice(i * 8, i * 8 + 8), 16);
   return values;
 }

@@ -76,7 +76,7 @@ describe('[dedupe] near-duplicate stories', () => {
     expect(stories.map((s) => s.storyId)).toEqual(['empty-a', 'empty-b']);
     const signature = minhashSignature(gulf.text);
     expect(signature).toHaveLength(SIGNATURE_SIZE);
-    expect(decodeSignature(encodeSignature(signature))).toEqual(signature);
+    expect(Array.from(decodeSignature(encodeSignature(signature))!)).toEqual(Array.from(signature));
     expect(decodeSignature('not a signature')).toBeNull();
   });
 
