@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom } from './pathological-texts.js';
 
 /**
  * The benchmark corpus: article-sized documents recombined from the real news and speech texts in
@@ -22,17 +23,8 @@ const SOURCES = [
   { file: 'tension-plover.jsonl', kind: 'sentence' },
 ] as const;
 
-/** mulberry32: a small seeded generator, so the corpus never depends on Math.random. */
-export function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of the pathological texts, so the corpus never depends on Math.random. */
+export const generator = seededRandom;
 
 const wordCount = (text: string): number => text.split(/\s+/u).filter((w) => w !== '').length;
 

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../../scripts/pathological-texts.js';
 
 /**
  * Builds `clusters.json`: word clusters for the classifier's distributional features, the classic
@@ -29,20 +30,10 @@ interface Embeddings {
   readonly vectors: Readonly<Record<string, readonly number[]>>;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Spherical k-means over unit rows of `data` (n x DIMENSIONS); returns the cluster of each row and the centroids. */
 function kmeans(data: Float32Array, n: number, k: number, iterations: number, seed: number): { assign: Int32Array; centroids: Float32Array } {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const centroids = new Float32Array(k * DIMENSIONS);
   // k-means++ start with cosine distance (1 - dot).
   const distance = new Float64Array(n).fill(Infinity);
