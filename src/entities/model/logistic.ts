@@ -33,11 +33,7 @@ export function trainLogistic(examples: readonly TrainingExample[], labels: read
 
   /** Loss and gradient at w. */
   const evaluate = (w: Float64Array, grad: Float64Array): number => {
-    let loss = 0;
-    for (let p = 0; p < n; p++) {
-      grad[p] = options.l2 * w[p]!;
-      loss += 0.5 * options.l2 * w[p]! * w[p]!;
-    }
+    let loss = l2Penalty(w, grad, n, options.l2);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       scores.fill(0);
@@ -45,10 +41,7 @@ export function trainLogistic(examples: readonly TrainingExample[], labels: read
         const base = f * K;
         for (let k = 0; k < K; k++) scores[k]! += w[base + k]!;
       }
-      let max = -Infinity;
-      for (let k = 0; k < K; k++) if (scores[k]! > max) max = scores[k]!;
-      let sum = 0;
-      for (let k = 0; k < K; k++) sum += (scores[k] = Math.exp(scores[k]! - max));
+      const sum = exponentiate(scores, K);
       const y = gold[i]!;
       loss -= Math.log(scores[y]! / sum);
       for (let k = 0; k < K; k++) scores[k] = scores[k]! / sum - (k === y ? 1 : 0);
@@ -69,6 +62,25 @@ export function trainLogistic(examples: readonly TrainingExample[], labels: read
     }
   }
   return { labels, weights };
+}
+
+/** Sets the gradient to the L2 penalty's (l2 * w) and returns its loss (l2 / 2 * w^2, summed). */
+export function l2Penalty(w: Float64Array, grad: Float64Array, n: number, l2: number): number {
+  let loss = 0;
+  for (let p = 0; p < n; p++) {
+    grad[p] = l2 * w[p]!;
+    loss += 0.5 * l2 * w[p]! * w[p]!;
+  }
+  return loss;
+}
+
+/** Replaces the first K scores by exp(score - max score), for a stable softmax, and returns their sum. */
+export function exponentiate(scores: Float64Array, K: number): number {
+  let max = -Infinity;
+  for (let k = 0; k < K; k++) if (scores[k]! > max) max = scores[k]!;
+  let sum = 0;
+  for (let k = 0; k < K; k++) sum += (scores[k] = Math.exp(scores[k]! - max));
+  return sum;
 }
 
 /** Limited-memory BFGS (Nocedal & Wright, algorithm 7.5) with a backtracking Armijo line search, from w = 0. */

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { lbfgs } from '../../entities/model/logistic.js';
+import { exponentiate, l2Penalty, lbfgs } from '../../entities/model/logistic.js';
 import { entitiesConfigSchema, extractEntities } from '../../entities/index.js';
 import { createDocument } from '../../segment/create-document.js';
 import { scoreSentiment, sentimentConfigSchema } from '../../sentiment/index.js';
@@ -91,21 +91,14 @@ export function trainTensionModel(examples: readonly TensionExample[], options: 
   const n = featureIndex.size * K;
   const scores = new Float64Array(K);
   const evaluate = (w: Float64Array, grad: Float64Array): number => {
-    let loss = 0;
-    for (let p = 0; p < n; p++) {
-      grad[p] = options.l2 * w[p]!;
-      loss += 0.5 * options.l2 * w[p]! * w[p]!;
-    }
+    let loss = l2Penalty(w, grad, n, options.l2);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
       const weight = weightsOf[i]!;
       const allowed = examples[i]!.allowed;
       scores.fill(0);
       for (const f of row) for (let k = 0; k < K; k++) scores[k]! += w[f * K + k]!;
-      let max = -Infinity;
-      for (let k = 0; k < K; k++) if (scores[k]! > max) max = scores[k]!;
-      let sum = 0;
-      for (let k = 0; k < K; k++) sum += (scores[k] = Math.exp(scores[k]! - max));
+      const sum = exponentiate(scores, K);
       let allowedSum = 0;
       for (const k of allowed) allowedSum += scores[k]!;
       loss -= weight * Math.log(allowedSum / sum);
