@@ -1,7 +1,7 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse';
 import { AtomicFileWriter } from '../output/atomic-write.js';
+import { tableRecords } from '../output/read-table.js';
 import { ARTICLE_ROW_COLUMNS, CSV_COLUMNS, tableFileName } from '../output/csv-tables.js';
 import { csvText } from '../output/csv-writer.js';
 import { assignStories, type DedupeInput, type StoryAssignment } from './cluster.js';
@@ -10,12 +10,6 @@ import { decodeSignature } from './minhash.js';
 const ID = ARTICLE_ROW_COLUMNS.indexOf('article_id');
 const DCT = ARTICLE_ROW_COLUMNS.indexOf('dct');
 const SIGNATURE = ARTICLE_ROW_COLUMNS.indexOf('signature');
-
-/** The article rows of a run (`.article-rows.csv`), one record at a time, header skipped. */
-async function* articleRows(file: string): AsyncGenerator<string[]> {
-  const records = createReadStream(file).pipe(parse({ from_line: 2, record_delimiter: '\r\n', bom: true }));
-  for await (const record of records) yield record as string[];
-}
 
 export interface StoriesSummary {
   readonly articles: number;
@@ -35,7 +29,7 @@ export async function writeArticlesTable(outputDir: string, threshold: number): 
   const rowsFile = path.join(outputDir, tableFileName('articles'));
   const inputs: DedupeInput[] = [];
   if (existsSync(rowsFile)) {
-    for await (const row of articleRows(rowsFile)) {
+    for await (const row of tableRecords(rowsFile)) {
       inputs.push({ id: row[ID]!, date: row[DCT] || null, signature: decodeSignature(row[SIGNATURE] ?? '') ?? [] });
     }
   }
@@ -45,7 +39,7 @@ export async function writeArticlesTable(outputDir: string, threshold: number): 
     writer.write(csvText([CSV_COLUMNS.articles]));
     if (existsSync(rowsFile)) {
       let pending = '';
-      for await (const row of articleRows(rowsFile)) {
+      for await (const row of tableRecords(rowsFile)) {
         const story = stories.get(row[ID]!)!;
         const cells = row.slice(0, SIGNATURE).map((cell) => (cell === '' ? null : cell));
         pending += csvText([[...cells, story.storyId, story.duplicateOf]]);

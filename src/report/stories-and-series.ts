@@ -1,7 +1,7 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse';
 import { CSV_COLUMNS } from '../output/csv-tables.js';
+import { tableRecords } from '../output/read-table.js';
 import { DYAD_SERIES_COLUMNS } from '../series/dyad-series.js';
 import { DYAD_SERIES_FILE } from '../series/series-table.js';
 
@@ -23,11 +23,6 @@ export interface BusyDyad {
   readonly months: readonly DyadSeriesMonth[];
 }
 
-async function* records(file: string): AsyncGenerator<string[]> {
-  const parser = createReadStream(file).pipe(parse({ from_line: 2, record_delimiter: '\r\n', bom: true }));
-  for await (const record of parser) yield record as string[];
-}
-
 /**
  * The articles that are copies of an earlier one (`articles.csv` `duplicate_of`): id -> the story's
  * first article. Only copies are kept, so memory follows the syndicated share of the corpus.
@@ -38,7 +33,7 @@ export async function readCopies(outputDir: string): Promise<Map<string, string>
   if (!existsSync(file)) return copies;
   const id = CSV_COLUMNS.articles.indexOf('article_id');
   const duplicateOf = CSV_COLUMNS.articles.indexOf('duplicate_of');
-  for await (const row of records(file)) if (row[duplicateOf]) copies.set(row[id]!, row[duplicateOf]!);
+  for await (const row of tableRecords(file)) if (row[duplicateOf]) copies.set(row[id]!, row[duplicateOf]!);
   return copies;
 }
 
@@ -52,7 +47,7 @@ export async function readBusiestDyads(outputDir: string, limit = TOP_SERIES_DYA
   const at = (name: (typeof DYAD_SERIES_COLUMNS)[number]): number => DYAD_SERIES_COLUMNS.indexOf(name);
   const [source, target, basis, start, events] = [at('source_country'), at('target_country'), at('date_basis'), at('period_start'), at('events')];
   const dyads = new Map<string, { source: string; target: string; events: number; months: Map<string, { byEventDate: number; byPublicationDate: number }> }>();
-  for await (const row of records(file)) {
+  for await (const row of tableRecords(file)) {
     const key = `${row[source]}\u0000${row[target]}`;
     let dyad = dyads.get(key);
     if (!dyad) {

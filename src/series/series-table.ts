@@ -1,8 +1,8 @@
-import { createReadStream, existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'csv-parse';
 import type { PipelineConfig } from '../config/schema.js';
 import { AtomicFileWriter } from '../output/atomic-write.js';
+import { tableRecords } from '../output/read-table.js';
 import { CSV_COLUMNS } from '../output/csv-tables.js';
 import { csvText } from '../output/csv-writer.js';
 import { DYAD_SERIES_COLUMNS, DyadSeriesBuilder, type DateBasis, type Period, type Quad, type SeriesEvent } from './dyad-series.js';
@@ -31,11 +31,6 @@ const QUADS = new Set<string>(['verbal_cooperation', 'material_cooperation', 've
 /** As in the per-article dyad table: a negated, demanded, planned or conditional act is not an act between the two yet. */
 const HAPPENED = new Set(['asserted', 'reported']);
 
-async function* csvRecords(file: string): AsyncGenerator<string[]> {
-  const records = createReadStream(file).pipe(parse({ from_line: 2, record_delimiter: '\r\n', bom: true, relax_column_count: false }));
-  for await (const record of records) yield record as string[];
-}
-
 const column = <T extends readonly string[]>(columns: T, name: T[number]): number => columns.indexOf(name);
 
 /**
@@ -55,7 +50,7 @@ export async function writeDyadSeriesTable(outputDir: string, options: SeriesTab
   const a = CSV_COLUMNS.articles;
   const [articleId, dct, storyId] = [column(a, 'article_id'), column(a, 'dct'), column(a, 'story_id')];
   const articles = new Map<string, { readonly published: string | null; readonly storyId: string }>();
-  for await (const row of csvRecords(articlesFile)) {
+  for await (const row of tableRecords(articlesFile)) {
     const id = row[articleId]!;
     articles.set(id, { published: row[dct] || null, storyId: row[storyId] || id });
   }
@@ -68,7 +63,7 @@ export async function writeDyadSeriesTable(outputDir: string, options: SeriesTab
   };
   const builder = new DyadSeriesBuilder({ period: options.period, dedupe: options.dedupe });
   let events = 0;
-  for await (const row of csvRecords(eventsFile)) {
+  for await (const row of tableRecords(eventsFile)) {
     const source = row[at.source];
     const targetCountry = row[at.target];
     if (!source || !targetCountry || !HAPPENED.has(row[at.modality] ?? '')) continue;
