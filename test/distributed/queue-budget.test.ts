@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { QueueEvents } from 'bullmq';
@@ -8,6 +7,7 @@ import { QUEUE_NAME, type JobResult } from '../../src/distributed/protocol.js';
 import { analyzeCorpus } from '../../src/pipeline/analyze-corpus.js';
 import { longSentence } from '../../scripts/pathological-texts.js';
 import { outputBytes, readCsv } from '../helpers/check-output.js';
+import { killRunning, startCliProcess, type CliProcess } from '../helpers/cli-process.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { makeTempDir } from '../helpers/temp-corpus.js';
 
@@ -18,7 +18,6 @@ import { makeTempDir } from '../helpers/temp-corpus.js';
  * thread, recorded in errors.csv with the local run's reason, and the same worker process goes on with
  * the jobs after it. The output folder equals a local run's byte for byte (manifest aside).
  */
-const bin = path.resolve(import.meta.dirname, '../../bin/article-pipeline.js');
 const seed = readFileSync(new URL('../../corpus/us-colombia-relations.md', import.meta.url), 'utf8');
 const seedAs = (id: string): string => seed.replace('id: us-colombia-relations', `id: ${id}`);
 const SEEDS = { 'a-seed.md': seedAs('a-seed'), 'n-seed.md': seedAs('n-seed').replace('Petro', 'Gustavo Petro'), 'z-seed.md': seedAs('z-seed') };
@@ -27,23 +26,14 @@ const LIMITS = { articleSeconds: 1, maxSentenceTokens: 1_000_000 };
 // whose event loop an article blocked would lose the job to the stalled check.
 const QUEUE = { batchSize: 1, attempts: 2, backoffMs: 50, lockDurationMs: 2000, stalledIntervalMs: 500 };
 
-interface CliProcess {
-  readonly child: ChildProcess;
-  readonly exited: Promise<number>;
-  stderr(): string;
-}
 
 /** Every process started, killed by its PID at the end if still running (a failed test leaves none). */
-const started: ChildProcess[] = [];
+const started: CliProcess[] = [];
 
 function startCli(cwd: string, args: readonly string[]): CliProcess {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd });
-  started.push(child);
-  let err = '';
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  child.stdout!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : -1))));
-  return { child, exited, stderr: () => err };
+  const process_ = startCliProcess(cwd, args);
+  started.push(process_);
+  return process_;
 }
 
 function writeConfig(dir: string, limits: object): void {
@@ -79,7 +69,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  killRunning(started);
   await events?.close().catch(() => undefined);
   await redis?.kill();
 });
@@ -88,7 +78,7 @@ describe('the time budget in a distributed worker', () => {
   it('stops the runaway article with the local run\'s reason, and the same worker analyzes the jobs after it', async () => {
     const coordinator = startCli(dir, ['run', '--config', 'pipeline.config.json', '--out', 'out-queue', '--queue', redis.url]);
     const code = await coordinator.exited;
-    expect(code, coordinator.stderr()).toBe(1); // the runaway is a rejected article, as in the local run
+    expect(code, coordinator.output()).toBe(1); // the runaway is a rejected article, as in the local run
     const errors = readCsv(path.join(dir, 'out-queue', 'errors.csv'));
     expect(errors).toEqual([{ article_id: 'm-runaway', file: 'm-runaway.txt', line: '', reason: 'analysis exceeded 1 s (limits.articleSeconds)' }]);
     expect(existsSync(path.join(dir, 'out-queue', 'json', 'm-runaway.json'))).toBe(false);
@@ -106,15 +96,15 @@ describe('the time budget in a distributed worker', () => {
     expect(completed.slice(stoppedAt + 1).map((r) => r.written)).toEqual([1, 1]);
     expect(completed).toHaveLength(4);
     expect(worker.child.exitCode).toBeNull();
-    expect(worker.stderr()).not.toMatch(/error|failed/iu);
+    expect(worker.output()).not.toMatch(/error|failed/iu);
   }, 120_000);
 
   it('without a budget (articleSeconds 0) analyzes in the worker process itself, with the same JSON', async () => {
     const coordinator = startCli(dir2, ['run', '--config', 'pipeline.config.json', '--out', 'out-unbudgeted', '--queue', redis.url]);
     const code = await coordinator.exited;
-    expect(code, coordinator.stderr()).toBe(0);
+    expect(code, coordinator.output()).toBe(0);
     // The same worker process served this run too, after the budgeted one.
-    expect(worker.stderr().match(/serving the run/gu)).toHaveLength(2);
+    expect(worker.output().match(/serving the run/gu)).toHaveLength(2);
     const reference = outputBytes(path.join(dir, 'local'));
     const got = outputBytes(path.join(dir2, 'out-unbudgeted'));
     expect([...got.keys()].filter((f) => f.startsWith('json/')).sort()).toEqual(['json/a-seed.json', 'json/n-seed.json', 'json/z-seed.json']);

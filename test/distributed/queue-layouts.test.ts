@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { validateConfig } from '../../src/config/load.js';
 import type { JsonLayout } from '../../src/output/json-layouts.js';
 import { openArticleJson } from '../../src/output/json-store.js';
 import { analyzeCorpus } from '../../src/pipeline/analyze-corpus.js';
+import { killRunning, startCliProcess, type CliProcess } from '../helpers/cli-process.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { makeTempDir } from '../helpers/temp-corpus.js';
 
@@ -15,22 +15,17 @@ import { makeTempDir } from '../helpers/temp-corpus.js';
  * `json/.incoming/` in `jsonl` and `none`, where the coordinator stores it in id order (or only reads
  * it); the tables and the article JSON are the local run's, and no hand-over file is left.
  */
-const bin = path.resolve(import.meta.dirname, '../../bin/article-pipeline.js');
 const fixtures = path.resolve(import.meta.dirname, '../golden/fixtures/articles');
 const CONFIG = { outputs: { report: false }, queue: { batchSize: 2, attempts: 2, backoffMs: 50, lockDurationMs: 2000, stalledIntervalMs: 500 } };
 
 let dir: string;
 let redis: TestRedis;
-const started: ChildProcess[] = [];
+const started: CliProcess[] = [];
 
-function startCli(args: readonly string[]): { child: ChildProcess; exited: Promise<number>; output: () => string } {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
-  started.push(child);
-  let output = '';
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : -1))));
-  return { child, exited, output: () => output };
+function startCli(args: readonly string[]): CliProcess {
+  const process_ = startCliProcess(dir, args);
+  started.push(process_);
+  return process_;
 }
 
 const tables = (out: string): Record<string, string> =>
@@ -64,7 +59,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  killRunning(started);
   await redis?.kill();
 });
 

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
@@ -9,6 +8,7 @@ import { validateConfig } from '../../src/config/load.js';
 import { ACTIVE_RUN_KEY, QUEUE_NAME, runDescriptionKey } from '../../src/distributed/protocol.js';
 import { analyzeCorpus } from '../../src/pipeline/analyze-corpus.js';
 import { outputBytes, readCsv } from '../helpers/check-output.js';
+import { killRunning, startCliProcess, type CliProcess } from '../helpers/cli-process.js';
 import { freePort, startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { captureIo, makeTempDir } from '../helpers/temp-corpus.js';
 
@@ -18,7 +18,6 @@ import { captureIo, makeTempDir } from '../helpers/temp-corpus.js';
  * with a local run (manifest aside). Faults: a worker killed with SIGKILL mid-run, an article that
  * fails on every attempt, a coordinator killed and restarted, Redis killed mid-run.
  */
-const bin = path.resolve(import.meta.dirname, '../../bin/article-pipeline.js');
 const seed = readFileSync(new URL('../../corpus/us-colombia-relations.md', import.meta.url), 'utf8');
 const evalFile = new URL('../../../shared/eval/timex-dev.jsonl', import.meta.url);
 const ENGLISH = 'The foreign minister said on Tuesday that talks with Venezuela would resume next week in Caracas, easing months of tension.';
@@ -42,20 +41,7 @@ function corpusFiles(): Record<string, string> {
 // enters the config hash, so the local run is comparable.
 const CONFIG = { outputs: { report: false }, queue: { batchSize: 2, attempts: 2, backoffMs: 50, lockDurationMs: 2000, stalledIntervalMs: 500 } };
 
-interface CliProcess {
-  readonly child: ChildProcess;
-  readonly exited: Promise<number>;
-  stderr(): string;
-}
-
-function startCli(args: readonly string[]): CliProcess {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: dir });
-  let err = '';
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  child.stdout!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : -1))));
-  return { child, exited, stderr: () => err };
-}
+const startCli = (args: readonly string[]): CliProcess => startCliProcess(dir, args);
 
 async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
@@ -98,7 +84,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const p of started) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+  killRunning(started);
   await queue?.close().catch(() => undefined);
   await redis?.kill();
 });
@@ -112,8 +98,8 @@ describe('run --queue with worker processes', () => {
     await waitFor('both workers busy', async () => (await queue.getActiveCount()) >= 2 || coordinator.child.exitCode !== null);
     second.child.kill('SIGKILL');
     const code = await coordinator.exited;
-    expect(coordinator.stderr()).toMatch(/8 articles to analyze in 4 jobs/u);
-    expect(code, coordinator.stderr()).toBe(1); // three bad inputs, as in the local run
+    expect(coordinator.output()).toMatch(/8 articles to analyze in 4 jobs/u);
+    expect(code, coordinator.output()).toBe(1); // three bad inputs, as in the local run
     expectSameOutputs('out-kill');
     const errors = readCsv(path.join(dir, 'out-kill', 'errors.csv')).map((r) => `${r.file}: ${r.reason}`);
     expect(errors.some((e) => /^bad\/spanish\.txt: not English/u.test(e))).toBe(true);
@@ -122,14 +108,14 @@ describe('run --queue with worker processes', () => {
   it('records an article that fails on every attempt in errors.csv, and writes the rest', async () => {
     await queue.pause(); // jobs wait until a file has changed under the coordinator's scan
     const coordinator = coordinate('out-poison');
-    await waitFor('the jobs', () => /articles to analyze/u.test(coordinator.stderr()));
+    await waitFor('the jobs', () => /articles to analyze/u.test(coordinator.output()));
     const batch = path.join(dir, 'corpus', 'batch.jsonl');
     const original = readFileSync(batch, 'utf8');
     writeFileSync(batch, original.replace('talks with Venezuela', 'talks with Guatemala'));
     await queue.resume();
     const code = await coordinator.exited;
     writeFileSync(batch, original);
-    expect(code, coordinator.stderr()).toBe(1);
+    expect(code, coordinator.output()).toBe(1);
     const errors = readCsv(path.join(dir, 'out-poison', 'errors.csv'));
     expect(errors.find((e) => e.file === 'batch.jsonl' && e.line === '1')?.reason).toBe('analysis failed on every attempt: batch.jsonl:1 changed since the coordinator scanned it; run the coordinator again');
     const ids = readCsv(path.join(dir, 'out-poison', 'articles.csv')).map((r) => r.article_id);
@@ -150,8 +136,8 @@ describe('run --queue with worker processes', () => {
     const restartedAt = Date.now();
     const second = coordinate('out-restart');
     const code = await second.exited;
-    expect(code, second.stderr()).toBe(1);
-    expect(second.stderr()).toMatch(/8 articles to analyze in 4 jobs \(8 already done by an earlier coordinator of this run\)/u);
+    expect(code, second.output()).toBe(1);
+    expect(second.output()).toMatch(/8 articles to analyze in 4 jobs \(8 already done by an earlier coordinator of this run\)/u);
     const jsonDir = path.join(dir, 'out-restart', 'json');
     for (const name of readdirSync(jsonDir)) expect(statSync(path.join(jsonDir, name)).mtimeMs, name).toBeLessThan(restartedAt);
     expectSameOutputs('out-restart');
@@ -167,7 +153,7 @@ describe('run --queue with worker processes', () => {
     await client.multi().del(runDescriptionKey('other')).del(ACTIVE_RUN_KEY).exec();
     await client.quit();
     expect(code).toBe(2);
-    expect(refusing.stderr()).toMatch(/refusing the jobs of this run: the coordinator runs article-pipeline 0\.0\.0-other with config hash ffffffffffff, this worker is article-pipeline \d/u);
+    expect(refusing.output()).toMatch(/refusing the jobs of this run: the coordinator runs article-pipeline 0\.0\.0-other with config hash ffffffffffff, this worker is article-pipeline \d/u);
   }, 30_000);
 
   it('never prints the password of an unreachable Redis, and exits 2', async () => {
@@ -186,10 +172,10 @@ describe('run --queue with worker processes', () => {
     await redis.kill();
     const code = await coordinator.exited;
     expect(code).toBe(2);
-    expect(coordinator.stderr()).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/0 .*gave up after 5 s; no table or manifest was written/u);
+    expect(coordinator.output()).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/0 .*gave up after 5 s; no table or manifest was written/u);
     const left = readdirSync(path.join(dir, 'out-lost'));
     expect(left.filter((name) => name !== 'json')).toEqual([]);
     expect(await worker!.exited).toBe(2);
-    expect(worker!.stderr()).toMatch(/cannot reach Redis/u);
+    expect(worker!.output()).toMatch(/cannot reach Redis/u);
   }, 60_000);
 });
