@@ -44,6 +44,11 @@ export class AtomicFileWriter {
   private readonly temporary: string;
   private fd: number | null;
 
+  /** Where the content is written until `commit`. */
+  get temporaryPath(): string {
+    return this.temporary;
+  }
+
   constructor(readonly file: string) {
     mkdirSync(path.dirname(file), { recursive: true });
     this.temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
@@ -54,6 +59,13 @@ export class AtomicFileWriter {
     if (this.fd === null) throw new Error(`article-pipeline: write to ${this.file} after it was closed`);
     if (typeof content === 'string') writeSync(this.fd, content);
     else writeSync(this.fd, content);
+  }
+
+  /** Closes the temporary file without publishing it: it can then be read back, and `abort` removes it. */
+  close(): void {
+    if (this.fd === null) return;
+    closeSync(this.fd);
+    this.fd = null;
   }
 
   commit(): void {

@@ -15,7 +15,7 @@ import type { TaskContext } from './corpus-task.js';
 import { CsvFileSink, PreviousCsv, type RowSink } from './csv-sink.js';
 import { IncrementalPlan, type Step } from './incremental-plan.js';
 import { ingestOptions } from './ingest-options.js';
-import { configHash, previousJsonLayout, readManifest, writeManifest, type Manifest } from './manifest.js';
+import { configHash, ManifestWriter, previousJsonLayout, readManifest } from './manifest.js';
 import { RunResults } from './run-results.js';
 import { OutputLockedError, takeOutputLock } from './output-lock.js';
 import { scanCorpusCached, type ScannedRef } from './scan-cache.js';
@@ -170,7 +170,8 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
     canCopyRows: previousCsv !== null,
     tables,
   });
-  const results = new RunResults(sink, previousCsv, tables, json, scan.errors);
+  const manifest = new ManifestWriter(outputDir);
+  const results = new RunResults(sink, previousCsv, tables, json, scan.errors, manifest);
 
   /** Articles handed to `options.remote`: their rows are built from the JSON a worker wrote. */
   const submitted = new Set<string>();
@@ -227,11 +228,13 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
     }
     while (window.length > 0) await next();
     results.writeErrors();
+    results.addRejectedToManifest();
     sink?.commit();
     json.commit();
   } catch (error) {
     sink?.abort();
     json.abort();
+    manifest.abort();
     throw error;
   } finally {
     previousCsv?.close();
@@ -241,22 +244,29 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
 
   // articles.csv needs every article's signature: it is built once all rows are in, before the manifest,
   // so a run that fails here is not recorded as done.
-  const stories = sink ? (await writeArticlesTable(outputDir, config.aggregate.duplicateThreshold)).summary : null;
-  // The series reads the finished articles.csv (stories, publication dates) and events.csv.
-  if (sink) await writeDyadSeriesTable(outputDir, seriesOptions(config));
-  const manifest: Manifest = {
-    tool: 'article-pipeline',
-    version: TOOL_VERSION,
-    config_hash: hash,
-    json_layout: config.outputs.json,
-    started_at: startedAt.toISOString(),
-    ...(sink ? { csv_files: sink.files() } : {}),
-    articles: results.manifestArticles(),
-    files: scan.files,
-  };
-  // Typed copies of the finished tables; before the manifest, so a run that fails here is not recorded as done.
-  if (sink) await writeColumnarOutputs(outputDir, config, [...tables, 'errors']);
-  writeManifest(outputDir, manifest);
+  let duplicates = 0;
+  try {
+    const stories = sink ? (await writeArticlesTable(outputDir, config.aggregate.duplicateThreshold)).summary : null;
+    // The series reads the finished articles.csv (stories, publication dates) and events.csv.
+    if (sink) await writeDyadSeriesTable(outputDir, seriesOptions(config));
+    // Typed copies of the finished tables; before the manifest, so a run that fails here is not recorded as done.
+    if (sink) await writeColumnarOutputs(outputDir, config, [...tables, 'errors']);
+    await manifest.finish(
+      {
+        tool: 'article-pipeline',
+        version: TOOL_VERSION,
+        config_hash: hash,
+        json_layout: config.outputs.json,
+        started_at: startedAt.toISOString(),
+        ...(sink ? { csv_files: sink.files() } : {}),
+      },
+      scan.files,
+    );
+    duplicates = stories?.duplicates ?? 0;
+  } catch (error) {
+    manifest.abort();
+    throw error;
+  }
   // The workers' hand-over files are read and the run is recorded: a restarted coordinator no longer needs them.
   if (options.remote) removeIncoming(jsonDir);
 
@@ -271,7 +281,7 @@ async function analyzeLockedCorpus(loaded: LoadedConfig, options: RunOptions): P
     workerStartupMs: stats.startupMs,
     analyzedInMainThread: stats.inMain,
     workersLost: stats.lost,
-    duplicates: stories?.duplicates ?? 0,
+    duplicates,
   };
 }
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { canonicalConfigJson } from '../config/load.js';
 import type { PipelineConfig } from '../config/schema.js';
-import { writeFileAtomic } from '../output/atomic-write.js';
+import { AtomicFileWriter } from '../output/atomic-write.js';
 import type { TableName } from '../output/csv-tables.js';
 import { JSON_LAYOUTS, type JsonLayout } from '../output/json-layouts.js';
 import { TOOL_VERSION } from '../version.js';
@@ -86,6 +87,79 @@ export function readManifest(outputDir: string): Manifest | null {
   }
 }
 
-export function writeManifest(outputDir: string, manifest: Manifest): void {
-  writeFileAtomic(path.join(outputDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+/** A value as `JSON.stringify(value, null, 2)` prints it two levels down (inside the manifest's lists). */
+const nested = (value: unknown): string => JSON.stringify(value, null, 2).replaceAll('\n', '\n    ');
+
+/**
+ * The manifest's article entries, spilled to a scratch file in the output folder as articles are
+ * recorded, so that a run holds none of them in memory (at 100,000 articles they were ~1 KB each of the
+ * main thread's heap, and the manifest's text as one string ~80 MB more). `finish` then writes
+ * `manifest.json` by streaming: the same bytes `JSON.stringify(manifest, null, 2)` gives. The scratch file
+ * is named like the other unfinished outputs (`.<name>.<pid>.<random>.tmp`), so a killed run's is removed
+ * by the next run.
+ */
+export class ManifestWriter {
+  private readonly log: AtomicFileWriter;
+  private readonly logPath: string;
+  private entries = 0;
+
+  constructor(private readonly outputDir: string) {
+    this.log = new AtomicFileWriter(path.join(outputDir, '.manifest-articles.json'));
+    this.logPath = this.log.temporaryPath;
+  }
+
+  /** One entry, in the order the manifest lists them: one line of JSON each. */
+  add(entry: ManifestArticle): void {
+    this.log.write(`${JSON.stringify(entry)}\n`);
+    this.entries++;
+  }
+
+  /** Writes manifest.json atomically from the head fields, the spilled entries and the file records. */
+  async finish(head: Omit<Manifest, 'articles' | 'files'>, files: FileRecords | undefined): Promise<void> {
+    this.log.close();
+    const out = new AtomicFileWriter(path.join(this.outputDir, 'manifest.json'));
+    try {
+      const headText = JSON.stringify(head, null, 2);
+      // `{\n  "tool": ...\n}` without its closing brace: the lists follow as the last keys.
+      out.write(`${headText.slice(0, -2)},\n  "articles": [`);
+      let written = 0;
+      const lines = createInterface({ input: createReadStream(this.logPath, { encoding: 'utf8' }), crlfDelay: Infinity });
+      let chunk = '';
+      for await (const line of lines) {
+        if (line === '') continue;
+        chunk += `${written++ === 0 ? '' : ','}\n    ${nested(JSON.parse(line))}`;
+        if (chunk.length >= 1 << 16) {
+          out.write(chunk);
+          chunk = '';
+        }
+      }
+      if (written !== this.entries) throw new Error(`article-pipeline: the manifest's scratch file ${this.logPath} holds ${written} entries, not ${this.entries}`);
+      out.write(`${chunk}${written > 0 ? '\n  ' : ''}]`);
+      if (files !== undefined) {
+        const paths = Object.keys(files);
+        out.write(',\n  "files": {');
+        chunk = '';
+        paths.forEach((file, i) => {
+          chunk += `${i === 0 ? '' : ','}\n    ${JSON.stringify(file)}: ${nested(files[file])}`;
+          if (chunk.length >= 1 << 16) {
+            out.write(chunk);
+            chunk = '';
+          }
+        });
+        out.write(`${chunk}${paths.length > 0 ? '\n  ' : ''}}`);
+      }
+      out.write('\n}\n');
+      out.commit();
+    } catch (error) {
+      out.abort();
+      throw error;
+    } finally {
+      this.log.abort();
+    }
+  }
+
+  /** Drops the scratch file: the run failed, and no manifest is written. */
+  abort(): void {
+    this.log.abort();
+  }
 }

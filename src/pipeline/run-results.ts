@@ -5,7 +5,7 @@ import type { ArticleJsonWriter, JsonSource } from '../output/json-store.js';
 import type { ArticleCounts } from './article-rows.js';
 import type { PreviousCsv, RowSink } from './csv-sink.js';
 import type { Step } from './incremental-plan.js';
-import type { ArticleStatus, ManifestArticle, RowRanges } from './manifest.js';
+import type { ArticleStatus, ManifestArticle, ManifestWriter, RowRanges } from './manifest.js';
 
 export interface RunCounts {
   ok: number;
@@ -23,7 +23,6 @@ export interface RunCounts {
  * manifest entry and counts are kept for the manifest and the summary.
  */
 export class RunResults {
-  readonly articles: ManifestArticle[] = [];
   readonly errors: IngestError[];
   readonly counts: RunCounts;
 
@@ -33,6 +32,7 @@ export class RunResults {
     private readonly tables: readonly TableName[],
     private readonly json: ArticleJsonWriter,
     scanErrors: readonly IngestError[],
+    private readonly manifest: ManifestWriter,
   ) {
     this.errors = [...scanErrors];
     this.counts = { ok: 0, unchanged: 0, rejected: scanErrors.length, sentences: 0, entities: 0, timexes: 0, tensionCues: 0 };
@@ -67,7 +67,7 @@ export class RunResults {
     const source: JsonSource =
       step.kind !== 'written' ? { kind: 'previous' } : step.jsonGz ? { kind: 'member', bytes: step.jsonGz } : step.jsonText !== undefined ? { kind: 'text', text: step.jsonText } : { kind: 'in-place' };
     const json = this.json.put(entry.id, source);
-    this.articles.push({ id: entry.id, source_path: entry.source_path, content_hash: entry.content_hash, status, json, counts: articleCounts, ...(sink ? { csv: ranges } : {}) });
+    this.manifest.add({ id: entry.id, source_path: entry.source_path, content_hash: entry.content_hash, status, json, counts: articleCounts, ...(sink ? { csv: ranges } : {}) });
   }
 
   /** The errors table, in file order, once every article is recorded. */
@@ -76,9 +76,8 @@ export class RunResults {
     this.sink?.append('errors', this.errors.length > 0 ? csvText(this.errors.map((e) => [e.articleId, e.file, e.line, e.reason])) : undefined);
   }
 
-  /** Every manifest entry: the articles in id order, then the rejected inputs in file order. */
-  manifestArticles(): ManifestArticle[] {
-    const rejected = this.errors.map((e): ManifestArticle => ({ id: e.articleId ?? '', source_path: e.line === null ? e.file : `${e.file}:${e.line}`, content_hash: '', status: 'rejected', json: null }));
-    return [...this.articles, ...rejected];
+  /** After the articles (in id order), the rejected inputs in file order: once `writeErrors` has sorted them. */
+  addRejectedToManifest(): void {
+    for (const e of this.errors) this.manifest.add({ id: e.articleId ?? '', source_path: e.line === null ? e.file : `${e.file}:${e.line}`, content_hash: '', status: 'rejected', json: null });
   }
 }
