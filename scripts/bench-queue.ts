@@ -4,6 +4,8 @@
  * end), then times, on the same bench corpus, from the coordinator's start to its exit:
  *   - a local run with one worker, and with two (the references: the same work without a queue);
  *   - `run --queue` with 1 worker process, and with 2;
+ *   - two independent local 1-worker runs of the whole corpus at once, into two folders: what two processes
+ *     that share nothing but the machine get, the ceiling that 2 worker processes are judged against;
  * R rounds (default 2), each running every configuration once in that order, so a change of the
  * machine's load from other jobs falls on every configuration alike; the load average (1 min) is
  * recorded before and after every run. Checks that every queue output is byte for byte the local run's.
@@ -40,7 +42,7 @@ interface Run {
   readonly loadAfter: number;
 }
 
-const CONFIGURATIONS = ['local1', 'local2', 'queue1', 'queue2'] as const;
+const CONFIGURATIONS = ['local1', 'local2', 'queue1', 'queue2', 'independent2'] as const;
 type Configuration = (typeof CONFIGURATIONS)[number];
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
@@ -99,7 +101,7 @@ export async function benchQueue(options: Options): Promise<void> {
     return { child, done };
   };
   const started: ChildProcess[] = [];
-  const runs: Record<Configuration, Run[]> = { local1: [], local2: [], queue1: [], queue2: [] };
+  const runs: Record<Configuration, Run[]> = { local1: [], local2: [], queue1: [], queue2: [], independent2: [] };
   const measure = async (name: Configuration, workerCount: number, args: readonly string[]): Promise<void> => {
     // Each run starts from an empty output folder, so every round does the same work.
     rmSync(outDir(name), { recursive: true, force: true });
@@ -127,6 +129,21 @@ export async function benchQueue(options: Options): Promise<void> {
       for (const workers of [1, 2]) {
         await measure(`queue${workers}` as Configuration, workers, ['run', '--corpus', corpus.dir, '--out', outDir(`queue${workers}`), '--no-report', '--force', '--queue', url]);
       }
+      {
+        // Both processes do the whole corpus: twice the articles in the wall time of the slower one.
+        const localArgs = (dir: string): string[] => ['run', '--corpus', corpus.dir, '--out', dir, '--workers', '1', '--no-report', '--force'];
+        for (const side of ['a', 'b']) rmSync(outDir(`independent-${side}`), { recursive: true, force: true });
+        const loadBefore = load();
+        const begin = Date.now();
+        const both = await Promise.all(['a', 'b'].map((side) => startTimed(localArgs(outDir(`independent-${side}`))).done));
+        const ms = Date.now() - begin;
+        const failed = both.find((r) => r.code > 1);
+        if (failed) throw new Error(`bench --queue: an independent run exited ${failed.code}:\n${failed.stderr}`);
+        const cpu = round2(both.reduce((sum, r) => sum + r.cpuSeconds, 0));
+        const run: Run = { seconds: ms / 1000, articlesPerSecond: Math.round(((2 * corpus.articles) / (ms / 1000)) * 10) / 10, cpuSeconds: cpu, coordinatorCpuSeconds: cpu, workerCpuSeconds: 0, loadBefore, loadAfter: load() };
+        runs.independent2.push(run);
+        log(`  independent2: ${run.seconds.toFixed(1)} s for 2 x ${corpus.articles} articles, ${run.cpuSeconds} CPU-s, load ${loadBefore} -> ${run.loadAfter}`);
+      }
       identical.push(outputsEqual(outDir('local1'), outDir('queue1')) && outputsEqual(outDir('local1'), outDir('queue2')) && outputsEqual(outDir('local1'), outDir('local2')));
     }
     // Per round: CPU seconds of coordinator and worker beyond those of the local run, per article; wall
@@ -139,6 +156,8 @@ export async function benchQueue(options: Options): Promise<void> {
         overheadWallMsPerArticle: round2(((queue1.seconds - local1.seconds) * 1000) / corpus.articles),
         speedup2Workers: round2(queue1.seconds / runs.queue2[i]!.seconds),
         speedup2Local: round2(local1.seconds / runs.local2[i]!.seconds),
+        // Throughput of two independent processes over one's: the machine's own ceiling for 2 processes.
+        speedup2Independent: round2(runs.independent2[i]!.articlesPerSecond / local1.articlesPerSecond),
       };
     });
     const summary = {
@@ -158,7 +177,7 @@ export async function benchQueue(options: Options): Promise<void> {
       ),
       ...rounds.map(
         (r, i) =>
-          `  round ${i + 1}: 2 worker processes vs 1 ${r.speedup2Workers}x (local 2 threads vs 1: ${r.speedup2Local}x); queue overhead ${r.overheadCpuMsPerArticle} CPU-ms per article (${(r.overheadCpuShare * 100).toFixed(1)}% of the local run's CPU), ${r.overheadWallMsPerArticle} wall-ms per article`,
+          `  round ${i + 1}: 2 worker processes vs 1 ${r.speedup2Workers}x (local 2 threads vs 1: ${r.speedup2Local}x; 2 independent processes vs 1: ${r.speedup2Independent}x); queue overhead ${r.overheadCpuMsPerArticle} CPU-ms per article (${(r.overheadCpuShare * 100).toFixed(1)}% of the local run's CPU), ${r.overheadWallMsPerArticle} wall-ms per article`,
       ),
       `  outputs byte-identical to the local run: ${summary.outputsByteIdentical ? 'yes' : 'NO'}`,
       `results: ${path.relative(root, path.join(benchDir, 'queue-results.json'))}`,
