@@ -12,11 +12,7 @@ const args = JSON.parse(argsJson ?? '{}');
 // otherwise mix two versions of the code in one measurement.
 const dist = args.dist ? pathToFileURL(`${args.dist.replace(/\/$/u, '')}/`) : new URL('../dist/', import.meta.url);
 
-// The corpus runner's task module first: it must see wink before its instance exists (wink-isolation.ts).
-const task = await import(new URL('pipeline/corpus-task.js', dist).href);
 const { validateConfig } = await import(new URL('config/load.js', dist).href);
-const corpusModule = await import(new URL('pipeline/analyze-corpus.js', dist).href);
-const { createDocument } = await import(new URL('segment/create-document.js', dist).href);
 
 const words = (text) => text.split(/\s+/u).filter((w) => w !== '').length;
 
@@ -27,9 +23,16 @@ function loadedConfig() {
 }
 
 // The main thread's models (wink, lexicons, classifier weights, word tables) load as the pipeline's
-// warm-up article is analyzed, as the corpus runner does before its first article.
-task.warmUp(loadedConfig().config);
-/** Process start to the first article being analyzable: module loading and every model. */
+// warm-up article is analyzed, where the main thread analyzes: in the stages mode, and in a run only
+// without a time budget (under one, worker threads analyze every article and the main thread, as in the
+// CLI, never loads a model: warming it up here added ~70 MB of heap that no real run holds).
+const initial = loadedConfig().config;
+const mainAnalyzes = mode !== 'run' || initial.limits.articleSeconds === 0;
+// The corpus runner's task module before the others: it must see wink before its instance exists
+// (wink-isolation.ts). Importing it loads every stage's data (~35 MB of heap), so only where it is used.
+if (mainAnalyzes) (await import(new URL('pipeline/corpus-task.js', dist).href)).warmUp(initial);
+const corpusModule = await import(new URL('pipeline/analyze-corpus.js', dist).href);
+/** Process start to the first article being analyzable in this thread: module loading and, where it analyzes, every model. */
 const startupMs = performance.now();
 
 if (mode === 'run') {
@@ -48,6 +51,7 @@ if (mode === 'run') {
   const loaded = loadedConfig();
   const { loadArticle } = await import(new URL('ingest/corpus.js', dist).href);
   const { scanCorpusCached } = await import(new URL('pipeline/scan-cache.js', dist).href);
+  const { createDocument } = await import(new URL('segment/create-document.js', dist).href);
   const ingest = corpusModule.ingestOptions(loaded.config);
   const refs = (await scanCorpusCached(loaded.corpusDir, ingest, null)).refs.slice(0, args.limit ?? 500);
   const stageModule = async (file, name) => {
