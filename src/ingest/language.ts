@@ -119,6 +119,51 @@ const FUNCTION_WORD_KEYS = new Set(
  * character left began a new word, the rest cannot change it.
  */
 function reachesEnglishFunctionWordShare(text: string, share: number): boolean {
+  const ascii = reachesShareInAsciiText(text, share);
+  return ascii === undefined ? reachesShareInLowercased(text, share) : ascii;
+}
+
+/**
+ * The count on text that is ASCII as far as it needs to read, lowercased as it goes instead of copied by
+ * `toLowerCase` (a copy of every article's text for the young GC). ASCII lowercases one to one, so it
+ * counts what `reachesShareInLowercased` counts; undefined at the first other character (its lowercase
+ * may be ASCII, as for the Kelvin sign, or two characters, as for U+0130), and the caller counts from
+ * the start on the lowercased copy.
+ */
+function reachesShareInAsciiText(text: string, share: number): boolean | undefined {
+  const length = text.length;
+  let words = 0;
+  let hits = 0;
+  let inRun = false;
+  let key = 0;
+  let letters = 0;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return undefined;
+    const lower = code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
+    if (lower >= 0x61 && lower <= 0x7a) {
+      if (!inRun) {
+        inRun = true;
+        key = 0;
+        letters = 0;
+      }
+      if (key !== -1) key = ++letters <= LETTER_KEY_LIMIT ? key * 27 + (lower - 0x60) : -1;
+    } else if (inRun) {
+      inRun = false;
+      words++;
+      if (key !== -1 && FUNCTION_WORD_KEYS.has(key)) hits++;
+      if (hits / (words + ((length - i) >> 1) + 1) >= share) return true;
+    }
+  }
+  if (inRun) {
+    words++;
+    if (key !== -1 && FUNCTION_WORD_KEYS.has(key)) hits++;
+  }
+  if (words === 0) return 0 >= share;
+  return hits / words >= share;
+}
+
+function reachesShareInLowercased(text: string, share: number): boolean {
   const lower = text.toLowerCase();
   const length = lower.length;
   let words = 0;
