@@ -313,8 +313,9 @@ export function loadArticle(corpusDir: string, ref: ArticleRef, options: IngestO
  * the bench) stats once per 64 rows. A file edited during the run is therefore noticed within that
  * window, and from then on read as before: its kept rows are dropped and its rows read as the file now
  * is. A row the trusted stat would read from the disk checks the file it opened (`readRowBytes`), so
- * bytes read from the disk are never taken for the file as it was. Rows handed out inside the window
- * come from the row cache: the file as the scan read it, with the scan's content hash.
+ * bytes read from the disk are never parsed under the stat and layout of another version of the file.
+ * Rows handed out inside the window come from the row cache (the file as the scan read it, with the
+ * scan's content hash) or from the last block read (the file as it was at that read).
  */
 const STAT_TRUST_ROWS = 64;
 const STAT_TRUST_MS = 20;

@@ -123,8 +123,8 @@ for (const word of ENGLISH_FUNCTION_WORDS) {
 function isFunctionWordKey(key: number): boolean {
   for (let slot = key % KEY_TABLE_SIZE; ; slot = (slot + 1) % KEY_TABLE_SIZE) {
     const entry = FUNCTION_WORD_TABLE[slot]!;
-    if (entry === key) return true;
     if (entry === 0) return false;
+    if (entry === key) return true;
   }
 }
 
