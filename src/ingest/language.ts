@@ -104,14 +104,29 @@ function hasWordsWithLetters(text: string, minWords: number): boolean {
  * ASCII letters, so the number is exact, and a run of letters is looked up without slicing it out.
  */
 const LETTER_KEY_LIMIT = 7;
-const FUNCTION_WORD_KEYS = new Set(
-  [...ENGLISH_FUNCTION_WORDS].map((word) => {
-    if (!/^[a-z]{1,7}$/u.test(word)) throw new Error(`language: function word "${word}" is not 1-7 letters a-z`);
-    let key = 0;
-    for (let i = 0; i < word.length; i++) key = key * 27 + (word.charCodeAt(i) - 0x60);
-    return key;
-  }),
-);
+/**
+ * The function words' keys in an open-addressing table (0: empty; a key is at least 1). Keys of 7
+ * letters pass 2^31, so a `Set` holds them as heap numbers and hashes each lookup (~20 ns, about a
+ * hundred lookups a text); here a lookup is a remainder and a compare or two.
+ */
+const KEY_TABLE_SIZE = 1021;
+const FUNCTION_WORD_TABLE = new Float64Array(KEY_TABLE_SIZE);
+for (const word of ENGLISH_FUNCTION_WORDS) {
+  if (!/^[a-z]{1,7}$/u.test(word)) throw new Error(`language: function word "${word}" is not 1-7 letters a-z`);
+  let key = 0;
+  for (let i = 0; i < word.length; i++) key = key * 27 + (word.charCodeAt(i) - 0x60);
+  let slot = key % KEY_TABLE_SIZE;
+  while (FUNCTION_WORD_TABLE[slot] !== 0 && FUNCTION_WORD_TABLE[slot] !== key) slot = (slot + 1) % KEY_TABLE_SIZE;
+  FUNCTION_WORD_TABLE[slot] = key;
+}
+
+function isFunctionWordKey(key: number): boolean {
+  for (let slot = key % KEY_TABLE_SIZE; ; slot = (slot + 1) % KEY_TABLE_SIZE) {
+    const entry = FUNCTION_WORD_TABLE[slot]!;
+    if (entry === 0) return false;
+    if (entry === key) return true;
+  }
+}
 
 /**
  * Whether at least `share` of the words (runs of letters) of the lowercased text are English function
@@ -119,6 +134,51 @@ const FUNCTION_WORD_KEYS = new Set(
  * character left began a new word, the rest cannot change it.
  */
 function reachesEnglishFunctionWordShare(text: string, share: number): boolean {
+  const ascii = reachesShareInAsciiText(text, share);
+  return ascii === undefined ? reachesShareInLowercased(text, share) : ascii;
+}
+
+/**
+ * The count on text that is ASCII as far as it needs to read, lowercased as it goes instead of copied by
+ * `toLowerCase` (a copy of every article's text for the young GC). ASCII lowercases one to one, so it
+ * counts what `reachesShareInLowercased` counts; undefined at the first other character (its lowercase
+ * may be ASCII, as for the Kelvin sign, or two characters, as for U+0130), and the caller counts from
+ * the start on the lowercased copy.
+ */
+function reachesShareInAsciiText(text: string, share: number): boolean | undefined {
+  const length = text.length;
+  let words = 0;
+  let hits = 0;
+  let inRun = false;
+  let key = 0;
+  let letters = 0;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return undefined;
+    const lower = code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
+    if (lower >= 0x61 && lower <= 0x7a) {
+      if (!inRun) {
+        inRun = true;
+        key = 0;
+        letters = 0;
+      }
+      if (key !== -1) key = ++letters <= LETTER_KEY_LIMIT ? key * 27 + (lower - 0x60) : -1;
+    } else if (inRun) {
+      inRun = false;
+      words++;
+      if (key !== -1 && isFunctionWordKey(key)) hits++;
+      if (hits / (words + ((length - i) >> 1) + 1) >= share) return true;
+    }
+  }
+  if (inRun) {
+    words++;
+    if (key !== -1 && isFunctionWordKey(key)) hits++;
+  }
+  if (words === 0) return 0 >= share;
+  return hits / words >= share;
+}
+
+function reachesShareInLowercased(text: string, share: number): boolean {
   const lower = text.toLowerCase();
   const length = lower.length;
   let words = 0;
@@ -145,7 +205,7 @@ function reachesEnglishFunctionWordShare(text: string, share: number): boolean {
     } else if (inRun) {
       inRun = false;
       words++;
-      if (key !== -1 && FUNCTION_WORD_KEYS.has(key)) hits++;
+      if (key !== -1 && isFunctionWordKey(key)) hits++;
       // Words can still begin at most every other character from here.
       if (hits / (words + ((length - i) >> 1) + 1) >= share) return true;
     }
@@ -153,7 +213,7 @@ function reachesEnglishFunctionWordShare(text: string, share: number): boolean {
   }
   if (inRun) {
     words++;
-    if (key !== -1 && FUNCTION_WORD_KEYS.has(key)) hits++;
+    if (key !== -1 && isFunctionWordKey(key)) hits++;
   }
   if (words === 0) return 0 >= share;
   return hits / words >= share;

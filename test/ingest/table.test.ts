@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadArticle, scanArticleFile, type IngestOptions } from '../../src/ingest/corpus.js';
 import { DEFAULT_TABLE_OPTIONS } from '../../src/ingest/options.js';
@@ -86,5 +87,42 @@ describe('column mapping and whole-file problems', () => {
     expect(loaded.map((r) => r.ok && r.article.text)).toEqual(['The minister said talks would resume next week.', 'The envoy arrived in Caracas on Monday for talks.']);
     expect(loaded.map((r) => r.ok && r.article.contentHash)).toEqual(scanned.articles.map((a) => a.contentHash));
     expect(scanned.errors.map((e) => [e.articleId, e.line, e.reason.replace(/:.*/u, '')])).toEqual([['big', 1, 'row of 15007 bytes is over the size limit of 10000 bytes (ingest.maxBytes)'], ['b:3', 3, 'unreadable CSV record']]);
+  });
+});
+
+describe('a CSV file edited while its rows are read', () => {
+  // Rows of the same length, so the scan's byte ranges still hold a whole row after the edit.
+  const rowText = (word: string, size: number) => `The foreign minister said the ${word} talks with Venezuela would resume next week in Caracas. `.repeat(Math.ceil(size / 90)).slice(0, size);
+  const csv = (second: string, size: number) => `id,text\na,${rowText('trade', size)}\nb,${rowText(second, size)}\nc,${rowText('water', size)}\n`;
+  const options: IngestOptions = { ...base, maxBytes: 1_000_000 };
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('reads a row kept from the scan as the file now is once the file has changed', async () => {
+    const dir = makeTempDir({ 'e.csv': csv('grain', 400) });
+    const scanned = await scanArticleFile(dir, 'e.csv', Buffer.byteLength(csv('grain', 400)), options);
+    const first = loadArticle(dir, scanned.articles[0]!, options);
+    writeFileSync(path.join(dir, 'e.csv'), csv('arms!', 400));
+    // A stat is trusted for the rows read within 20 ms of it; after that the edit is seen.
+    await wait(40);
+    const second = loadArticle(dir, scanned.articles[1]!, options);
+    expect(first.ok && first.article.text).toBe(rowText('trade', 400));
+    expect(second.ok && second.article.text).toBe(rowText('arms!', 400));
+    expect(second.ok && second.article.contentHash).not.toBe(scanned.articles[1]!.contentHash);
+  });
+
+  it('reads a row it must take from the disk with the header the file now has, even right after a trusted stat', async () => {
+    // Rows over 64 KB: each is one block read of its own. The rows are read from a copy that was not
+    // scanned in this process (as a worker of a distributed run reads them), so none is kept in memory.
+    // The edit swaps the two columns: same byte ranges, other header.
+    const size = 70_000;
+    const swapped = `text,id\n${rowText('trade', size)},a\n${rowText('arms!', size)},b\n${rowText('water', size)},c\n`;
+    const scanDir = makeTempDir({ 'e.csv': csv('grain', size) });
+    const scanned = await scanArticleFile(scanDir, 'e.csv', Buffer.byteLength(csv('grain', size)), options);
+    const dir = makeTempDir({ 'e.csv': csv('grain', size) });
+    const first = loadArticle(dir, scanned.articles[0]!, options);
+    writeFileSync(path.join(dir, 'e.csv'), swapped);
+    const second = loadArticle(dir, scanned.articles[1]!, options);
+    expect(first.ok && first.article.text).toBe(rowText('trade', size));
+    expect(second.ok && [second.article.id, second.article.text]).toEqual(['b', rowText('arms!', size)]);
   });
 });
