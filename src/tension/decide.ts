@@ -73,4 +73,3 @@ export function exactDecision(facts: readonly CueFacts[]): 'conflict' | 'coopera
   }
   return null;
 }
-
