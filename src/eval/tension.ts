@@ -254,7 +254,7 @@ export interface CrossValidatedScore {
 export interface PloverTypeCrossValidation {
   /** PLOVER records with a gold type; a record without a typed main event counts as a miss. */
   readonly records: number;
-  /** The type classifier (trained on the other folds), as the stage ships it. */
+  /** The stage's type decision with the classifier trained on the other folds. */
   readonly matched: number;
   readonly accuracy: number;
   /** The rules' type of the same main events, without the classifier. */
@@ -328,7 +328,7 @@ async function crossValidatePloverType(records: readonly TensionGoldRecord[]): P
   let matched = 0;
   for (let fold = 0; fold < 5; fold++) {
     const model = trainPloverTypeModel(examples.filter((e) => foldOf(e.group, 5) !== fold));
-    for (const e of examples) if (foldOf(e.group, 5) === fold && decidePloverType(model, e.features) === e.gold) matched++;
+    for (const e of examples) if (foldOf(e.group, 5) === fold && decidePloverType(model, e.features, e.ruleType, e.modality) === e.gold) matched++;
   }
   const rulesMatched = examples.filter((e) => e.ruleType === e.gold).length;
   return { records: typed.length, matched, accuracy: round(matched / typed.length), rulesMatched, rulesAccuracy: round(rulesMatched / typed.length) };

@@ -73,3 +73,4 @@ export function exactDecision(facts: readonly CueFacts[]): 'conflict' | 'coopera
   }
   return null;
 }
+

@@ -1,4 +1,4 @@
-import type { Actor, ArticleDoc, PloverType, Token, ArticleTension, Dyad, EntitySummary, Modality, Quad, Sentence, SentenceSentiment, SentenceTension, TensionCue, TensionEvent, TensionLabel, With } from '../document/types.js';
+import type { Actor, ArticleDoc, EventModality, PloverType, Token, ArticleTension, Dyad, EntitySummary, Modality, Quad, Sentence, SentenceSentiment, SentenceTension, TensionCue, TensionEvent, TensionLabel, With } from '../document/types.js';
 import { cueActors, inferActorCountries, sentenceActors, type ActorMention } from './actors.js';
 import type { TensionConfig } from './config.js';
 import { firstIndexWhere } from '../util/binary-search.js';
@@ -36,6 +36,7 @@ export interface PloverTypeFeatures {
   /** Where the main event starts (UTF-16 index into the document text). */
   readonly start: number;
   readonly ruleType: PloverType;
+  readonly modality: EventModality;
   readonly features: readonly string[];
 }
 
@@ -248,8 +249,8 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
     const exact = exactDecision(facts);
     if (exact) base.push(`${EXACT_PREFIX}${exact}`);
     const features = eventTypeFeatures(base, tokens, from, to, events, cues, main);
-    types.sink?.push({ sentence: sentence.index, start: events[main]!.start, ruleType, features });
-    if (types.model) events[main] = retypeEvent(events[main]!, decidePloverType(types.model, features), 'event-type-model');
+    types.sink?.push({ sentence: sentence.index, start: events[main]!.start, ruleType, modality: events[main]!.modality, features });
+    if (types.model) events[main] = retypeEvent(events[main]!, decidePloverType(types.model, features, ruleType, events[main]!.modality), 'event-type-model');
   }
   return {
     score,

@@ -6,7 +6,7 @@ import { entitiesConfigSchema, extractEntities } from '../../entities/index.js';
 import { createDocument } from '../../segment/create-document.js';
 import { scoreSentiment, sentimentConfigSchema } from '../../sentiment/index.js';
 import { tensionConfigSchema } from '../config.js';
-import type { PloverType } from '../../document/types.js';
+import type { EventModality, PloverType } from '../../document/types.js';
 import { mainEventIndex, PLOVER_TYPES } from '../events.js';
 import { ploverTypeFeatures, scoreTension, tensionFeatures } from '../index.js';
 import { TENSION_LABELS, type TensionModel } from './index.js';
@@ -147,6 +147,7 @@ export interface PloverTypeExample {
   readonly features: readonly string[];
   /** The type the rules gave the main event. */
   readonly ruleType: PloverType;
+  readonly modality: EventModality;
   readonly gold: PloverType;
 }
 
@@ -184,7 +185,7 @@ export function buildPloverTypeExamples(records: readonly TensionGoldRecord[]): 
     const events = scoreTension(doc, config).sentences.flatMap((s) => s.tension?.events ?? []);
     const main = events[mainEventIndex(events)];
     const chosen = main ? perSentence.find((p) => p.start === main.start) : undefined;
-    if (chosen) examples.push({ id: r.id, group: r.id, features: chosen.features, ruleType: chosen.ruleType, gold });
+    if (chosen) examples.push({ id: r.id, group: r.id, features: chosen.features, ruleType: chosen.ruleType, modality: chosen.modality, gold });
   }
   return examples;
 }
