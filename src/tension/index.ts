@@ -243,7 +243,9 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
   // The main event's PLOVER type: the rules coded each cue on its own; the classifier reads the whole
   // sentence (how the act is told, the other events) and may retype it, with CAMEO root and Goldstein.
   const main = types.model || types.sink ? mainEventIndex(events) : -1;
-  if (main >= 0) {
+  // An act told as having happened keeps the rules' type (decidePloverType): no features to build for it.
+  const classified = main >= 0 && (types.sink !== null || !(events[main]!.modality === 'asserted' || events[main]!.modality === 'reported'));
+  if (classified) {
     const ruleType = events[main]!.ploverType!;
     const base = sentenceFeatures(tokens, from, to, facts, score, names);
     const exact = exactDecision(facts);
