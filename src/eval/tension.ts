@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { TensionExample, TensionTrainOptions } from '../tension/model/train.js';
+import type { TensionExample, TensionGoldRecord, TensionTrainOptions } from '../tension/model/train.js';
 import type { Country } from 'world-countries';
 import type { Actor } from '../document/types.js';
 import { entitiesConfigSchema, extractEntities, resolveCountry } from '../entities/index.js';
@@ -9,6 +9,7 @@ import { createDocument } from '../segment/create-document.js';
 import { scoreSentiment, sentimentConfigSchema } from '../sentiment/index.js';
 import type { z } from 'zod';
 import { tensionConfigSchema } from '../tension/config.js';
+import { mainEventIndex } from '../tension/events.js';
 import { scoreTension } from '../tension/index.js';
 import { readJsonl } from './gold.js';
 import { classScores, round, type ClassScores } from './metrics.js';
@@ -52,8 +53,11 @@ export interface TensionReport {
   readonly neutralShare: number;
   readonly source: ActorScores;
   readonly target: ActorScores;
-  /** PLOVER only: how often the sentence's main event has the gold PLOVER type (events are coded by rules, not trained). */
-  readonly ploverType: { readonly compared: number; readonly matched: number; readonly accuracy: number } | null;
+  /**
+   * PLOVER only: how often the sentence's main event has the gold PLOVER type. In-sample when the stage's
+   * type classifier is on: it was fitted on tension-plover.jsonl (`crossValidateTension` scores it on unseen folds).
+   */
+  readonly ploverType: { readonly compared: number; readonly matched: number; readonly accuracy: number; readonly inSample: boolean } | null;
   readonly mapping: string;
 }
 
@@ -102,7 +106,8 @@ export async function evaluateTension(goldPath: string, options: TensionEvalOpti
   const target = actorScores(gold, predictions, 'target', dataset);
   const typed = gold.map((g, i) => ({ gold: g.label_native?.plover_event ?? null, predicted: predictions[i]!.ploverType ?? null })).filter((x) => x.gold !== null);
   const typeMatched = typed.filter((x) => x.predicted === x.gold).length;
-  const ploverType = typed.length === 0 ? null : { compared: typed.length, matched: typeMatched, accuracy: round(typeMatched / typed.length) };
+  const inSample = tensionConfigSchema.parse(options.config ?? {}).model && !options.baseline;
+  const ploverType = typed.length === 0 ? null : { compared: typed.length, matched: typeMatched, accuracy: round(typeMatched / typed.length), inSample };
   return {
     gold: goldPath,
     system: options.baseline ?? 'article-pipeline',
@@ -149,9 +154,9 @@ function sentencePrediction(doc: ReturnType<typeof scoreTension>, threshold: num
   // The label is the stage's (one sentence: its own; split in parts: the parts' scores added, as before).
   const single = doc.sentences.length === 1 ? doc.sentences[0]!.tension : undefined;
   const label = single ? ({ escalation: 'conflict', 'de-escalation': 'cooperation', neutral: 'neutral' } as const)[single.label] : labelOfScore(score, threshold);
-  // The main event: the first typed event outside a background phrase, else the first typed one.
-  const events = doc.sentences.flatMap((s) => s.tension?.events ?? []).filter((e) => e.ploverType !== null);
-  const main = events.find((e) => !e.background && e.modality !== 'negated') ?? events[0];
+  // The main event: the first typed event outside a background phrase and not negated, else the first typed one.
+  const events = doc.sentences.flatMap((s) => s.tension?.events ?? []);
+  const main = events[mainEventIndex(events)];
   return { label, source: best?.source ?? null, target: best?.target ?? null, ploverType: main?.ploverType ?? null };
 }
 
@@ -229,7 +234,10 @@ export function formatTensionReport(report: TensionReport): string {
   lines.push(`  macro F1 ${report.macroF1.toFixed(3)}   left neutral ${(report.neutralShare * 100).toFixed(1)}%`);
   const actor = (name: string, a: ActorScores): string => `  ${name}: ${a.matched}/${a.compared} match gold (${(a.accuracy * 100).toFixed(1)}%)`;
   lines.push(actor('source', report.source), actor('target', report.target));
-  if (report.ploverType) lines.push(`  PLOVER type of the main event: ${report.ploverType.matched}/${report.ploverType.compared} (${(report.ploverType.accuracy * 100).toFixed(1)}%)`);
+  if (report.ploverType) {
+    const how = report.ploverType.inSample ? ' (type classifier in-sample: fitted on this file; --cross-validated scores it on unseen folds)' : '';
+    lines.push(`  PLOVER type of the main event: ${report.ploverType.matched}/${report.ploverType.compared} (${(report.ploverType.accuracy * 100).toFixed(1)}%)${how}`);
+  }
   return lines.join('\n');
 }
 
@@ -242,9 +250,22 @@ export interface CrossValidatedScore {
   readonly macroF1: number;
 }
 
+/** The PLOVER type of the main event, 5-fold by document on the PLOVER records (each its own document). */
+export interface PloverTypeCrossValidation {
+  /** PLOVER records with a gold type; a record without a typed main event counts as a miss. */
+  readonly records: number;
+  /** The stage's type decision with the classifier trained on the other folds. */
+  readonly matched: number;
+  readonly accuracy: number;
+  /** The rules' type of the same main events, without the classifier. */
+  readonly rulesMatched: number;
+  readonly rulesAccuracy: number;
+}
+
 export interface TensionCrossValidation {
   readonly evalDir: string;
   readonly scores: readonly CrossValidatedScore[];
+  readonly ploverType: PloverTypeCrossValidation | null;
 }
 
 /** The classes each dataset is scored on, and how a gold label reads in them. */
@@ -294,7 +315,23 @@ export async function crossValidateTension(evalDir: string, options: { limit?: n
     scores.push(scoreSet(dataset, '5-fold', own.map((e) => e.gold), predicted));
     scores.push(scoreSet(dataset, 'leave-one-dataset-out', own.map((e) => e.gold), predictWith(others, own)));
   }
-  return { evalDir, scores };
+  return { evalDir, scores, ploverType: await crossValidatePloverType(records.filter((r) => r.dataset === 'plover_gsr')) };
+}
+
+/** The type classifier on the folds it was not fitted on (5-fold by document, the folds of the sentence label). */
+async function crossValidatePloverType(records: readonly TensionGoldRecord[]): Promise<PloverTypeCrossValidation | null> {
+  const { buildPloverTypeExamples, trainPloverTypeModel, foldOf } = await import('../tension/model/train.js');
+  const { decidePloverType } = await import('../tension/model/type-model.js');
+  const typed = records.filter((r) => r.label_native?.plover_event);
+  if (typed.length === 0) return null;
+  const examples = buildPloverTypeExamples(typed);
+  let matched = 0;
+  for (let fold = 0; fold < 5; fold++) {
+    const model = trainPloverTypeModel(examples.filter((e) => foldOf(e.group, 5) !== fold));
+    for (const e of examples) if (foldOf(e.group, 5) === fold && decidePloverType(model, e.features, e.ruleType, e.modality) === e.gold) matched++;
+  }
+  const rulesMatched = examples.filter((e) => e.ruleType === e.gold).length;
+  return { records: typed.length, matched, accuracy: round(matched / typed.length), rulesMatched, rulesAccuracy: round(rulesMatched / typed.length) };
 }
 
 export function formatTensionCrossValidation(cv: TensionCrossValidation): string {
@@ -303,5 +340,7 @@ export function formatTensionCrossValidation(cv: TensionCrossValidation): string
     const coop = s.classes['cooperation']?.f1;
     lines.push(`  ${s.setting.padEnd(22)} ${s.dataset.padEnd(14)} ${String(s.sentences).padStart(5)}  ${s.classes['conflict']!.f1.toFixed(3).padStart(11)}  ${(coop === undefined ? '-' : coop.toFixed(3)).padStart(14)}  ${s.macroF1.toFixed(3).padStart(8)}`);
   }
+  const t = cv.ploverType;
+  if (t) lines.push(`  PLOVER type of the main event, 5-fold by document: ${t.matched}/${t.records} (${(t.accuracy * 100).toFixed(1)}%); rules alone ${t.rulesMatched}/${t.records} (${(t.rulesAccuracy * 100).toFixed(1)}%)`);
   return lines.join('\n');
 }

@@ -58,6 +58,8 @@ export const tensionConfigSchema = z
     /**
      * Let the trained classifier (src/tension/model/) set each sentence's label from its cues, their
      * context, its main verb and its words; false: the label follows the cue score and `labelThreshold`.
+     * Also lets the PLOVER type classifier type the main event where it did not happen as told; false:
+     * every event keeps the rules' type.
      */
     model: z.boolean().default(true),
     /** |score| at or above which a sentence is labelled escalation (negative) or de-escalation (positive). */

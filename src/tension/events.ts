@@ -90,6 +90,40 @@ function isCooperation(category: string): boolean {
   return COOPERATION_CATEGORIES.has(category);
 }
 
+/**
+ * The CAMEO root a PLOVER type stands for when only the type is known (the event type classifier chose
+ * it): the root the lexicon's codings above give that type (AGREE is 03 intent to cooperate unless a
+ * signing made it 05; CONCEDE and RETREAT are both 08 yield). Keeps cameo_root and Goldstein consistent
+ * with plover_type.
+ */
+export const ROOT_BY_PLOVER: Readonly<Record<PloverType, string>> = {
+  AGREE: '03', CONSULT: '04', SUPPORT: '05', CONCEDE: '08', COOPERATE: '06', AID: '07', RETREAT: '08', INVESTIGATE: '09',
+  DEMAND: '10', DISAPPROVE: '11', REJECT: '12', THREATEN: '13', SANCTION: '16', PROTEST: '14', MOBILIZE: '15', COERCE: '17', ASSAULT: '18', FIGHT: '19',
+};
+
+/**
+ * The sentence's main event among `events` (sorted by start): the first one with a PLOVER type outside a
+ * background phrase and not negated, else the first one with a type; -1 without a typed event. The
+ * event type classifier retypes this one, and `eval tension` scores this one.
+ */
+export function mainEventIndex(events: readonly TensionEvent[]): number {
+  let first = -1;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    if (e.ploverType === null) continue;
+    if (!e.background && e.modality !== 'negated') return i;
+    if (first < 0) first = i;
+  }
+  return first;
+}
+
+/** The event with another PLOVER type, its CAMEO root, Goldstein score and quad following the type. */
+export function retypeEvent(event: TensionEvent, plover: PloverType, rule: string): TensionEvent {
+  if (event.ploverType === plover) return event;
+  const root = ROOT_BY_PLOVER[plover];
+  return { ...event, ploverType: plover, cameoRoot: root, goldstein: GOLDSTEIN_BY_ROOT[root] ?? 0, quad: QUAD_BY_PLOVER[plover], rule };
+}
+
 export function quadOf(root: string, plover: PloverType | null): Quad {
   if (plover) return QUAD_BY_PLOVER[plover];
   const r = Number(root);

@@ -1,11 +1,13 @@
-import type { Actor, ArticleDoc, Token, ArticleTension, Dyad, EntitySummary, Modality, Quad, Sentence, SentenceSentiment, SentenceTension, TensionCue, TensionEvent, TensionLabel, With } from '../document/types.js';
+import type { Actor, ArticleDoc, EventModality, PloverType, Token, ArticleTension, Dyad, EntitySummary, Modality, Quad, Sentence, SentenceSentiment, SentenceTension, TensionCue, TensionEvent, TensionLabel, With } from '../document/types.js';
 import { cueActors, inferActorCountries, sentenceActors, type ActorMention } from './actors.js';
 import type { TensionConfig } from './config.js';
 import { firstIndexWhere } from '../util/binary-search.js';
 import { readContext, type ContextReading } from './context.js';
-import { codeCue, eventDate, eventModality, makeEvent, statementTrigger } from './events.js';
+import { codeCue, eventDate, eventModality, mainEventIndex, makeEvent, retypeEvent, statementTrigger } from './events.js';
 import { sentenceFeatures, type CueFacts } from './model/features.js';
 import { classify, TENSION_MODEL, type TensionModel } from './model/index.js';
+import { decidePloverType, PLOVER_TYPE_MODEL, type PloverTypeModel } from './model/type-model.js';
+import { eventTypeFeatures } from './model/type-features.js';
 import { EXACT_PREFIX, exactDecision, ruleLabel } from './decide.js';
 import { compileLexicon, effectiveLexicon, type CompiledLexicon } from './lexicon.js';
 import { matchCues } from './match-cues.js';
@@ -25,7 +27,34 @@ export type TensionDoc = TensionInput & With<'tension' | 'dyads'>;
  * country codes).
  */
 export function scoreTension(doc: TensionInput, config: Readonly<TensionConfig>): TensionDoc {
-  return readTension(doc, config, config.model ? TENSION_MODEL : null, null);
+  return readTension(doc, config, config.model ? TENSION_MODEL : null, null, config.model ? { model: PLOVER_TYPE_MODEL, sink: null } : NO_TYPES);
+}
+
+/** The PLOVER type classifier's input for one sentence's main event, and the type the rules gave it. */
+export interface PloverTypeFeatures {
+  readonly sentence: number;
+  /** Where the main event starts (UTF-16 index into the document text). */
+  readonly start: number;
+  readonly ruleType: PloverType;
+  readonly modality: EventModality;
+  readonly features: readonly string[];
+}
+
+/** The type classifier and where its features go (training); both null: events keep the rules' types. */
+interface TypeLearning {
+  readonly model: PloverTypeModel | null;
+  readonly sink: PloverTypeFeatures[] | null;
+}
+const NO_TYPES: TypeLearning = { model: null, sink: null };
+
+/**
+ * The type classifier's features of each sentence with a typed main event, as the stage computes them:
+ * what train.ts fits the type model on and the cross-validation scores.
+ */
+export function ploverTypeFeatures(doc: TensionInput, config: Readonly<TensionConfig>): PloverTypeFeatures[] {
+  const sink: PloverTypeFeatures[] = [];
+  readTension(doc, config, null, null, { model: null, sink });
+  return sink;
 }
 
 /**
@@ -34,18 +63,18 @@ export function scoreTension(doc: TensionInput, config: Readonly<TensionConfig>)
  */
 export function tensionFeatures(doc: TensionInput, config: Readonly<TensionConfig>): string[][] {
   const sink: string[][] = [];
-  readTension(doc, config, null, sink);
+  readTension(doc, config, null, sink, NO_TYPES);
   return sink;
 }
 
-function readTension(doc: TensionInput, config: Readonly<TensionConfig>, model: TensionModel | null, sink: string[][] | null): TensionDoc {
+function readTension(doc: TensionInput, config: Readonly<TensionConfig>, model: TensionModel | null, sink: string[][] | null, types: TypeLearning): TensionDoc {
   const lexicon = compileLexicon(effectiveLexicon(config));
   const summaries = new Map<string, EntitySummary>((doc.entitySummary ?? []).map((s) => [s.entityId, s]));
   const inferred = inferActorCountries(doc, summaries);
   const sentences: Sentence[] = [];
   for (let i = 0; i < doc.sentences.length; i++) {
     const sentence = doc.sentences[i]!;
-    const tension = readSentence(doc, sentence, doc.sentenceSentiment[i]!, lexicon, summaries, inferred, config, model, sink);
+    const tension = readSentence(doc, sentence, doc.sentenceSentiment[i]!, lexicon, summaries, inferred, config, model, sink, types);
     // A literal, not a spread of the sentence: V8 builds spread objects on a slow path, and this runs per sentence.
     sentences.push({ index: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text, paragraph: sentence.paragraph, tokenStart: sentence.tokenStart, tokenEnd: sentence.tokenEnd, sentiment: sentence.sentiment, tension });
   }
@@ -59,7 +88,7 @@ function readTension(doc: TensionInput, config: Readonly<TensionConfig>, model: 
 
 const MODEL_LABEL: Readonly<Record<string, TensionLabel>> = { conflict: 'escalation', cooperation: 'de-escalation', neutral: 'neutral' };
 
-function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentiment, lexicon: CompiledLexicon, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string>, config: Readonly<TensionConfig>, model: TensionModel | null, sink: string[][] | null): SentenceTension {
+function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentiment, lexicon: CompiledLexicon, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string>, config: Readonly<TensionConfig>, model: TensionModel | null, sink: string[][] | null, types: TypeLearning): SentenceTension {
   const { tokens, text } = doc;
   const from = sentence.tokenStart;
   const to = sentence.tokenEnd;
@@ -211,6 +240,20 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
   score = round(Math.max(-10, Math.min(10, score)), 3);
   const withActors = strongest && (strongest.cue.source || strongest.cue.target) ? strongest.cue : cues.find((c) => c.source || c.target) ?? null;
   const { label, decision } = decide(score, facts);
+  // The main event's PLOVER type: the rules coded each cue on its own; the classifier reads the whole
+  // sentence (how the act is told, the other events) and may retype it, with CAMEO root and Goldstein.
+  const main = types.model || types.sink ? mainEventIndex(events) : -1;
+  // An act told as having happened keeps the rules' type (decidePloverType): no features to build for it.
+  const classified = main >= 0 && (types.sink !== null || !(events[main]!.modality === 'asserted' || events[main]!.modality === 'reported'));
+  if (classified) {
+    const ruleType = events[main]!.ploverType!;
+    const base = sentenceFeatures(tokens, from, to, facts, score, names);
+    const exact = exactDecision(facts);
+    if (exact) base.push(`${EXACT_PREFIX}${exact}`);
+    const features = eventTypeFeatures(base, tokens, from, to, events, cues, main);
+    types.sink?.push({ sentence: sentence.index, start: events[main]!.start, ruleType, modality: events[main]!.modality, features });
+    if (types.model) events[main] = retypeEvent(events[main]!, decidePloverType(types.model, features, ruleType, events[main]!.modality), 'event-type-model');
+  }
   return {
     score,
     label,

@@ -88,7 +88,7 @@ describe('[tension] config', () => {
     if (!dup.ok) expect(dup.error).toMatch(/not unique[\s\S]*unknown category "y"/u);
   });
   it('exports a stable public API', () => {
-    expect(Object.keys(api).sort()).toEqual(['BUILTIN_LEXICON', 'scoreTension', 'tensionConfigSchema', 'tensionFeatures', 'validateTensionLexicon']);
+    expect(Object.keys(api).sort()).toEqual(['BUILTIN_LEXICON', 'ploverTypeFeatures', 'scoreTension', 'tensionConfigSchema', 'tensionFeatures', 'validateTensionLexicon']);
   });
   it('returns a new document and leaves the input untouched', () => {
     const doc = scoreSentiment(createDocument({ id: 'x', text: 'Russia attacked Ukraine.' }), sentimentConfigSchema.parse({}));
