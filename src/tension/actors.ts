@@ -169,8 +169,10 @@ export function cueActors(tokens: readonly Token[], from: number, to: number, cu
   const anaphor = anaphoricSubject(tokens, from, cueFirst);
   const pronoun = anaphor?.index ?? null;
   const previous = context.previous ?? null;
-  // "The two leaders signed ...": both actors of the previous sentence, each the other's partner.
-  if (anaphor?.pair && previous?.source && previous.target && !mentions.some((m) => m.last < anaphor.index)) return { source: previous.source, target: previous.target, rule: 'actors-pair-previous' };
+  // "The two leaders signed ...": both actors of the previous sentence, each the other's partner (unless
+  // the cue names its own partner: "the two governments pledged cooperation with Washington").
+  const pair = anaphor?.pair && previous?.source && previous.target && !mentions.some((m) => m.last < anaphor.index) ? { source: previous.source, target: previous.target } : null;
+  if (pair && !mentions.some((m) => m.first > cueLast && m.first - cueLast <= window && !crossesStop(tokens, cueLast, m.first))) return { ...pair, rule: 'actors-pair-previous' };
   if (mentions.length === 0) return pronoun !== null && previous?.source ? { source: previous.source, target: null, rule: 'actors-pronoun-previous' } : { source: null, target: null, rule: 'no-actors' };
   const between = betweenPair(tokens, cueFirst, cueLast, mentions, window);
   if (between) return { ...between, rule: 'actors-between' };
@@ -197,8 +199,8 @@ export function cueActors(tokens: readonly Token[], from: number, to: number, cu
   const modifier = nominal ? before.find((m) => m.last === cueFirst - 1 || (m.last === cueFirst - 2 && (tokens[cueFirst - 1]!.normal === "'s" || tokens[cueFirst - 1]!.pos === 'ADJ'))) : undefined;
   // A pronoun subject ("Uganda said it had paid", "the rebels said they will release") stands for the
   // subject before it, or for the previous sentence's actor; a mention before the pronoun is not the subject.
-  const antecedent = pronoun !== null && !modifier ? subjectBefore(tokens, from, pronoun, before.filter((m) => m.last < pronoun))?.actor ?? previous?.source ?? null : null;
-  const subject = modifier ?? (pronoun !== null ? null : subjectBefore(tokens, from, cueFirst, before));
+  const antecedent = pair?.source ?? (pronoun !== null && !modifier ? subjectBefore(tokens, from, pronoun, before.filter((m) => m.last < pronoun))?.actor ?? previous?.source ?? null : null);
+  const subject = modifier ?? (pronoun !== null ? null : gerundController(tokens, from, cueFirst, before) ?? subjectBefore(tokens, from, cueFirst, before));
   const sourceActor = modifier?.actor ?? antecedent ?? subject?.actor ?? null;
 
   // The object of an infinitive complement is the cue's target: "refused to meet X", "threatened to ban X".
@@ -326,6 +328,31 @@ function isClauseStart(tokens: readonly Token[], from: number, k: number): boole
   if (k < from) return true;
   const t = tokens[k]!;
   return t.pos === 'PUNCT' || t.normal === 'and' || t.normal === 'but' || t.normal === 'that' || t.pos === 'SCONJ';
+}
+
+/**
+ * The object that controls a "for V-ing" clause holding the cue: "praised Ethiopia and Kenya on Friday for
+ * signing an agreement" (Ethiopia and Kenya signed), "condemned Russia for attacking ..." (Russia
+ * attacked). The last mention before "for", over time words; null when there is no such clause.
+ */
+function gerundController(tokens: readonly Token[], from: number, cueFirst: number, before: readonly ActorMention[]): ActorMention | null {
+  // The cue is the gerund, or in the noun phrase right after it ("signing a water-sharing agreement").
+  let g = cueFirst;
+  while (g > from && g > cueFirst - 6 && !(tokens[g - 1]!.normal === 'for' && tokens[g]!.pos === 'VERB' && /ing$/u.test(tokens[g]!.normal))) g--;
+  if (tokens[g - 1]?.normal !== 'for' || !/ing$/u.test(tokens[g]!.normal) || tokens[g]!.pos !== 'VERB') return null;
+  for (let i = g + 1; i < cueFirst; i++) {
+    const t = tokens[i]!;
+    const inCompound = t.normal === '-' || tokens[i - 1]!.normal === '-';
+    if (!inCompound && t.pos !== 'DET' && t.pos !== 'ADJ' && t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'NUM') return null;
+  }
+  let k = g - 2;
+  while (k >= from && k > g - 6 && (TIME_WORDS.has(tokens[k]!.normal) || tokens[k]!.pos === 'NUM')) k--;
+  const object = before.find((m) => m.last === k);
+  if (!object) return null;
+  // Only an object: the mention's noun phrase is governed by the main verb.
+  const governor = skipModifiers(tokens, from, object.first - 1);
+  const verbGoverned = governor >= from && (tokens[governor]!.pos === 'VERB' || (CONJUNCTIONS.has(tokens[governor]!.normal) && nounPhraseGoverned(tokens, from, governor - 1)));
+  return verbGoverned ? object : null;
 }
 
 /** "by X", "by the X", "by current Haitian government officials": up to three modifiers between. */
@@ -503,7 +530,8 @@ function betweenPair(tokens: readonly Token[], cueFirst: number, cueLast: number
     const near = Math.abs(a.first - cueLast) <= window || Math.abs(cueFirst - b.last) <= window;
     // The pair belongs to the cue only within its clause: "a blockade on lorries passing through the
     // crossing between Gaza and Israel" is not a blockade between them.
-    const attached = a.first > cueLast ? !verbBetween(tokens, cueLast, a.first) : b.last < cueFirst && !verbBetween(tokens, b.last, cueFirst);
+    // (A pair before the cue is its clause's subject phrase: "talks between X and Y ended without an agreement".)
+    const attached = a.first > cueLast ? !verbBetween(tokens, cueLast, a.first) : true;
     if (near && attached && !sameActor(a.actor, b.actor)) return { source: a.actor, target: b.actor };
   }
   return null;

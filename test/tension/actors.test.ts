@@ -99,6 +99,17 @@ describe('[tension] actors: subjects', () => {
     // A place after a verb's object is no subject: "targets in Ukraine" is governed by "attacked".
     expect(dyads('Russia attacked targets in Ukraine.')).toEqual(['Russia (RU) -> Ukraine (UA)']);
   });
+  it('the object before "for V-ing" is the subject of that clause: "condemned Russia for attacking ..."', () => {
+    const attack = cue('Canada condemned Russia for attacking Ukrainian ports.', 'attack');
+    expect([actorLabel(attack.source), actorLabel(attack.target)]).toEqual(['Russia (RU)', 'Ukrainian (UA)']);
+    const hosting = cue('Japan thanked Qatar on Monday for hosting the talks.', 'host');
+    expect(actorLabel(hosting.source)).toBe('Qatar (QA)');
+  });
+  it('"the two governments" with a partner of their own keep it as the target', () => {
+    const doc = analyze('Ghana criticized Nigeria. The two governments later signed a trade agreement with Togo.');
+    const second = doc.sentences[1]!.tension!;
+    expect([actorLabel(second.source), actorLabel(second.target)]).toEqual(['Ghana (GH)', 'Togo (TG)']);
+  });
   it('a conjunct shares the governor of the first conjunct', () => {
     // "Ugandan prisoners" is governed by "against", as "civilians" is: no subject of the war.
     const war = cue('The court heard of crimes against Kenyan civilians and Ugandan prisoners of war.', 'war');
