@@ -54,6 +54,12 @@ export interface TensionReport {
   readonly source: ActorScores;
   readonly target: ActorScores;
   /**
+   * The actor scores on each half of the documents (by a fixed hash of the document id: the record id,
+   * or UNSCon's speech). The actor rules have no training step, so they were developed reading the
+   * errors of half 0 only: half 1 shows whether a rule carries over.
+   */
+  readonly actorHalves: readonly [{ readonly source: ActorScores; readonly target: ActorScores }, { readonly source: ActorScores; readonly target: ActorScores }];
+  /**
    * PLOVER only: how often the sentence's main event has the gold PLOVER type. In-sample when the stage's
    * type classifier is on: it was fitted on tension-plover.jsonl (`crossValidateTension` scores it on unseen folds).
    */
@@ -61,13 +67,13 @@ export interface TensionReport {
   readonly mapping: string;
 }
 
-interface GoldActor {
+export interface GoldActor {
   readonly text: string;
   readonly code?: string | null;
   readonly type?: string;
 }
 
-interface GoldTension {
+export interface GoldTension {
   readonly id: string;
   readonly dataset: string;
   readonly text: string;
@@ -76,9 +82,11 @@ interface GoldTension {
   readonly target?: readonly GoldActor[];
   readonly label_native?: { readonly plover_event?: string };
   readonly reciprocal?: boolean;
+  readonly speech?: string;
+  readonly markup?: string;
 }
 
-type Prediction = { label: 'conflict' | 'cooperation' | 'neutral'; source: Actor | null; target: Actor | null; ploverType?: string | null };
+export type Prediction = { label: 'conflict' | 'cooperation' | 'neutral'; source: Actor | null; target: Actor | null; ploverType?: string | null };
 
 // world-countries is CommonJS whose typings declare an ES default export; require() gives the array.
 const countries = createRequire(import.meta.url)('world-countries') as readonly Country[];
@@ -104,6 +112,13 @@ export async function evaluateTension(goldPath: string, options: TensionEvalOpti
 
   const source = actorScores(gold, predictions, 'source', dataset);
   const target = actorScores(gold, predictions, 'target', dataset);
+  const halfOf = (h: 0 | 1) => {
+    const keep = gold.map((g) => actorHalf(g) === h);
+    const g = gold.filter((_, i) => keep[i]);
+    const p = predictions.filter((_, i) => keep[i]);
+    return { source: actorScores(g, p, 'source', dataset), target: actorScores(g, p, 'target', dataset) };
+  };
+  const actorHalves = [halfOf(0), halfOf(1)] as const;
   const typed = gold.map((g, i) => ({ gold: g.label_native?.plover_event ?? null, predicted: predictions[i]!.ploverType ?? null })).filter((x) => x.gold !== null);
   const typeMatched = typed.filter((x) => x.predicted === x.gold).length;
   const inSample = tensionConfigSchema.parse(options.config ?? {}).model && !options.baseline;
@@ -118,6 +133,7 @@ export async function evaluateTension(goldPath: string, options: TensionEvalOpti
     neutralShare: round(predictions.filter((p) => p.label === 'neutral').length / Math.max(1, gold.length)),
     source,
     target,
+    actorHalves,
     ploverType,
     mapping: binary
       ? 'escalation -> conflict; de-escalation and neutral -> no_conflict'
@@ -125,7 +141,18 @@ export async function evaluateTension(goldPath: string, options: TensionEvalOpti
   };
 }
 
-function makePredictor(options: TensionEvalOptions): (text: string) => Prediction {
+/** The half (0 or 1) of the documents a gold record belongs to: FNV-1a of its document id, the same on every machine. */
+export function actorHalf(g: { readonly id: string; readonly speech?: string }): 0 | 1 {
+  const group = g.speech ?? g.id;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < group.length; i++) {
+    h ^= group.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return (h % 2) as 0 | 1;
+}
+
+export function makePredictor(options: TensionEvalOptions): (text: string) => Prediction {
   const baseline = options.baseline ?? null;
   if (baseline === 'wink' || baseline === 'vader') {
     const score = baselineScorer(baseline);
@@ -193,7 +220,7 @@ function goldCodes(actor: GoldActor): string[] {
   return [];
 }
 
-function actorMatches(predicted: Actor, gold: readonly GoldActor[]): boolean {
+export function actorMatches(predicted: Actor, gold: readonly GoldActor[]): boolean {
   const code = predicted.countryCode ? ALPHA3.get(predicted.countryCode) ?? null : null;
   for (const g of gold) {
     const codes = goldCodes(g);
@@ -234,6 +261,7 @@ export function formatTensionReport(report: TensionReport): string {
   lines.push(`  macro F1 ${report.macroF1.toFixed(3)}   left neutral ${(report.neutralShare * 100).toFixed(1)}%`);
   const actor = (name: string, a: ActorScores): string => `  ${name}: ${a.matched}/${a.compared} match gold (${(a.accuracy * 100).toFixed(1)}%)`;
   lines.push(actor('source', report.source), actor('target', report.target));
+  report.actorHalves.forEach((h, i) => lines.push(`  document half ${i}: source ${h.source.matched}/${h.source.compared} (${(h.source.accuracy * 100).toFixed(1)}%), target ${h.target.matched}/${h.target.compared} (${(h.target.accuracy * 100).toFixed(1)}%)`));
   if (report.ploverType) {
     const how = report.ploverType.inSample ? ' (type classifier in-sample: fitted on this file; --cross-validated scores it on unseen folds)' : '';
     lines.push(`  PLOVER type of the main event: ${report.ploverType.matched}/${report.ploverType.compared} (${(report.ploverType.accuracy * 100).toFixed(1)}%)${how}`);

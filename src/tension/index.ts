@@ -1,5 +1,5 @@
 import type { Actor, ArticleDoc, EventModality, PloverType, Token, ArticleTension, Dyad, EntitySummary, Modality, Quad, Sentence, SentenceSentiment, SentenceTension, TensionCue, TensionEvent, TensionLabel, With } from '../document/types.js';
-import { cueActors, inferActorCountries, sentenceActors, type ActorMention } from './actors.js';
+import { cueActors, inferActorCountries, reportedDemand, sentenceActors, type ActorMention } from './actors.js';
 import type { TensionConfig } from './config.js';
 import { firstIndexWhere } from '../util/binary-search.js';
 import { readContext, type ContextReading } from './context.js';
@@ -72,9 +72,13 @@ function readTension(doc: TensionInput, config: Readonly<TensionConfig>, model: 
   const summaries = new Map<string, EntitySummary>((doc.entitySummary ?? []).map((s) => [s.entityId, s]));
   const inferred = inferActorCountries(doc, summaries);
   const sentences: Sentence[] = [];
+  // The actor the text was last about: a pronoun subject with no antecedent in its sentence refers to it.
+  let previous: { source: Actor | null; target: Actor | null } | null = null;
   for (let i = 0; i < doc.sentences.length; i++) {
     const sentence = doc.sentences[i]!;
-    const tension = readSentence(doc, sentence, doc.sentenceSentiment[i]!, lexicon, summaries, inferred, config, model, sink, types);
+    const tension = readSentence(doc, sentence, doc.sentenceSentiment[i]!, lexicon, summaries, inferred, config, model, sink, types, previous);
+    if (sentence.paragraph !== doc.sentences[i + 1]?.paragraph) previous = null;
+    else if (tension.source) previous = { source: tension.source, target: tension.target };
     // A literal, not a spread of the sentence: V8 builds spread objects on a slow path, and this runs per sentence.
     sentences.push({ index: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text, paragraph: sentence.paragraph, tokenStart: sentence.tokenStart, tokenEnd: sentence.tokenEnd, sentiment: sentence.sentiment, tension });
   }
@@ -88,7 +92,7 @@ function readTension(doc: TensionInput, config: Readonly<TensionConfig>, model: 
 
 const MODEL_LABEL: Readonly<Record<string, TensionLabel>> = { conflict: 'escalation', cooperation: 'de-escalation', neutral: 'neutral' };
 
-function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentiment, lexicon: CompiledLexicon, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string>, config: Readonly<TensionConfig>, model: TensionModel | null, sink: string[][] | null, types: TypeLearning): SentenceTension {
+function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentiment, lexicon: CompiledLexicon, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string>, config: Readonly<TensionConfig>, model: TensionModel | null, sink: string[][] | null, types: TypeLearning, previousActors: { source: Actor | null; target: Actor | null } | null): SentenceTension {
   const { tokens, text } = doc;
   const from = sentence.tokenStart;
   const to = sentence.tokenEnd;
@@ -141,7 +145,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
     const context: ContextReading = !isVerb && previous && joinedByList(tokens, previous.last, first) ? inheritScope(own, previous.context) : own;
     previous = { last, context };
     const weight = effectiveWeight(match.cue.weight, context, config);
-    const found = cueActors(tokens, from, to, first, last, mentions, config.actorWindow);
+    const found = cueActors(tokens, from, to, first, last, mentions, config.actorWindow, { previous: previousActors, thatClauseTarget: true });
     // What is demanded is demanded of someone: "the Council called on Russia to reduce tensions" aims at Russia.
     const addressee = context.demanded ? addresseeOf(tokens, from, first, mentions) : null;
     const actors = addressee ? { ...found, target: addressee } : found;
@@ -181,7 +185,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
     cues.push(cue);
     facts.push({ category: cue.category, rule: cue.rule, modality: cue.modality, factors, first, isVerb, side: match.cue.side, weight, targeted: actors.target !== null });
     const coding = codeCue(cue, context.reversal);
-    const reciprocal = actors.rule === 'actors-between' || actors.rule === 'actors-coordinated';
+    const reciprocal = actors.rule === 'actors-between' || actors.rule === 'actors-coordinated' || actors.rule === 'actors-pair-previous';
     events.push(makeEvent(cue, coding, coding.rule, { source: actors.source, target: actors.target, reciprocal }, eventModality(context.negated, context.demanded, context.modality), context.background, eventDate(timexes, sentence.start, sentence.end, start, end, doc.dct)));
     const ownContribution = weight * config.modalityWeights[context.modality] * (context.background ? config.backgroundWeight : 1) * (unattributed ? config.unattributedNounWeight : 1) * (secondary ? config.secondaryWeight : 1);
     const contribution = demandedOf ? (demandCharged ? 0 : config.demandOfActorWeight) : ownContribution;
@@ -200,7 +204,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
       const trigger = statementTrigger(tokens, i);
       if (!trigger) continue;
       const context = readContext(tokens, from, to, [i], 'statement', config.negationScope, true);
-      const actors = cueActors(tokens, from, to, i, trigger.last, mentions, config.actorWindow);
+      const actors = cueActors(tokens, from, to, i, trigger.last, mentions, config.actorWindow, { previous: previousActors });
       const start = tokens[i]!.start;
       const end = tokens[trigger.last]!.end;
       const factors = cueFactors(context, false, mainVerbSeen && i > mainVerbAt, config);
@@ -225,7 +229,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
   const undone = cues.some((c) => c.negated || (c.weight === 0 && c.category !== 'negative-tone'));
   if (toneCue && toneIsOwn && !undone && score > -config.labelThreshold && score < config.negativeTone.maxCooperation) {
     const i = tone.mostNegative;
-    const actors = cueActors(tokens, from, to, i, i, mentions, config.actorWindow);
+    const actors = cueActors(tokens, from, to, i, i, mentions, config.actorWindow, { previous: previousActors });
     const t = tokens[i]!;
     const cue: TensionCue = { start: t.start, end: t.end, text: text.slice(t.start, t.end), rule: 'negative-tone', category: config.negativeTone.category, weight: config.negativeTone.weight, negated: false, modality: 'asserted', source: actors.source, target: actors.target, factors: [] };
     cues.push(cue);
@@ -238,7 +242,9 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
     if (!strongest) strongest = { cue, size: Math.abs(cue.weight) };
   }
   score = round(Math.max(-10, Math.min(10, score)), 3);
-  const withActors = strongest && (strongest.cue.source || strongest.cue.target) ? strongest.cue : cues.find((c) => c.source || c.target) ?? null;
+  // A demand reported in a complement clause ("Russia said that Sudan must return the helicopter") is the
+  // sentence's act between the speaker and the one the demand is made of, whatever the cues inside it say.
+  const withActors = reportedDemand(tokens, from, to, mentions) ?? (strongest && (strongest.cue.source || strongest.cue.target) ? strongest.cue : cues.find((c) => c.source || c.target) ?? null);
   const { label, decision } = decide(score, facts);
   // The main event's PLOVER type: the rules coded each cue on its own; the classifier reads the whole
   // sentence (how the act is told, the other events) and may retype it, with CAMEO root and Goldstein.

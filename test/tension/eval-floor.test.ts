@@ -43,6 +43,8 @@ describe('[tension] eval floors on ../shared/eval', () => {
     const floor = floors['tension-unscon-dev']!;
     expect(report.classes['conflict']!.f1).toBeGreaterThanOrEqual(floor['conflictF1']!);
     expect(report.macroF1).toBeGreaterThanOrEqual(floor['macroF1']!);
+    // The actor rules were developed on PLOVER's first document half only: UNSCon's targets show whether they carry over.
+    expect(report.target.accuracy).toBeGreaterThanOrEqual(floor['targetAccuracy']!);
   }, 120_000);
   it('the classifier on data it was not fitted on: 5-fold by document and leave-one-dataset-out', async () => {
     // The committed weights were fitted on all three tension sets, so the scores above are partly in-sample;
