@@ -42,6 +42,11 @@ export function classify(model: TensionModel, features: readonly string[]): { la
     const w = map.get(f);
     if (w) for (let k = 0; k < K; k++) scores[k]! += w[k] ?? 0;
   }
+  return softmaxChoice(scores, model.labels);
+}
+
+/** The label of the highest score and every label's probability (a softmax, stable against large scores). */
+export function softmaxChoice(scores: readonly number[], labels: readonly string[]): { label: string; probabilities: number[] } {
   let max = -Infinity;
   for (const s of scores) if (s > max) max = s;
   let sum = 0;
@@ -51,9 +56,9 @@ export function classify(model: TensionModel, features: readonly string[]): { la
     return e;
   });
   let best = 0;
-  for (let k = 0; k < K; k++) {
+  for (let k = 0; k < probabilities.length; k++) {
     probabilities[k] = probabilities[k]! / sum;
     if (probabilities[k]! > probabilities[best]!) best = k;
   }
-  return { label: model.labels[best]!, probabilities };
+  return { label: labels[best]!, probabilities };
 }

@@ -1,5 +1,5 @@
 import type { EventModality, PloverType } from '../../document/types.js';
-import { weightMap, type TensionModel } from './index.js';
+import { softmaxChoice, weightMap, type TensionModel } from './index.js';
 import { candidateFeatures } from './type-features.js';
 import typeWeightsData from './type-weights.json' with { type: 'json' };
 
@@ -26,20 +26,8 @@ export function classifyType(model: PloverTypeModel, features: readonly string[]
   }
   const candidates = candidateFeatures(features, model.labels);
   for (let k = 0; k < K; k++) for (const g of candidates[k]!) scores[k]! += model.shared[g] ?? 0;
-  let max = -Infinity;
-  for (const s of scores) if (s > max) max = s;
-  let sum = 0;
-  const probabilities = scores.map((s) => {
-    const e = Math.exp(s - max);
-    sum += e;
-    return e;
-  });
-  let best = 0;
-  for (let k = 0; k < K; k++) {
-    probabilities[k] = probabilities[k]! / sum;
-    if (probabilities[k]! > probabilities[best]!) best = k;
-  }
-  return { label: model.labels[best] as PloverType, probabilities };
+  const { label, probabilities } = softmaxChoice(scores, model.labels);
+  return { label: label as PloverType, probabilities };
 }
 
 /**
