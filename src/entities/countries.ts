@@ -131,3 +131,11 @@ export function alpha3Of(code: string): string | null {
   alpha3ByCode ??= new Map(countries.map((c) => [c.cca2, c.cca3]));
   return alpha3ByCode.get(code) ?? null;
 }
+
+let alpha2ByAlpha3: Map<string, string> | undefined;
+
+/** The ISO 3166-1 alpha-2 code for an alpha-3 code ("RUS" -> "RU"), or null for an unknown one. */
+export function alpha2Of(alpha3: string): string | null {
+  alpha2ByAlpha3 ??= new Map(countries.map((c) => [c.cca3, c.cca2]));
+  return alpha2ByAlpha3.get(alpha3) ?? null;
+}

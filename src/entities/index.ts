@@ -3,14 +3,17 @@ import { findCandidates, type Candidate } from './candidates.js';
 import { classifyCandidate, type Typing } from './classify.js';
 import type { EntitiesConfig } from './config.js';
 import { resolveCountry } from './countries.js';
+import { institutionCountry, leaderCountry } from './leaders.js';
 import { getLexicon } from './lexicon.js';
 import { linkMentions, type TypedMention } from './link.js';
 import { nameKey } from './normalize.js';
+import { assignCountries } from './person-countries.js';
 import { applyModel, defaultModel, type EntityModel } from './model/index.js';
 import type { EntityRuleId } from './rules.js';
 
 export { entitiesConfigSchema, type EntitiesConfig } from './config.js';
 export { resolveCountry, countryName, type CountryMatch } from './countries.js';
+export { institutionCountry, leaderCountry } from './leaders.js';
 export { ENTITY_RULES, type EntityRule } from './rules.js';
 
 type EntitiesStage = Stage<ArticleDoc, With<'entities' | 'entitySummary'>, EntitiesConfig>;
@@ -27,7 +30,9 @@ export const extractEntities: EntitiesStage = (doc, config) => {
   const mentions = findMentions(doc, config);
   const kept = mentions.filter((m) => config.types.includes(m.type));
   const { entities, summary } = linkMentions(kept);
-  return { ...doc, entities: sortMentions(entities), entitySummary: summary };
+  const sorted = sortMentions(entities);
+  // After linking: the text and the office-holders table speak about entities, not single mentions.
+  return { ...doc, entities: sorted, entitySummary: assignCountries(doc, sorted, summary) };
 };
 
 /** Typed mentions before linking; exported for the evaluation. */
@@ -51,7 +56,9 @@ export function mentionsFromCandidates(
     mentions.push({ start: place.start, end: place.end, text: place.text, type: 'GPE', rule: 'dateline-place', title: null, countryCode: country?.code ?? null });
   }
   candidates.forEach((c, i) => {
-    const t = typings[i];
+    // Last resort, after rules and model: a name of the office-holders table. Its country is set after
+    // linking (assignCountries), where what the article itself says comes first.
+    const t = typings[i] ?? officeTyping(c, doc.dct, config);
     if (!t) return;
     const type: EntityType = t.rule === 'fac-suffix' && isSeatOfGovernment(c) ? config.seatOfGovernment : t.type;
     mentions.push({
@@ -74,6 +81,14 @@ export function typeCandidates(doc: ArticleDoc, config: Readonly<EntitiesConfig>
   const typings: Array<Typing | null> = candidates.map((c) => classifyCandidate(c));
   applyArticleEvidence(doc, candidates, typings, config);
   return { candidates, typings };
+}
+
+function officeTyping(c: Candidate, dct: string | null, config: Readonly<EntitiesConfig>): Typing | null {
+  if (institutionCountry(c.text)) return { type: config.seatOfGovernment, rule: 'seat-of-government', countryCode: null, strength: 'weak' };
+  // Without a publication date a bare surname would be matched against every term since 1945 (11,000 people):
+  // too many ordinary surnames ("Brown") in older or undated texts, so only full names type then.
+  if ((dct !== null || c.keys.length > 1) && leaderCountry(c.text, dct)) return { type: 'PERSON', rule: 'leader-table', countryCode: null, strength: 'weak' };
+  return null;
 }
 
 function isSeatOfGovernment(c: Candidate): boolean {
@@ -106,7 +121,9 @@ function applyArticleEvidence(doc: ArticleDoc, candidates: readonly Candidate[],
   const typedByKey = new Map<string, Typing>();
   const lex = getLexicon();
   candidates.forEach((c, i) => {
-    const t = typings[i];
+    // Last resort, after rules and model: a name of the office-holders table. Its country is set after
+    // linking (assignCountries), where what the article itself says comes first.
+    const t = typings[i] ?? officeTyping(c, doc.dct, config);
     if (!t) return;
     const key = c.keys.join(' ');
     if (!typedByKey.has(key) || typedByKey.get(key)!.strength === 'weak') typedByKey.set(key, t);

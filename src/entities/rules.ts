@@ -36,6 +36,8 @@ export const ENTITY_RULES = [
   { id: 'same-doc-org', description: 'The leading words of an organization named elsewhere in the article ("Lockheed").' },
   { id: 'same-doc-string', description: 'The same name typed elsewhere in the article.' },
   { id: 'person-administration', description: 'A person\'s name before "administration" ("the Trump administration").' },
+  { id: 'leader-table', description: 'A name the rules left untyped that names an office-holder in office on the article\'s date (data/leaders.json: "Trump" in 2026, "Petro" in 2023).' },
+  { id: 'seat-of-government', description: 'A seat of government the rules left untyped ("Kremlin", "Elysee"): typed as `seatOfGovernment` says.' },
   { id: 'unknown-multiword', description: 'An unknown multi-word name of name-like words, typed by shape.' },
   { id: 'model', description: 'Typed by the candidate classifier (a logistic regression), alone or with the other members of a list, where no rule gave that type.' },
 ] as const satisfies readonly EntityRule[];

@@ -1,5 +1,7 @@
 import type { Actor, ArticleDoc, EntityMention, EntitySummary, Token } from '../document/types.js';
 import { resolveCountry } from '../entities/countries.js';
+import { institutionCountry } from '../entities/leaders.js';
+import { ROLE_WORDS } from '../entities/person-countries.js';
 
 /** An entity mention placed on the token grid of its sentence. */
 export interface ActorMention {
@@ -29,18 +31,21 @@ const SUBJECT_FILLERS = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PUNCT'])
  * or gold sentences scored alone) countries are still found by name, demonym or capital, so dyads by
  * country survive.
  */
-export function sentenceActors(doc: ArticleDoc, from: number, to: number, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string> = new Map(), sentenceEntities?: readonly EntityMention[]): ActorMention[] {
+export function sentenceActors(doc: ArticleDoc, from: number, to: number, summaries: ReadonlyMap<string, EntitySummary>, sentenceEntities?: readonly EntityMention[]): ActorMention[] {
   const tokens = doc.tokens;
   const start = tokens[from]?.start ?? 0;
   const end = tokens[to - 1]?.end ?? 0;
   if (doc.entities) {
     const out: ActorMention[] = [];
     for (const m of sentenceEntities ?? doc.entities) {
-      if (m.end <= start || m.start >= end || !ACTOR_TYPES.has(m.type)) continue;
+      if (m.end <= start || m.start >= end) continue;
+      // A seat of government acts for its country ("the Kremlin said"); other buildings do not act.
+      const institution = m.type === 'FAC' || m.type === 'ORG' ? institutionCountry(summaries.get(m.entityId)?.canonical ?? m.text) !== null : false;
+      if (!ACTOR_TYPES.has(m.type) && !institution) continue;
       // "US$50 million", "US $50 million": a currency, not the country acting.
       if (CURRENCY_AFTER.test(doc.text.slice(m.end, m.end + 2))) continue;
       const span = tokenSpan(tokens, from, to, m);
-      if (span) out.push({ actor: actorOf(m, summaries, inferred), first: span.first, last: span.last, place: isPlace(m) });
+      if (span) out.push({ actor: actorOf(m, summaries), first: span.first, last: span.last, place: !institution && isPlace(m) });
     }
     return out;
   }
@@ -57,50 +62,10 @@ function isPlace(m: EntityMention): boolean {
   return via !== 'name' && via !== 'alias';
 }
 
-function actorOf(m: EntityMention, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string>): Actor {
+/** The entity's country: set by the entity stage from the text, its names and the office-holders table. */
+function actorOf(m: EntityMention, summaries: ReadonlyMap<string, EntitySummary>): Actor {
   const summary = summaries.get(m.entityId);
-  return { entityId: m.entityId, text: summary?.canonical ?? m.text, countryCode: summary?.countryCode ?? inferred.get(m.entityId) ?? resolveCountry(m.text)?.code ?? null };
-}
-
-/** Words that may stand between a nationality and a name: "Colombian President Gustavo Petro". */
-const TITLE_WORDS = new Set(['president', 'prime', 'minister', 'foreign', 'defense', 'defence', 'secretary', 'state', 'leader', 'chancellor', 'king', 'queen', 'premier', 'ambassador', 'envoy', 'general', 'gen.', 'former', 'then', 'vice', 'deputy', 'senator', 'sen.', 'governor', 'gov.', 'chief', 'army', 'military', 'commander', 'head', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'diplomat', 'opposition', 'interior', 'finance', 'trade', 'top', 'senior', 'of', 'the', 'mayor', 'representative', 'rep.', 'lawmaker', 'ruler', 'dictator', 'emir', 'sheikh', 'crown', 'prince', 'supreme', 'ayatollah', 'cabinet', 'national', 'security', 'adviser', 'advisor', 'house', 'speaker', 'parliament', 'counterpart', 'prophet', 'pope', 'sultan', 'colonel', 'lieutenant', 'major', 'field', 'marshal', 'admiral', 'commissioner', 'chairman', 'chairwoman', 'secretary-general', 'director', 'justice', 'judge']);
-
-/**
- * Country codes for people and organizations the entity layer left without one, from the article itself:
- * a name first introduced with a nationality ("U.S. President Donald Trump", "Colombian President Gustavo
- * Petro") takes that country; an organization named after such a person ("the Trump administration")
- * takes the person's.
- */
-export function inferActorCountries(doc: ArticleDoc, summaries: ReadonlyMap<string, EntitySummary>): Map<string, string> {
-  const inferred = new Map<string, string>();
-  const mentions = doc.entities ?? [];
-  const codeOf = (m: EntityMention): string | null => summaries.get(m.entityId)?.countryCode ?? (m.type === 'GPE' || m.type === 'NORP' ? resolveCountry(m.text)?.code ?? null : null);
-  for (let i = 1; i < mentions.length; i++) {
-    const m = mentions[i]!;
-    if ((m.type !== 'PERSON' && m.type !== 'ORG') || summaries.get(m.entityId)?.countryCode || inferred.has(m.entityId)) continue;
-    const before = mentions[i - 1]!;
-    if (before.type !== 'GPE' && before.type !== 'NORP') continue;
-    const between = doc.text.slice(before.end, m.start);
-    if (between.length > 60 || /[.;:!?\n]/u.test(between.replace(/\b\p{L}+\./gu, ''))) continue;
-    const words = between.toLowerCase().split(/[\s,'’]+/u).filter((w) => w !== '' && w !== 's');
-    if (!words.every((w) => TITLE_WORDS.has(w))) continue;
-    const code = codeOf(before);
-    if (code) inferred.set(m.entityId, code);
-  }
-  // Organizations named after a person with a country: "Trump administration", "Petro government".
-  for (const m of mentions) {
-    if (m.type !== 'ORG' || summaries.get(m.entityId)?.countryCode || inferred.has(m.entityId)) continue;
-    for (const p of mentions) {
-      const code = inferred.get(p.entityId) ?? summaries.get(p.entityId)?.countryCode;
-      if (p.type !== 'PERSON' || !code) continue;
-      const surname = (summaries.get(p.entityId)?.canonical ?? p.text).split(/\s+/u).pop() ?? '';
-      if (surname.length > 2 && m.text.split(/\s+/u).includes(surname)) {
-        inferred.set(m.entityId, code);
-        break;
-      }
-    }
-  }
-  return inferred;
+  return { entityId: m.entityId, text: summary?.canonical ?? m.text, countryCode: summary?.countryCode ?? resolveCountry(m.text)?.code ?? null };
 }
 
 function tokenSpan(tokens: readonly Token[], from: number, to: number, m: { start: number; end: number }): { first: number; last: number } | null {
@@ -459,7 +424,7 @@ function headsSubject(tokens: readonly Token[], from: number, k: number): boolea
 
 /** Back from index k over determiners, adjectives, numbers, nouns and titles ("the Prophet"): the index of the first other token. */
 function skipModifiers(tokens: readonly Token[], from: number, k: number): number {
-  while (k >= from && SUBJECT_FILLERS.has(tokens[k]!.pos) && !isBoundaryPunct(tokens[k]!) && (tokens[k]!.pos !== 'PROPN' || TITLE_WORDS.has(tokens[k]!.normal))) k--;
+  while (k >= from && SUBJECT_FILLERS.has(tokens[k]!.pos) && !isBoundaryPunct(tokens[k]!) && (tokens[k]!.pos !== 'PROPN' || ROLE_WORDS.has(tokens[k]!.normal))) k--;
   return k;
 }
 

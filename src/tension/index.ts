@@ -1,5 +1,5 @@
 import type { Actor, ArticleDoc, EventModality, PloverType, Token, ArticleTension, Dyad, EntitySummary, Modality, Quad, Sentence, SentenceSentiment, SentenceTension, TensionCue, TensionEvent, TensionLabel, With } from '../document/types.js';
-import { cueActors, inferActorCountries, reportedDemand, sentenceActors, type ActorMention } from './actors.js';
+import { cueActors, reportedDemand, sentenceActors, type ActorMention } from './actors.js';
 import type { TensionConfig } from './config.js';
 import { firstIndexWhere } from '../util/binary-search.js';
 import { readContext, type ContextReading } from './context.js';
@@ -70,13 +70,12 @@ export function tensionFeatures(doc: TensionInput, config: Readonly<TensionConfi
 function readTension(doc: TensionInput, config: Readonly<TensionConfig>, model: TensionModel | null, sink: string[][] | null, types: TypeLearning): TensionDoc {
   const lexicon = compileLexicon(effectiveLexicon(config));
   const summaries = new Map<string, EntitySummary>((doc.entitySummary ?? []).map((s) => [s.entityId, s]));
-  const inferred = inferActorCountries(doc, summaries);
   const sentences: Sentence[] = [];
   // The actor the text was last about: a pronoun subject with no antecedent in its sentence refers to it.
   let previous: { source: Actor | null; target: Actor | null } | null = null;
   for (let i = 0; i < doc.sentences.length; i++) {
     const sentence = doc.sentences[i]!;
-    const tension = readSentence(doc, sentence, doc.sentenceSentiment[i]!, lexicon, summaries, inferred, config, model, sink, types, previous);
+    const tension = readSentence(doc, sentence, doc.sentenceSentiment[i]!, lexicon, summaries, config, model, sink, types, previous);
     if (sentence.paragraph !== doc.sentences[i + 1]?.paragraph) previous = null;
     else if (tension.source) previous = { source: tension.source, target: tension.target };
     // A literal, not a spread of the sentence: V8 builds spread objects on a slow path, and this runs per sentence.
@@ -92,7 +91,7 @@ function readTension(doc: TensionInput, config: Readonly<TensionConfig>, model: 
 
 const MODEL_LABEL: Readonly<Record<string, TensionLabel>> = { conflict: 'escalation', cooperation: 'de-escalation', neutral: 'neutral' };
 
-function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentiment, lexicon: CompiledLexicon, summaries: ReadonlyMap<string, EntitySummary>, inferred: ReadonlyMap<string, string>, config: Readonly<TensionConfig>, model: TensionModel | null, sink: string[][] | null, types: TypeLearning, previousActors: { source: Actor | null; target: Actor | null } | null): SentenceTension {
+function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentiment, lexicon: CompiledLexicon, summaries: ReadonlyMap<string, EntitySummary>, config: Readonly<TensionConfig>, model: TensionModel | null, sink: string[][] | null, types: TypeLearning, previousActors: { source: Actor | null; target: Actor | null } | null): SentenceTension {
   const { tokens, text } = doc;
   const from = sentence.tokenStart;
   const to = sentence.tokenEnd;
@@ -120,7 +119,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
     const label = settled ?? classify(model, features).label;
     return { label: MODEL_LABEL[label] ?? 'neutral', decision: settled ? 'rules' : 'model' };
   };
-  const mentions = matches.length === 0 && !toneCue && !model && !sink ? [] : sentenceActors(doc, from, to, summaries, inferred, names);
+  const mentions = matches.length === 0 && !toneCue && !model && !sink ? [] : sentenceActors(doc, from, to, summaries, names);
   const cues: TensionCue[] = [];
   const facts: CueFacts[] = [];
   const events: TensionEvent[] = [];
@@ -155,7 +154,11 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
     // "post-conflict stabilization"); tension is between actors, so it counts for less.
     // So does a demand addressed to no one in particular ("we call on all parties", "that demands action"):
     // a demand is confrontational when it names whom it is made of.
-    const unattributed = (!isVerb && !actors.source && !actors.target) || (match.cue.category === 'demand' && !actors.target);
+    // A seat of government typed as a building (FAC, the entity stage's default) acts through a verb ("the
+    // Kremlin said"), but does not by itself make a noun its act ("the White House has not released an
+    // agenda for the meeting").
+    const attributes = (a: Actor | null): boolean => a !== null && (a.entityId === null || summaries.get(a.entityId)?.type !== 'FAC');
+    const unattributed = (!isVerb && !attributes(actors.source) && !attributes(actors.target)) || (match.cue.category === 'demand' && !actors.target);
     // The first verb cue is the sentence's main act; what follows it (objects, relative clauses) says
     // less about what happened between the actors.
     const secondary = mainVerbSeen && first > mainVerbAt;

@@ -8,13 +8,15 @@ const { entities, summary } = entitiesOf(text);
 const byCanonical = new Map(summary.map((s) => [s.canonical, s]));
 
 describe('[entities] seed article us-colombia-relations', () => {
+  // Country codes of people and of the White House come from the text ("Colombian President Gustavo Petro")
+  // and the office-holders table (src/entities/data/leaders.json).
   it('finds exactly the expected entities', () => {
     const found = summary.map((s) => `${s.canonical}/${s.type}/${s.countryCode ?? '-'}`).sort();
     expect(found).toEqual(
       [
-        'Gustavo Petro/PERSON/-',
-        'Donald Trump/PERSON/-',
-        'Nicolás Maduro/PERSON/-',
+        'Gustavo Petro/PERSON/CO',
+        'Donald Trump/PERSON/US',
+        'Nicolás Maduro/PERSON/VE',
         'Colombia/GPE/CO',
         'Colombian/NORP/CO',
         'United States/GPE/US',
@@ -22,8 +24,8 @@ describe('[entities] seed article us-colombia-relations', () => {
         'Bogotá/GPE/CO',
         'Washington/GPE/US',
         'Latin America/LOC/-',
-        'White House/FAC/-',
-        'Trump administration/ORG/-',
+        'White House/FAC/US',
+        'Trump administration/ORG/US',
       ].sort(),
     );
   });

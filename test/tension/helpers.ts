@@ -1,5 +1,6 @@
 import { createDocument } from '../../src/segment/create-document.js';
 import { entitiesConfigSchema, extractEntities } from '../../src/entities/index.js';
+import { assignCountries } from '../../src/entities/person-countries.js';
 import type { Actor, EntityMention, EntitySummary, SentenceTension, TensionCue } from '../../src/document/types.js';
 import type { z } from 'zod';
 import { scoreSentiment, sentimentConfigSchema, type SentimentDoc } from '../../src/sentiment/index.js';
@@ -54,5 +55,7 @@ export function withEntities(text: string, names: ReadonlyArray<readonly [string
     summary.push({ entityId: `h${i}`, canonical: name, type, countryCode: code, mentions: 1, firstOffset: text.indexOf(name) });
   });
   entities.sort((a, b) => a.start - b.start);
-  return { ...doc, entities, entitySummary: summary };
+  // What the entity stage does after linking: countries from the text ("U.S. President Donald Trump") and
+  // the office-holders table for the names left without one.
+  return { ...doc, entities, entitySummary: assignCountries(doc, entities, summary) };
 }
