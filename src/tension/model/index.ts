@@ -35,6 +35,11 @@ export function weightMap(model: TensionModel): Map<string, readonly number[]> {
 
 /** Class probabilities for a feature list (a feature repeated counts each time). */
 export function classify(model: TensionModel, features: readonly string[]): { label: string; probabilities: number[] } {
+  return softmaxChoice(featureScores(model, features), model.labels);
+}
+
+/** Each label's summed weight over the features (a feature repeated counts each time); no softmax yet. */
+export function featureScores(model: TensionModel, features: readonly string[]): number[] {
   const K = model.labels.length;
   const scores = new Array<number>(K).fill(0);
   const map = weightMap(model);
@@ -42,7 +47,7 @@ export function classify(model: TensionModel, features: readonly string[]): { la
     const w = map.get(f);
     if (w) for (let k = 0; k < K; k++) scores[k]! += w[k] ?? 0;
   }
-  return softmaxChoice(scores, model.labels);
+  return scores;
 }
 
 /** The label of the highest score and every label's probability (a softmax, stable against large scores). */

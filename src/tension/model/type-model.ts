@@ -1,5 +1,5 @@
 import type { EventModality, PloverType } from '../../document/types.js';
-import { softmaxChoice, weightMap, type TensionModel } from './index.js';
+import { featureScores, softmaxChoice, type TensionModel } from './index.js';
 import { candidateFeatures } from './type-features.js';
 import typeWeightsData from './type-weights.json' with { type: 'json' };
 
@@ -18,12 +18,7 @@ export const PLOVER_TYPE_MODEL: PloverTypeModel = typeWeightsData as unknown as 
 
 export function classifyType(model: PloverTypeModel, features: readonly string[]): { label: PloverType; probabilities: number[] } {
   const K = model.labels.length;
-  const scores = new Array<number>(K).fill(0);
-  const map = weightMap(model);
-  for (const f of features) {
-    const w = map.get(f);
-    if (w) for (let k = 0; k < K; k++) scores[k]! += w[k] ?? 0;
-  }
+  const scores = featureScores(model, features);
   const candidates = candidateFeatures(features, model.labels);
   for (let k = 0; k < K; k++) for (const g of candidates[k]!) scores[k]! += model.shared[g] ?? 0;
   const { label, probabilities } = softmaxChoice(scores, model.labels);
