@@ -24,7 +24,7 @@ export const TENSION_MODEL: TensionModel = weightsData as unknown as TensionMode
 /** Feature weights as a Map: looked up once per feature of every sentence, so built once per model. */
 const compiled = new WeakMap<TensionModel, Map<string, readonly number[]>>();
 
-export function weightMap(model: TensionModel): Map<string, readonly number[]> {
+function weightMap(model: TensionModel): Map<string, readonly number[]> {
   let map = compiled.get(model);
   if (!map) {
     map = new Map(Object.entries(model.weights));
