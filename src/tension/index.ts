@@ -5,10 +5,10 @@ import { firstIndexWhere } from '../util/binary-search.js';
 import { readContext, type ContextReading } from './context.js';
 import { codeCue, eventDate, eventModality, mainEventIndex, makeEvent, retypeEvent, statementTrigger } from './events.js';
 import { sentenceFeatures, type CueFacts } from './model/features.js';
-import { classify, TENSION_MODEL, type TensionModel } from './model/index.js';
+import { TENSION_MODEL, type TensionModel } from './model/index.js';
 import { decidePloverType, PLOVER_TYPE_MODEL, type PloverTypeModel } from './model/type-model.js';
 import { eventTypeFeatures } from './model/type-features.js';
-import { EXACT_PREFIX, exactDecision, ruleLabel } from './decide.js';
+import { decideLabel, EXACT_PREFIX, exactDecision } from './decide.js';
 import { compileLexicon, effectiveLexicon, type CompiledLexicon } from './lexicon.js';
 import { matchCues } from './match-cues.js';
 
@@ -106,8 +106,9 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
   const decide = (score: number, facts: readonly CueFacts[]): { label: TensionLabel; decision: 'model' | 'rules' } => {
     if (!needsFeatures) return { label: labelOf(score, config.labelThreshold), decision: 'rules' };
     if (!sink) {
-      // What ruleLabel would read from the features, without building them: most sentences are settled here.
-      const settled = exactDecision(facts) ?? (!facts.some((f) => f.side !== null) ? 'neutral' : score <= -1 ? 'conflict' : score >= 1 ? 'cooperation' : null);
+      // What decideLabel would settle without the classifier, read without building the features: an
+      // exact rule, or no tension cue (most sentences). A decided cue score still asks the classifier.
+      const settled = exactDecision(facts) ?? (!facts.some((f) => f.side !== null) ? 'neutral' : null);
       if (settled) return { label: MODEL_LABEL[settled] ?? 'neutral', decision: 'rules' };
     }
     const features = sentenceFeatures(tokens, from, to, facts, score, names);
@@ -115,9 +116,8 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
     if (exact) features.push(`${EXACT_PREFIX}${exact}`);
     if (sink) sink.push(features);
     if (!model) return { label: labelOf(score, config.labelThreshold), decision: 'rules' };
-    const settled = ruleLabel(features);
-    const label = settled ?? classify(model, features).label;
-    return { label: MODEL_LABEL[label] ?? 'neutral', decision: settled ? 'rules' : 'model' };
+    const decided = decideLabel(model, features);
+    return { label: MODEL_LABEL[decided.label] ?? 'neutral', decision: decided.decision };
   };
   const mentions = matches.length === 0 && !toneCue && !model && !sink ? [] : sentenceActors(doc, from, to, summaries, names);
   const cues: TensionCue[] = [];
