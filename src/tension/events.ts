@@ -161,16 +161,49 @@ export function statementTrigger(tokens: readonly Token[], i: number): { root: '
   return null;
 }
 
-/** The DATE or TIME expression of the sentence nearest to [start, end), if any. */
-export function eventDate(timexes: readonly Timex[], sentenceStart: number, sentenceEnd: number, start: number, end: number, dct: string | null): Pick<TensionEvent, 'eventDate' | 'rangeStart' | 'rangeEnd' | 'dateSource'> {
+/**
+ * Where one clause of a sentence ends and the next begins: a semicolon, or a comma before a conjunction or
+ * relative word that opens a clause ("..., and Washington threatened", "..., while Bogota", "..., which").
+ */
+const CLAUSE_BREAK = /;|,\s*(?:and|but|while|whereas|which|who|where|although|though|yet)\b/giu;
+
+/** The [start, end) of the clause of `text` (within the sentence) that holds [start, end). */
+function clauseAround(text: string, sentenceStart: number, sentenceEnd: number, start: number, end: number): { start: number; end: number } {
+  let from = sentenceStart;
+  let to = sentenceEnd;
+  const sentence = text.slice(sentenceStart, sentenceEnd);
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    const at = sentenceStart + m.index;
+    if (at + m[0].length <= start) from = at + m[0].length;
+    else if (at >= end) {
+      to = at;
+      break;
+    }
+  }
+  return { start: from, end: to };
+}
+
+/**
+ * The date of an event: the DATE or TIME expression nearest to its trigger [start, end) within the
+ * trigger's clause, so that in "imposed sanctions on March 3, 2025, officials recalled on Tuesday, and
+ * Washington threatened military action in late 2025" the threat takes late 2025, not the nearer Tuesday
+ * of another clause; with none in its clause, the nearest in the sentence ("Russia attacked Kyiv on Monday,
+ * and Ukraine retaliated": both Monday); with none in the sentence, the publication date.
+ */
+export function eventDate(text: string, timexes: readonly Timex[], sentenceStart: number, sentenceEnd: number, start: number, end: number, dct: string | null): Pick<TensionEvent, 'eventDate' | 'rangeStart' | 'rangeEnd' | 'dateSource'> {
   let best: Timex | null = null;
   let bestDistance = Infinity;
+  let bestInClause = false;
+  let clause: { start: number; end: number } | null = null;
   for (const t of timexes) {
     if (t.end <= sentenceStart || t.start >= sentenceEnd || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+    clause ??= clauseAround(text, sentenceStart, sentenceEnd, start, end);
+    const inClause = t.start >= clause.start && t.end <= clause.end;
     const distance = t.start >= end ? t.start - end : start >= t.end ? start - t.end : 0;
-    if (distance < bestDistance) {
+    if ((inClause && !bestInClause) || (inClause === bestInClause && distance < bestDistance)) {
       best = t;
       bestDistance = distance;
+      bestInClause = inClause;
     }
   }
   if (best) return { eventDate: best.value, rangeStart: best.rangeStart, rangeEnd: best.rangeEnd, dateSource: 'timex' };

@@ -189,7 +189,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
     facts.push({ category: cue.category, rule: cue.rule, modality: cue.modality, factors, first, isVerb, side: match.cue.side, weight, targeted: actors.target !== null });
     const coding = codeCue(cue, context.reversal);
     const reciprocal = actors.rule === 'actors-between' || actors.rule === 'actors-coordinated' || actors.rule === 'actors-pair-previous';
-    events.push(makeEvent(cue, coding, coding.rule, { source: actors.source, target: actors.target, reciprocal }, eventModality(context.negated, context.demanded, context.modality), context.background, eventDate(timexes, sentence.start, sentence.end, start, end, doc.dct)));
+    events.push(makeEvent(cue, coding, coding.rule, { source: actors.source, target: actors.target, reciprocal }, eventModality(context.negated, context.demanded, context.modality), context.background, eventDate(text, timexes, sentence.start, sentence.end, start, end, doc.dct)));
     const ownContribution = weight * config.modalityWeights[context.modality] * (context.background ? config.backgroundWeight : 1) * (unattributed ? config.unattributedNounWeight : 1) * (secondary ? config.secondaryWeight : 1);
     const contribution = demandedOf ? (demandCharged ? 0 : config.demandOfActorWeight) : ownContribution;
     if (demandedOf || (match.cue.category === 'demand' && actors.target && weight !== 0)) demandCharged = true;
@@ -212,7 +212,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
       const end = tokens[trigger.last]!.end;
       const factors = cueFactors(context, false, mainVerbSeen && i > mainVerbAt, config);
       facts.push({ category: trigger.root === '01' ? 'statement' : 'appeal', rule: trigger.rule, modality: context.modality, factors, first: i, isVerb: true, side: null, weight: 0 });
-      events.push(makeEvent({ start, end, text: text.slice(start, end) }, { root: trigger.root, plover: null }, trigger.rule, { source: actors.source, target: actors.target, reciprocal: false }, eventModality(context.negated, context.demanded, context.modality), context.background, eventDate(timexes, sentence.start, sentence.end, start, end, doc.dct)));
+      events.push(makeEvent({ start, end, text: text.slice(start, end) }, { root: trigger.root, plover: null }, trigger.rule, { source: actors.source, target: actors.target, reciprocal: false }, eventModality(context.negated, context.demanded, context.modality), context.background, eventDate(text, timexes, sentence.start, sentence.end, start, end, doc.dct)));
       i = trigger.last;
     }
     facts.sort((a, b) => a.first - b.first);
@@ -239,7 +239,7 @@ function readSentence(doc: ArticleDoc, sentence: Sentence, tone: SentenceSentime
     cues.sort((a, b) => a.start - b.start);
     facts.push({ category: 'negative-tone', rule: 'negative-tone', modality: 'asserted', factors: [], first: i, isVerb: false, side: 'conflict', weight: cue.weight });
     facts.sort((a, b) => a.first - b.first);
-    events.push(makeEvent(cue, { root: '11', plover: 'DISAPPROVE' }, 'event-negative-tone', { source: actors.source, target: actors.target, reciprocal: false }, 'asserted', false, eventDate(timexes, sentence.start, sentence.end, t.start, t.end, doc.dct)));
+    events.push(makeEvent(cue, { root: '11', plover: 'DISAPPROVE' }, 'event-negative-tone', { source: actors.source, target: actors.target, reciprocal: false }, 'asserted', false, eventDate(text, timexes, sentence.start, sentence.end, t.start, t.end, doc.dct)));
     events.sort((a, b) => a.start - b.start || a.end - b.end);
     score += cue.weight;
     if (!strongest) strongest = { cue, size: Math.abs(cue.weight) };

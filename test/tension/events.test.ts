@@ -106,6 +106,19 @@ describe('[tension] mechanisms, sentence label from the main event', () => {
 });
 
 describe('[tension] event records', () => {
+  it('an event takes the date of its own clause, not a nearer one of another clause', () => {
+    const doc = analyze('The Treasury imposed sanctions on March 3, 2025, officials recalled on Tuesday, and Washington threatened military action against Caracas in late 2025.');
+    const events = doc.sentences[0]!.tension!.events;
+    expect(eventAt(events, 'sanctions').eventDate).toBe('2025-03-03');
+    const threat = eventAt(events, 'threatened');
+    expect(threat.eventDate).toBe('2025');
+    expect(threat.rangeStart).toBe('2025-09-01');
+  });
+  it('a clause without a date of its own shares the sentence\'s', () => {
+    const events = analyze('Russia attacked Kyiv on Monday, and Ukraine retaliated against Belgorod.').sentences[0]!.tension!.events;
+    expect(eventAt(events, 'attacked').eventDate).toBe('2026-01-12');
+    expect(eventAt(events, 'retaliated').eventDate).toBe('2026-01-12');
+  });
   it('actors with both ISO codes, the date of the clause, Goldstein of the CAMEO root', () => {
     const doc = analyze('Russia attacked Ukraine on Monday.\n\nThe two countries signed a truce.');
     const attack = eventAt(doc.sentences[0]!.tension!.events, 'attacked');
